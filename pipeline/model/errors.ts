@@ -1,0 +1,64 @@
+// Two error channels, as in unified/vfile: a problem that spoils one document is a
+// DocumentError (the runner records it as that document's failure and the build goes on);
+// a problem a document survives is a Warning on the draft. Misuse of the API throws
+// TypeError at once.
+
+/** Stable failure codes: downstream tools and the manifest key on them. Add, never rename. */
+export const ERROR_CODES = {
+  'input-not-found': 'the input path does not exist or cannot be read',
+  'input-empty': 'the input has no bytes',
+  'input-too-large': 'the input is larger than the configured size cap',
+  'input-binary': 'the input is binary data of a kind samut does not read',
+  'input-undecodable': 'the text could not be decoded in any supported character set',
+  'input-unsupported': 'the input kind is recognised but not supported',
+  'pdf-encrypted': 'the PDF is password protected',
+  'pdf-corrupt': 'the PDF is truncated or corrupt',
+  'pdf-no-pages': 'the PDF has no pages',
+  'pdf-page-size': 'the PDF declares an absurd page size',
+  'image-corrupt': 'the image is truncated or corrupt',
+  'image-too-large': 'the image has more pixels than the configured cap',
+  'ocr-failed': 'OCR failed on the document',
+  'fetch-http': 'the server answered with an HTTP error',
+  'fetch-network': 'the URL could not be reached',
+  'fetch-timeout': 'the URL did not answer in time',
+  'fetch-too-large': 'the response is larger than the size cap',
+  'fetch-redirects': 'too many redirects',
+  'html-empty': 'the page has no readable content',
+  timeout: 'the document took longer than the per-document timeout',
+  'schema-invalid': 'the emitted document failed schema validation',
+  internal: 'an unexpected error in a stage (a bug: please report it)',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class DocumentError extends Error {
+  readonly code: ErrorCode;
+  readonly page: number | undefined;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; page?: number }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'DocumentError';
+    this.code = code;
+    this.page = options?.page;
+  }
+}
+
+/** Serializable form of a failure, as the manifest records it. */
+export interface Failure {
+  code: ErrorCode;
+  message: string;
+  stage: string;
+  page?: number;
+}
+
+export function toFailure(error: unknown, stage: string): Failure {
+  if (error instanceof DocumentError) {
+    return { code: error.code, message: error.message, stage, ...(error.page ? { page: error.page } : {}) };
+  }
+  // Errors cloned back from a worker thread lose their class but keep own properties.
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string' && error.code in ERROR_CODES) {
+    const message = 'message' in error && typeof error.message === 'string' ? error.message : String(error.code);
+    return { code: error.code as ErrorCode, message, stage };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: `${stage}: ${message}`, stage };
+}
