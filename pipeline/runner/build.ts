@@ -1,0 +1,309 @@
+// build: a corpus of inputs → DIR/docs/<id>.json, DIR/corpus.jsonl, DIR/manifest.json.
+// p-queue bounds the documents in flight (and so memory); the stage pool gives the CPU-heavy
+// stages both cores; the journal makes the build incremental and resumable.
+import os from 'node:os';
+import path from 'node:path';
+import PQueue from 'p-queue';
+import { serializeDocument } from '../emit/index.ts';
+import { DEFAULT_EXTRACT_OPTIONS, type OcrMode, type StageName } from '../model/stages.ts';
+import { toFailure, type ErrorCode } from '../model/errors.ts';
+import { pipelineFingerprint, packageInfo } from './fingerprint.ts';
+import { expandInputs, type InputProblem, type InputRef } from './inputs.ts';
+import { createOcrRunner, type OcrRunner } from './main-thread-stages.ts';
+import { createStagePool, defaultThreads, type StagePool } from './pool.ts';
+import { cacheKey, identify, processDocument, type Identified, type ProcessOptions, type Timings } from './process.ts';
+import { readInput, type Loaded } from './read.ts';
+import { Store, writeAtomic, type Entry } from './store.ts';
+
+export interface BuildOptions {
+  /** Files, folders and URLs. */
+  inputs: readonly string[];
+  /** Sources lists (JSON, JSON Lines or plain lines). */
+  lists?: readonly string[];
+  out: string;
+  /** Documents in flight at once. @default threads * 2 */
+  concurrency?: number;
+  /** Worker threads for the CPU-heavy stages. @default the machine's cores */
+  threads?: number;
+  /** Per-document time limit. @default 120000 */
+  timeoutMs?: number;
+  /** Largest input read, in bytes. @default 512 MiB */
+  maxBytes?: number;
+  ocr?: OcrMode;
+  ocrLanguages?: string;
+  /** Rebuild every document even when unchanged. */
+  force?: boolean;
+  /** Remove the output of sources that disappeared. */
+  prune?: boolean;
+  signal?: AbortSignal;
+  onEvent?: (event: BuildEvent) => void;
+  cwd?: string;
+}
+
+export type BuildEvent =
+  | { type: 'start'; total: number; fingerprint: string }
+  | { type: 'document'; entry: Entry; done: number; total: number; pages: number }
+  | { type: 'end'; manifest: Manifest };
+
+export interface Summary {
+  total: number;
+  ok: number;
+  failed: number;
+  skipped: number;
+  duplicate: number;
+  failedByCode: Partial<Record<ErrorCode, number>>;
+  pages: number;
+  repairs: number;
+  entities: number;
+  warnings: number;
+}
+
+export interface Manifest {
+  schemaVersion: '1';
+  pipeline: { name: string; version: string; fingerprint: string; dependencies: Record<string, string> };
+  options: { ocr: OcrMode; ocrLanguages: string; timeoutMs: number; threads: number; concurrency: number; force: boolean; prune: boolean };
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  interrupted: boolean;
+  summary: Summary;
+  /** Total milliseconds spent in each stage, over the documents processed in this run. */
+  stageTimings: Partial<Record<StageName, number>>;
+  documents: Entry[];
+  /** Sources in the previous build that are gone now; their output is removed only with prune. */
+  missing: { uri: string; id: string | null; removed: boolean }[];
+  inputProblems: InputProblem[];
+}
+
+export interface BuildResult {
+  manifest: Manifest;
+  exitCode: 0 | 1;
+}
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+
+function assertPositiveInteger(name: string, value: number | undefined): void {
+  if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
+    throw new TypeError(`Expected \`${name}\` to be an integer >= 1, got \`${value}\` (${typeof value})`);
+  }
+}
+
+function baseEntry(ref: InputRef): Entry {
+  return {
+    uri: ref.uri,
+    status: 'failed',
+    id: null,
+    key: null,
+    kind: null,
+    mediaType: null,
+    sha256: null,
+    bytes: null,
+    title: null,
+    languages: [],
+    pages: 0,
+    blocks: 0,
+    entities: 0,
+    repairs: 0,
+    warnings: 0,
+    ...(ref.collection ? { collection: ref.collection } : {}),
+    timings: {},
+  };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  assertPositiveInteger('concurrency', options.concurrency);
+  assertPositiveInteger('threads', options.threads);
+  assertPositiveInteger('timeoutMs', options.timeoutMs);
+  assertPositiveInteger('maxBytes', options.maxBytes);
+  if (options.ocr !== undefined && !['auto', 'always', 'never'].includes(options.ocr)) {
+    throw new TypeError(`Expected \`ocr\` to be "auto", "always" or "never", got \`${String(options.ocr)}\``);
+  }
+  const started = new Date();
+  const startedMs = performance.now();
+  const threads = options.threads ?? defaultThreads();
+  const concurrency = options.concurrency ?? threads * 2;
+  const processOptions: ProcessOptions = {
+    ocr: options.ocr ?? DEFAULT_EXTRACT_OPTIONS.ocr,
+    ocrLanguages: options.ocrLanguages ?? DEFAULT_EXTRACT_OPTIONS.ocrLanguages,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  };
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const store = new Store(path.resolve(options.cwd ?? process.cwd(), options.out));
+  await store.prepare();
+  const previous = await store.readJournal();
+  const [fingerprint, info] = await Promise.all([pipelineFingerprint(), packageInfo()]);
+
+  const problems: InputProblem[] = [];
+  const refs: InputRef[] = [];
+  for await (const ref of expandInputs(options.inputs, { cwd: options.cwd ?? process.cwd(), lists: options.lists ?? [], problems })) {
+    refs.push(ref);
+  }
+  options.onEvent?.({ type: 'start', total: refs.length, fingerprint });
+
+  let pool: StagePool | undefined;
+  const stagePool = () => (pool ??= createStagePool(threads));
+  let ocrRunner: OcrRunner | undefined;
+  const ocr = () => (ocrRunner ??= createOcrRunner({ languages: processOptions.ocrLanguages, workers: Math.max(1, os.availableParallelism()) }));
+  const entries: (Entry | undefined)[] = new Array(refs.length);
+  const firstBySha = new Map<string, string>();
+  const stageTotals: Partial<Record<StageName, number>> = {};
+  let done = 0;
+  let pagesDone = 0;
+
+  const record = async (index: number, entry: Entry, pages: number) => {
+    entries[index] = entry;
+    done++;
+    pagesDone += pages;
+    for (const [stage, ms] of Object.entries(entry.timings) as [StageName, number][]) {
+      stageTotals[stage] = round((stageTotals[stage] ?? 0) + ms);
+    }
+    if (entry.status !== 'duplicate') await store.journal(entry);
+    options.onEvent?.({ type: 'document', entry, done, total: refs.length, pages });
+  };
+
+  const handle = async (index: number, ref: InputRef, loaded: Loaded | Error, readMs: number) => {
+    const entry = baseEntry(ref);
+    const timings: Timings = { read: round(readMs) };
+    if (loaded instanceof Error) {
+      await record(index, { ...entry, error: toFailure(loaded, 'read'), timings }, 0);
+      return;
+    }
+    let identified: Identified;
+    const detectStart = performance.now();
+    try {
+      identified = identify(ref, loaded);
+    } catch (error) {
+      await record(index, { ...entry, error: toFailure(error, 'detect'), timings }, 0);
+      return;
+    }
+    timings.detect = round(performance.now() - detectStart);
+    const key = cacheKey(identified, fingerprint, processOptions);
+    Object.assign(entry, { id: identified.id, key, kind: identified.kind, mediaType: identified.mediaType, sha256: identified.sha256, bytes: loaded.bytes.length });
+    const first = firstBySha.get(identified.sha256);
+    if (first !== undefined && first !== ref.uri) {
+      await record(index, { ...entry, status: 'duplicate', duplicateOf: first, timings }, 0);
+      return;
+    }
+    firstBySha.set(identified.sha256, ref.uri);
+    const before = previous.get(ref.uri);
+    if (!options.force && before && before.key === key && (before.status === 'ok' || before.status === 'skipped-unchanged') && (await store.exists(identified.id))) {
+      await record(index, { ...before, status: 'skipped-unchanged', timings }, 0);
+      return;
+    }
+    const result = await processDocument(ref, loaded, identified, processOptions, { pool: stagePool(), ocr, signal: options.signal });
+    Object.assign(timings, result.timings);
+    if (options.signal?.aborted) return; // interrupted: neither done nor failed
+    if (!result.ok) {
+      await record(index, { ...entry, error: result.failure, timings }, 0);
+      return;
+    }
+    const document = result.document;
+    const writeStart = performance.now();
+    await writeAtomic(store.docPath(document.id), serializeDocument(document));
+    timings.emit = round((timings.emit ?? 0) + performance.now() - writeStart);
+    await record(
+      index,
+      {
+        ...entry,
+        status: 'ok',
+        title: document.title,
+        languages: document.languages,
+        pages: result.pages,
+        blocks: document.blocks.length,
+        entities: document.entities.length,
+        repairs: document.repairs.reduce((sum, repair) => sum + repair.count, 0),
+        warnings: document.warnings.length,
+        timings,
+      },
+      result.pages,
+    );
+  };
+
+  const queue = new PQueue({ concurrency });
+  try {
+    for (const [index, ref] of refs.entries()) {
+      if (options.signal?.aborted) break;
+      // Backpressure: never more than `concurrency` documents read and waiting.
+      await queue.onSizeLessThan(concurrency);
+      if (options.signal?.aborted) break;
+      // Local files are read here, in input order, so that which of two identical files is
+      // "the" document (and which the duplicate) does not depend on timing.
+      const readStart = performance.now();
+      if (ref.url) {
+        queue.add(async () => {
+          const loaded = await readInput(ref, maxBytes, options.signal).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+          await handle(index, ref, loaded, performance.now() - readStart);
+        }).catch(() => undefined);
+        continue;
+      }
+      const loaded = await readInput(ref, maxBytes, options.signal).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+      const readMs = performance.now() - readStart;
+      queue.add(() => handle(index, ref, loaded, readMs)).catch(() => undefined);
+    }
+    await queue.onIdle();
+  } finally {
+    await Promise.all([pool?.close(), ocrRunner?.close()]);
+  }
+
+  const interrupted = options.signal?.aborted ?? false;
+  const finishedEntries = entries.filter((entry): entry is Entry => entry !== undefined);
+  const seen = new Set(refs.map((ref) => ref.uri));
+  const liveIds = new Set(finishedEntries.map((entry) => entry.id));
+  const missing: Manifest['missing'] = [];
+  if (!interrupted) {
+    for (const [uri, before] of [...previous.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (seen.has(uri)) continue;
+      const removable = options.prune === true && before.id !== null && !liveIds.has(before.id);
+      if (removable && before.id) await store.removeDocument(before.id);
+      missing.push({ uri, id: before.id, removed: removable });
+    }
+  }
+
+  const summary: Summary = { total: refs.length, ok: 0, failed: 0, skipped: 0, duplicate: 0, failedByCode: {}, pages: 0, repairs: 0, entities: 0, warnings: 0 };
+  for (const entry of finishedEntries) {
+    if (entry.status === 'ok') summary.ok++;
+    if (entry.status === 'skipped-unchanged') summary.skipped++;
+    if (entry.status === 'duplicate') summary.duplicate++;
+    if (entry.status === 'failed') {
+      summary.failed++;
+      const code = entry.error?.code ?? 'internal';
+      summary.failedByCode[code] = (summary.failedByCode[code] ?? 0) + 1;
+    }
+    summary.pages += entry.pages;
+    summary.repairs += entry.repairs;
+    summary.entities += entry.entities;
+    summary.warnings += entry.warnings;
+  }
+  const manifest: Manifest = {
+    schemaVersion: '1',
+    pipeline: { name: info.name, version: info.version, fingerprint, dependencies: info.dependencies },
+    options: { ocr: processOptions.ocr, ocrLanguages: processOptions.ocrLanguages, timeoutMs: processOptions.timeoutMs, threads, concurrency, force: options.force ?? false, prune: options.prune ?? false },
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    durationMs: round(performance.now() - startedMs),
+    interrupted,
+    summary,
+    stageTimings: stageTotals,
+    documents: finishedEntries,
+    missing,
+    inputProblems: problems,
+  };
+  const corpus = finishedEntries
+    .filter((entry) => entry.status !== 'duplicate')
+    .map((entry) => JSON.stringify({ id: entry.id, uri: entry.uri, title: entry.title, languages: entry.languages, status: entry.status, ...(entry.collection ? { collection: entry.collection } : {}) }))
+    .join('\n');
+  if (!interrupted) {
+    await writeAtomic(path.join(store.root, 'corpus.jsonl'), corpus === '' ? '' : `${corpus}\n`);
+    // The journal keeps what is still a source, so pruned or vanished sources stop being reported.
+    const kept = options.prune ? finishedEntries : [...finishedEntries, ...[...previous.values()].filter((entry) => !seen.has(entry.uri))];
+    await store.compactJournal(kept.filter((entry) => entry.status !== 'duplicate'));
+  }
+  await writeAtomic(path.join(store.root, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  options.onEvent?.({ type: 'end', manifest });
+  return { manifest, exitCode: summary.failed > 0 ? 1 : 0 };
+}

@@ -1,0 +1,57 @@
+// One input → one document, nothing written: what `samut extract` prints.
+import os from 'node:os';
+import type { Document } from '../model/document.ts';
+import { DocumentError, toFailure, type Failure } from '../model/errors.ts';
+import { DEFAULT_EXTRACT_OPTIONS, type OcrMode } from '../model/stages.ts';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './build.ts';
+import { expandInputs } from './inputs.ts';
+import { createOcrRunner, type OcrRunner } from './main-thread-stages.ts';
+import { createInlinePool } from './pool.ts';
+import { identify, processDocument } from './process.ts';
+import { readInput } from './read.ts';
+
+export interface ExtractOneOptions {
+  ocr?: OcrMode;
+  ocrLanguages?: string;
+  timeoutMs?: number;
+  maxBytes?: number;
+  signal?: AbortSignal;
+}
+
+export async function extractOne(input: string, options: ExtractOneOptions = {}): Promise<{ document: Document } | { failure: Failure }> {
+  const refs = [];
+  for await (const ref of expandInputs([input])) refs.push(ref);
+  const ref = refs[0];
+  if (refs.length !== 1 || !ref) {
+    return { failure: toFailure(new DocumentError('input-unsupported', `extract takes one document; ${input} holds ${refs.length}`), 'read') };
+  }
+  const processOptions = {
+    ocr: options.ocr ?? DEFAULT_EXTRACT_OPTIONS.ocr,
+    ocrLanguages: options.ocrLanguages ?? DEFAULT_EXTRACT_OPTIONS.ocrLanguages,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  };
+  let loaded;
+  try {
+    loaded = await readInput(ref, options.maxBytes ?? DEFAULT_MAX_BYTES, options.signal);
+  } catch (error) {
+    return { failure: toFailure(error, 'read') };
+  }
+  let identified;
+  try {
+    identified = identify(ref, loaded);
+  } catch (error) {
+    return { failure: toFailure(error, 'detect') };
+  }
+  const pool = await createInlinePool();
+  let ocr: OcrRunner | undefined;
+  try {
+    const result = await processDocument(ref, loaded, identified, processOptions, {
+      pool,
+      ocr: () => (ocr ??= createOcrRunner({ languages: processOptions.ocrLanguages, workers: Math.max(1, os.availableParallelism()) })),
+      signal: options.signal,
+    });
+    return result.ok ? { document: result.document } : { failure: result.failure };
+  } finally {
+    await Promise.all([pool.close(), ocr?.close()]);
+  }
+}

@@ -1,0 +1,30 @@
+// Stages that run on the main thread because they are I/O (fetch) or own thread pools of
+// their own (OCR: tesseract.js workers). Kept in one place so the runner imports one module.
+import type { Draft } from '../model/draft.ts';
+import { DocumentError } from '../model/errors.ts';
+import type { OcrMode } from '../model/stages.ts';
+import type { Loaded } from './read.ts';
+
+export async function fetchInput(url: string, _maxBytes: number, _signal?: AbortSignal): Promise<Loaded> {
+  throw new DocumentError('input-unsupported', `fetching ${url}: URL inputs are not wired yet`);
+}
+
+export interface OcrRunner {
+  run(draft: Draft, bytes: Uint8Array, options: { ocr: OcrMode; ocrLanguages: string }, signal?: AbortSignal): Promise<Draft>;
+  close(): Promise<void>;
+}
+
+export function needsOcr(draft: Draft, mode: OcrMode): boolean {
+  if (mode === 'never') return false;
+  if (draft.kind === 'image') return true;
+  return (draft.pages ?? []).some((page) => mode === 'always' || page.needsOcr !== null);
+}
+
+export function createOcrRunner(_options: { languages: string; workers: number }): OcrRunner {
+  return {
+    async run() {
+      throw new DocumentError('input-unsupported', 'OCR is not wired yet');
+    },
+    async close() {},
+  };
+}

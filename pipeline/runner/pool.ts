@@ -1,0 +1,56 @@
+// The worker-thread pool for CPU-heavy stages (pdf.js, repair, tagging). p-queue in the
+// runner bounds how many documents are in flight; this pool gives them real parallelism.
+import os from 'node:os';
+import { Piscina } from 'piscina';
+import type { Draft } from '../model/draft.ts';
+import type { ExtractInput } from '../model/stages.ts';
+
+const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url).href;
+
+export interface StagePool {
+  extract(input: ExtractInput, signal?: AbortSignal): Promise<Draft>;
+  finish(draft: Draft, signal?: AbortSignal): Promise<{ draft: Draft; timings: { repair: number; tag: number } }>;
+  close(): Promise<void>;
+  readonly threads: number;
+}
+
+export function defaultThreads(): number {
+  return Math.max(1, os.availableParallelism());
+}
+
+export function createStagePool(threads = defaultThreads()): StagePool {
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new TypeError(`Expected \`threads\` to be an integer >= 1, got \`${threads}\` (${typeof threads})`);
+  }
+  const pool = new Piscina({
+    filename: WORKER_ENTRY,
+    minThreads: threads,
+    maxThreads: threads,
+    // Idle workers stay: a build feeds them continuously and start-up (tsx, pdf.js) is not free.
+    idleTimeout: 60_000,
+  });
+  return {
+    threads,
+    extract: (input, signal) => pool.run(input, { name: 'extract', ...(signal ? { signal } : {}) }) as Promise<Draft>,
+    finish: (draft, signal) => pool.run(draft, { name: 'finish', ...(signal ? { signal } : {}) }),
+    close: () => pool.destroy(),
+  };
+}
+
+/** The same stages in this thread: for one-off extraction, where starting threads costs more
+ * than it saves. A hung stage cannot be killed here, only abandoned at its timeout. */
+export async function createInlinePool(): Promise<StagePool> {
+  const stages = await import('./worker.ts');
+  const abortable = <T>(work: () => Promise<T> | T, signal?: AbortSignal): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+      Promise.resolve().then(work).then(resolve, reject);
+    });
+  return {
+    threads: 1,
+    extract: (input, signal) => abortable(() => stages.extract(input), signal),
+    finish: (draft, signal) => abortable(() => stages.finish(draft), signal),
+    close: async () => {},
+  };
+}

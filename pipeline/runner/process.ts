@@ -1,0 +1,117 @@
+// One document through the stages: detect → extract → (ocr) → repair + tag → emit.
+// Problems become a Failure for this document only; nothing here writes files.
+import { createHash } from 'node:crypto';
+import { detectKind } from '../detect/index.ts';
+import { documentId, sha256Hex, toDocument } from '../emit/index.ts';
+import type { Document } from '../model/document.ts';
+import type { Draft, SourceKind } from '../model/draft.ts';
+import { DocumentError, toFailure, type Failure } from '../model/errors.ts';
+import type { OcrMode, StageName } from '../model/stages.ts';
+import type { InputRef } from './inputs.ts';
+import { needsOcr, type OcrRunner } from './main-thread-stages.ts';
+import type { StagePool } from './pool.ts';
+import type { Loaded } from './read.ts';
+
+export interface ProcessOptions {
+  ocr: OcrMode;
+  ocrLanguages: string;
+  timeoutMs: number;
+}
+
+export interface ProcessContext {
+  pool: StagePool;
+  /** Started on first use: a corpus without scans never pays for OCR workers. */
+  ocr: () => OcrRunner;
+  signal?: AbortSignal | undefined;
+}
+
+export interface Identified {
+  sha256: string;
+  id: string;
+  kind: SourceKind;
+  mediaType: string;
+}
+
+export type Timings = Partial<Record<StageName, number>>;
+
+export type Processed =
+  | { ok: true; document: Document; pages: number; timings: Timings }
+  | { ok: false; failure: Failure; timings: Timings };
+
+/** The options that change what a document of this kind comes out as. */
+export function optionsAffecting(kind: SourceKind, options: ProcessOptions): Record<string, string> {
+  return kind === 'pdf' || kind === 'image' ? { ocr: options.ocr, ocrLanguages: options.ocrLanguages } : {};
+}
+
+export function cacheKey(identified: Identified, fingerprint: string, options: ProcessOptions): string {
+  const material = JSON.stringify([identified.sha256, fingerprint, optionsAffecting(identified.kind, options)]);
+  return createHash('sha256').update(material).digest('hex').slice(0, 32);
+}
+
+export function identify(ref: InputRef, loaded: Loaded): Identified {
+  const sha256 = sha256Hex(loaded.bytes);
+  const detected = detectKind(loaded.bytes, { name: loaded.finalUrl ?? ref.uri, contentType: loaded.contentType ?? undefined });
+  return { sha256, id: documentId(sha256), ...detected };
+}
+
+async function timed<T>(timings: Timings, stage: StageName, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings[stage] = Math.round((performance.now() - start) * 100) / 100;
+  }
+}
+
+export async function processDocument(
+  ref: InputRef,
+  loaded: Loaded,
+  identified: Identified,
+  options: ProcessOptions,
+  context: ProcessContext,
+): Promise<Processed> {
+  const timings: Timings = {};
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = context.signal ? AbortSignal.any([context.signal, timeout]) : timeout;
+  let stage: StageName = 'extract';
+  try {
+    const source = { uri: ref.uri, mediaType: identified.mediaType, sha256: identified.sha256, bytes: loaded.bytes.length };
+    let draft: Draft = await timed(timings, 'extract', () =>
+      context.pool.extract(
+        {
+          source,
+          kind: identified.kind,
+          bytes: loaded.bytes,
+          declaredCharset: loaded.charset,
+          finalUrl: loaded.finalUrl,
+          options: { ocr: options.ocr, ocrLanguages: options.ocrLanguages },
+        },
+        signal,
+      ),
+    );
+    if (needsOcr(draft, options.ocr)) {
+      stage = 'ocr';
+      const input = draft;
+      draft = await timed(timings, 'ocr', () => context.ocr().run(input, loaded.bytes, options, signal));
+    }
+    stage = 'repair';
+    const extracted = draft;
+    const finished = await context.pool.finish(extracted, signal);
+    timings.repair = Math.round(finished.timings.repair * 100) / 100;
+    timings.tag = Math.round(finished.timings.tag * 100) / 100;
+    draft = finished.draft;
+    if (ref.title) draft.title = ref.title;
+    if (ref.collection) draft.metadata.collection = ref.collection;
+    stage = 'emit';
+    const start = performance.now();
+    const document = toDocument(draft);
+    timings.emit = Math.round((performance.now() - start) * 100) / 100;
+    return { ok: true, document, pages: draft.pages?.length ?? draft.metadata.pageCount ?? 0, timings };
+  } catch (error) {
+    if (timeout.aborted && !(context.signal?.aborted ?? false)) {
+      const failure = toFailure(new DocumentError('timeout', `${ref.uri} took longer than ${options.timeoutMs} ms (stage ${stage})`), stage);
+      return { ok: false, failure, timings };
+    }
+    return { ok: false, failure: toFailure(error, stage), timings };
+  }
+}

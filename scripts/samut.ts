@@ -1,0 +1,208 @@
+#!/usr/bin/env -S npx tsx
+// The command line: parses arguments, wires them to the library, renders progress on stderr.
+// No pipeline logic lives here.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { build, documentJsonSchema, extractOne, type BuildEvent, type Manifest } from '../pipeline/index.ts';
+import type { OcrMode } from '../pipeline/model/stages.ts';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const HELP = `samut ${VERSION}: Thai + English documents → repaired, tagged, validated JSON
+
+Usage:
+  samut build [INPUT...] [--out DIR]    build a corpus (INPUT defaults to sources/, DIR to output/)
+  samut extract INPUT                   print one document's JSON on stdout
+  samut schema                          print the JSON Schema of a document
+
+INPUT is a file, a folder (walked recursively) or an http(s):// URL.
+
+Options:
+  -o, --out DIR           output folder (build)                      [output]
+  -l, --list FILE         a sources list: one input a line, or JSON Lines / JSON
+                          objects {"input", "collection", "title"} (repeatable)
+  -c, --concurrency N     documents in flight at once                [threads x 2]
+  -t, --threads N         worker threads for CPU-heavy stages        [cores]
+      --timeout SECONDS   per-document time limit                    [120]
+      --max-bytes N       largest input read, in bytes               [536870912]
+      --ocr MODE          auto | always | never                      [auto]
+      --ocr-lang LANGS    tesseract languages                        [tha+eng]
+  -f, --force             rebuild every document, changed or not
+      --prune             remove the output of sources that disappeared
+  -q, --quiet             no progress, only errors
+  -h, --help              this help
+  -v, --version           the version
+
+Exit codes: 0 all documents done, 1 some documents failed, 2 usage error, 130 interrupted.`;
+
+class UsageError extends Error {}
+
+function positiveInteger(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new UsageError(`--${name} takes a whole number >= 1, got "${value}"`);
+  return number;
+}
+
+function ocrMode(value: string | undefined): OcrMode | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'auto' || value === 'always' || value === 'never') return value;
+  throw new UsageError(`--ocr takes auto, always or never, got "${value}"`);
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      list: { type: 'string', short: 'l', multiple: true },
+      concurrency: { type: 'string', short: 'c' },
+      threads: { type: 'string', short: 't' },
+      timeout: { type: 'string' },
+      'max-bytes': { type: 'string' },
+      ocr: { type: 'string' },
+      'ocr-lang': { type: 'string' },
+      force: { type: 'boolean', short: 'f' },
+      prune: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+}
+
+function formatSummary(manifest: Manifest): string {
+  const s = manifest.summary;
+  const seconds = manifest.durationMs / 1000;
+  const lines = [
+    `samut: ${s.total} documents in ${seconds.toFixed(1)} s: ${s.ok} ok, ${s.failed} failed, ${s.skipped} unchanged${s.duplicate ? `, ${s.duplicate} duplicate` : ''}` +
+      `; ${s.pages} pages, ${s.repairs} repairs, ${s.entities} entities`,
+  ];
+  for (const [code, count] of Object.entries(s.failedByCode)) lines.push(`  failed with ${code}: ${count}`);
+  for (const entry of manifest.documents.filter((doc) => doc.status === 'failed')) {
+    lines.push(`  ✗ ${entry.uri}: [${entry.error?.code}] ${entry.error?.message}`);
+  }
+  for (const missing of manifest.missing) lines.push(`  - ${missing.uri}: source gone${missing.removed ? ', output removed' : ' (keep with no flag; --prune removes its output)'}`);
+  if (manifest.interrupted) lines.push('  interrupted: run the same command again to finish; finished documents are kept');
+  return lines.join('\n');
+}
+
+function progressReporter(quiet: boolean): (event: BuildEvent) => void {
+  if (quiet) return () => {};
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { format: 'samut {bar} {value}/{total} docs | {pages} pages | {rate} docs/s | ETA {eta_formatted} | {last}', stream: process.stderr, hideCursor: true, etaBuffer: 50 },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = 0;
+    return (event) => {
+      if (event.type === 'start') {
+        started = performance.now();
+        bar.start(event.total, 0, { pages: 0, rate: '0.0', last: '' });
+      } else if (event.type === 'document') {
+        const rate = event.done / Math.max((performance.now() - started) / 1000, 0.001);
+        bar.update(event.done, { pages: 0, rate: rate.toFixed(1), last: event.entry.uri.slice(-40) });
+      } else bar.stop();
+    };
+  }
+  let pages = 0;
+  return (event) => {
+    if (event.type === 'start') process.stderr.write(`samut: building ${event.total} inputs (pipeline ${event.fingerprint})\n`);
+    if (event.type === 'document') {
+      pages += event.pages;
+      const e = event.entry;
+      const detail = e.status === 'failed' ? ` [${e.error?.code}] ${e.error?.message}` : e.status === 'ok' ? ` ${e.pages ? `${e.pages}p ` : ''}${e.blocks} blocks` : '';
+      process.stderr.write(`[${event.done}/${event.total}] ${e.status} ${e.uri}${detail}\n`);
+    }
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const [command, ...inputs] = positionals;
+  const controller = new AbortController();
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write('\nsamut: stopping: finishing nothing new, keeping what is written (Ctrl-C again to quit at once)\n');
+    controller.abort(new Error('interrupted'));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const common = {
+    ocr: ocrMode(values.ocr),
+    ocrLanguages: values['ocr-lang'],
+    timeoutMs: positiveInteger('timeout', values.timeout) === undefined ? undefined : Number(values.timeout) * 1000,
+    maxBytes: positiveInteger('max-bytes', values['max-bytes']),
+    signal: controller.signal,
+  };
+  const defined = <T extends object>(object: T) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+  switch (command) {
+    case 'schema':
+      process.stdout.write(`${JSON.stringify(documentJsonSchema(), null, 2)}\n`);
+      return 0;
+    case 'extract': {
+      if (inputs.length !== 1) throw new UsageError('extract takes exactly one INPUT');
+      const result = await extractOne(inputs[0] ?? '', defined(common));
+      if ('failure' in result) {
+        process.stderr.write(`samut: ${inputs[0]}: [${result.failure.code}] ${result.failure.message}\n`);
+        return 1;
+      }
+      process.stdout.write(`${JSON.stringify(result.document, null, 2)}\n`);
+      return 0;
+    }
+    case 'build': {
+      const lists = values.list ?? [];
+      const result = await build(
+        defined({
+          ...common,
+          inputs: inputs.length === 0 && lists.length === 0 ? ['sources'] : inputs,
+          lists,
+          out: values.out ?? 'output',
+          concurrency: positiveInteger('concurrency', values.concurrency),
+          threads: positiveInteger('threads', values.threads),
+          force: values.force ?? false,
+          prune: values.prune ?? false,
+          onEvent: progressReporter(values.quiet ?? false),
+        }),
+      );
+      if (!values.quiet || result.exitCode !== 0) process.stderr.write(`${formatSummary(result.manifest)}\n`);
+      return result.manifest.interrupted ? 130 : result.exitCode;
+    }
+    case undefined:
+      throw new UsageError('no command given');
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof TypeError) {
+      process.stderr.write(`samut: ${error.message}\nRun "samut --help" for usage.\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`samut: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
