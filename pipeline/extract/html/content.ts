@@ -1,0 +1,119 @@
+// Main content: strip page furniture that no article holds, let Mozilla Readability pick the
+// article container, fall back to the cleaned page when Readability finds nothing or too
+// little, then drop boilerplate blocks that survive inside the container.
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { elementBlocks, type HtmlBlock } from './blocks.ts';
+import {
+  BOILERPLATE_NAME,
+  BOILERPLATE_TEXT,
+  FURNITURE_ROLES,
+  LINK_DENSE_BLOCK_MAX_CHARS,
+  LINK_DENSITY_MAX,
+  MAX_BOILERPLATE_SHARE,
+  MIN_ARTICLE_SHARE_OF_PAGE,
+  NEVER_CONTENT_TAGS,
+  READABILITY_CHAR_THRESHOLD,
+} from './rules.ts';
+
+/** Containers that hold the article itself: never removed for a boilerplate-sounding class
+ * (WordPress puts "comments-open" on <body> and <article>). */
+const PROTECTED_TAGS = new Set(['html', 'body', 'main', 'article']);
+
+const wordSegmenter = new Intl.Segmenter('th', { granularity: 'word' });
+
+/** Words in a text: Thai has no spaces, so words come from Intl.Segmenter, not from \W. */
+export function wordCount(text: string): number {
+  let count = 0;
+  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) count++;
+  return count;
+}
+
+function isHidden(element: Element): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  const style = (element.getAttribute('style') ?? '').replace(/\s+/g, '').toLowerCase();
+  return style.includes('display:none') || style.includes('visibility:hidden');
+}
+
+function textLength(node: Node): number {
+  return (node.textContent ?? '').replace(/\s+/g, '').length;
+}
+
+function isBoilerplateContainer(element: Element): boolean {
+  const tag = element.localName.toLowerCase();
+  if (PROTECTED_TAGS.has(tag) || element.getAttribute('itemprop') === 'articleBody') return false;
+  const role = (element.getAttribute('role') ?? '').toLowerCase();
+  if (FURNITURE_ROLES.includes(role)) return true;
+  const names = `${element.getAttribute('id') ?? ''} ${element.getAttribute('class') ?? ''}`;
+  return names.trim().length > 0 && BOILERPLATE_NAME.test(names);
+}
+
+/** Removes furniture inside `root`: never-content tags, hidden elements, and containers named
+ * or marked as boilerplate, unless such a container holds most of the text (a class word is
+ * weak evidence against the bulk of an article). Changes the tree in place. */
+export function stripFurniture(root: Element): void {
+  for (const element of root.querySelectorAll(NEVER_CONTENT_TAGS.join(','))) element.remove();
+  const total = textLength(root);
+  for (const element of [...root.querySelectorAll('*')]) {
+    if (!element.isConnected) continue;
+    if (isHidden(element)) element.remove();
+    else if (isBoilerplateContainer(element) && textLength(element) <= total * MAX_BOILERPLATE_SHARE) element.remove();
+  }
+}
+
+/** Page headers and footers outside any article element: only for the whole-page fallback. */
+function stripPageChrome(body: Element): void {
+  for (const element of [...body.querySelectorAll('header, footer')]) {
+    if (element.isConnected && !element.parentElement?.closest('article, main, [itemprop="articleBody"]')) element.remove();
+  }
+}
+
+function isBoilerplateBlock(block: HtmlBlock): boolean {
+  const text = block.text.trim();
+  if (BOILERPLATE_TEXT.some((pattern) => pattern.test(text))) return true;
+  if (block.type === 'table' || block.type === 'code') return false;
+  const linkDensity = text.length > 0 ? block.linkChars / text.length : 0;
+  return linkDensity > LINK_DENSITY_MAX && text.length <= LINK_DENSE_BLOCK_MAX_CHARS;
+}
+
+function blockWords(blocks: readonly HtmlBlock[]): number {
+  return blocks.reduce((sum, block) => sum + wordCount(block.text), 0);
+}
+
+export interface MainContent {
+  blocks: HtmlBlock[];
+  /** Which method gave the blocks, for the metadata trail and the README's figures. */
+  method: 'readability' | 'page';
+}
+
+function cleanBlocks(root: Element): HtmlBlock[] {
+  stripFurniture(root);
+  return elementBlocks(root).filter((block) => !isBoilerplateBlock(block));
+}
+
+/** The article's blocks from decoded HTML. */
+export function mainContent(html: string): MainContent {
+  const { document } = parseHTML(html);
+  let article: Element | null = null;
+  try {
+    const result = new Readability<Element>(document, {
+      charThreshold: READABILITY_CHAR_THRESHOLD,
+      keepClasses: true,
+      serializer: (element: Node) => element as Element,
+    }).parse();
+    article = result?.content ?? null;
+  } catch {
+    article = null; // Readability throws on pathological pages; the page fallback still works.
+  }
+  const articleBlocks = article ? cleanBlocks(article) : [];
+
+  // Readability changed the first tree; the fallback reads a fresh one.
+  const page = parseHTML(html).document;
+  const body = page.body ?? page.documentElement;
+  if (body) stripPageChrome(body);
+  const pageBlocks = body ? cleanBlocks(body) : [];
+  if (articleBlocks.length > 0 && blockWords(articleBlocks) >= blockWords(pageBlocks) * MIN_ARTICLE_SHARE_OF_PAGE) {
+    return { blocks: articleBlocks, method: 'readability' };
+  }
+  return { blocks: pageBlocks, method: 'page' };
+}

@@ -1,0 +1,184 @@
+// Bytes → text. Order: BOM, then the HTTP header's charset, then <meta charset>/http-equiv,
+// then sniffing; but every label is verified against the bytes, because Thai sites serve
+// TIS-620/windows-874 labelled ISO-8859-1 or UTF-8, and UTF-8 labelled ISO-8859-1. Thai
+// mojibake left in the text by an earlier wrong decode (UTF-8 or TIS-620 read as windows-1252
+// and saved again) is undone run by run.
+import type { Warning } from '../../model/document.ts';
+import {
+  META_PRESCAN_BYTES,
+  THAI_DECODE_SHARE,
+  THAI_HIGH_BYTE_ADJACENCY,
+  THAI_RANGE_SHARE,
+  THAI_SINGLE_BYTE,
+  TIS620_MOJIBAKE_RUN,
+  UTF8_THAI_MOJIBAKE,
+  WESTERN_SINGLE_BYTE,
+} from './rules.ts';
+
+export interface Decoded {
+  text: string;
+  /** Canonical WHATWG name of the encoding used, e.g. "utf-8", "windows-874". */
+  encoding: string;
+  warnings: Warning[];
+}
+
+const STAGE = 'extract-html';
+
+/** The WHATWG canonical name for a label, or null for an unknown label. TIS-620 and
+ * ISO-8859-11 map to windows-874, ISO-8859-1 and ASCII to windows-1252, as browsers do. */
+export function canonicalEncoding(label: string | undefined | null): string | null {
+  if (!label) return null;
+  try {
+    return new TextDecoder(label.trim()).encoding;
+  } catch {
+    return null;
+  }
+}
+
+function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return null;
+}
+
+/** <meta charset="…"> or <meta http-equiv="Content-Type" content="…; charset=…"> near the top. */
+export function metaCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, META_PRESCAN_BYTES));
+  for (const match of head.matchAll(/<meta\b[^>]*>/gi)) {
+    const tag = match[0];
+    const direct = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
+    if (direct?.[1]) return direct[1];
+  }
+  return null;
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function hasHighBytes(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte >= 0x80) return true;
+  return false;
+}
+
+/** Whether single-byte text reads as Thai: its high bytes come in runs, inside TIS-620's range. */
+export function looksLikeTis620(bytes: Uint8Array): boolean {
+  let high = 0;
+  let adjacent = 0;
+  let inThaiRange = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (byte < 0x80) continue;
+    high++;
+    if (byte >= 0xa1 && byte <= 0xfb) inThaiRange++;
+    if ((bytes[i - 1] ?? 0) >= 0x80 || (bytes[i + 1] ?? 0) >= 0x80) adjacent++;
+  }
+  if (high === 0) return false;
+  return adjacent / high >= THAI_HIGH_BYTE_ADJACENCY && inThaiRange / high >= THAI_RANGE_SHARE;
+}
+
+/** Picks the encoding the bytes are really in, given a label (or none). */
+function verify(declared: string | null, bytes: Uint8Array): string {
+  // Without a BOM, a UTF-16 label is a mistake (the HTML standard reads such pages as UTF-8).
+  const label = declared?.startsWith('utf-16') ? 'utf-8' : declared;
+  if (!hasHighBytes(bytes)) return label ?? 'utf-8';
+  const utf8 = isValidUtf8(bytes);
+  if (label === 'utf-8') return utf8 ? 'utf-8' : looksLikeTis620(bytes) ? THAI_SINGLE_BYTE : 'windows-1252';
+  if (utf8) return 'utf-8'; // valid multi-byte UTF-8 is almost never an accident in a single-byte encoding
+  if (label === THAI_SINGLE_BYTE) return label;
+  if (label === null || WESTERN_SINGLE_BYTE.has(label)) return looksLikeTis620(bytes) ? THAI_SINGLE_BYTE : (label ?? 'windows-1252');
+  return label;
+}
+
+// windows-1252 bytes 0x80–0x9F and the characters they decode to; every other byte is latin-1.
+const CP1252_HIGH: Record<string, number> = {
+  '\u20ac': 0x80, '\u201a': 0x82, '\u0192': 0x83, '\u201e': 0x84, '\u2026': 0x85, '\u2020': 0x86, '\u2021': 0x87,
+  '\u02c6': 0x88, '\u2030': 0x89, '\u0160': 0x8a, '\u2039': 0x8b, '\u0152': 0x8c, '\u017d': 0x8e, '\u2018': 0x91,
+  '\u2019': 0x92, '\u201c': 0x93, '\u201d': 0x94, '\u2022': 0x95, '\u2013': 0x96, '\u2014': 0x97, '\u02dc': 0x98,
+  '\u2122': 0x99, '\u0161': 0x9a, '\u203a': 0x9b, '\u0153': 0x9c, '\u017e': 0x9e, '\u0178': 0x9f,
+};
+
+/** The bytes a windows-1252 decoder read to produce `text`, or null if it could not have. */
+export function reverseCp1252(text: string): Uint8Array | null {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const byte = code <= 0xff ? code : CP1252_HIGH[text[i]!];
+    if (byte === undefined) return null;
+    bytes[i] = byte;
+  }
+  return bytes;
+}
+
+function thaiShare(text: string): number {
+  const thai = text.match(/[\u0E01-\u0E5B]/gu)?.length ?? 0;
+  return text.length === 0 ? 0 : thai / text.length;
+}
+
+/** Undoes runs of Thai mojibake. Returns the text and how many runs were repaired. */
+export function repairThaiMojibake(text: string): { text: string; repaired: number } {
+  let repaired = 0;
+  const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
+  let result = text.replace(UTF8_THAI_MOJIBAKE, (run) => {
+    const bytes = reverseCp1252(run);
+    if (!bytes) return run;
+    try {
+      const decoded = utf8Fatal.decode(bytes);
+      if (thaiShare(decoded) < THAI_DECODE_SHARE) return run;
+      repaired++;
+      return decoded;
+    } catch {
+      return run;
+    }
+  });
+  const thai = new TextDecoder(THAI_SINGLE_BYTE);
+  result = result.replace(TIS620_MOJIBAKE_RUN, (run) => {
+    const bytes = reverseCp1252(run);
+    if (!bytes) return run;
+    const decoded = thai.decode(bytes);
+    if (thaiShare(decoded) < THAI_DECODE_SHARE) return run;
+    repaired++;
+    return decoded;
+  });
+  return { text: result, repaired };
+}
+
+/** Decodes HTML bytes. `declaredCharset` is the HTTP header's charset, if any. */
+export function decodeHtml(bytes: Uint8Array, declaredCharset?: string): Decoded {
+  const warnings: Warning[] = [];
+  const bom = bomEncoding(bytes);
+  let encoding: string;
+  if (bom) {
+    encoding = bom.encoding;
+  } else {
+    const headerLabel = canonicalEncoding(declaredCharset);
+    const metaLabel = canonicalEncoding(metaCharset(bytes));
+    const label = headerLabel ?? metaLabel;
+    encoding = verify(label, bytes);
+    if (label && label !== encoding) {
+      const where = headerLabel ? 'the HTTP header' : 'the page';
+      warnings.push({
+        code: 'html-charset-mislabelled',
+        message: `${where} says ${label}, but the bytes are ${encoding}; decoded as ${encoding}`,
+        stage: STAGE,
+      });
+    }
+  }
+  const body = bom ? bytes.subarray(bom.length) : bytes;
+  const decoded = new TextDecoder(encoding).decode(body);
+  const { text, repaired } = repairThaiMojibake(decoded);
+  if (repaired > 0) {
+    warnings.push({
+      code: 'html-mojibake-repaired',
+      message: `${repaired} run(s) of Thai text garbled by an earlier wrong decoding were restored`,
+      stage: STAGE,
+    });
+  }
+  return { text, encoding, warnings };
+}

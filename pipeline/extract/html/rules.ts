@@ -1,0 +1,93 @@
+// Every threshold and pattern the HTML stage uses, in one place, with the reason for each.
+
+/** Bytes of the document the <meta charset> prescan reads (the HTML standard says 1024; saved
+ * pages often put a long comment or script first, so read more). */
+export const META_PRESCAN_BYTES = 8192;
+
+/** Labels that say "single-byte Western" and are often put on TIS-620 pages or UTF-8 pages. */
+export const WESTERN_SINGLE_BYTE = new Set(['windows-1252', 'iso-8859-1', 'us-ascii', 'iso-8859-15']);
+
+/** Canonical name of the Thai single-byte encoding (TIS-620 and ISO-8859-11 are its subsets). */
+export const THAI_SINGLE_BYTE = 'windows-874';
+
+/** Share of high bytes (≥0x80) that sit next to another high byte, above which single-byte
+ * text is Thai rather than Western: Thai words are runs of high bytes, while Western text has
+ * an accented letter here and there between ASCII letters. */
+export const THAI_HIGH_BYTE_ADJACENCY = 0.6;
+/** Share of high bytes that must fall in TIS-620's Thai range (0xA1–0xFB) to call it Thai. */
+export const THAI_RANGE_SHARE = 0.9;
+
+/** UTF-8 Thai read as windows-1252/latin-1 shows up as "à¸" or "à¹" followed by one more char. */
+export const UTF8_THAI_MOJIBAKE = /(?:\u00e0[\u00b8\u00b9][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122])+/g;
+/** TIS-620 bytes read as latin-1: runs of chars in U+00A1–U+00FB. Four or more in a row is
+ * not a Western word (those mix accented letters with ASCII ones). */
+export const TIS620_MOJIBAKE_RUN = /[\u00a1-\u00fb]{4,}/g;
+/** A decoded run is accepted as Thai when this share of it is Thai letters and marks. */
+export const THAI_DECODE_SHARE = 0.95;
+
+export const THAI_CHAR = /[\u0E01-\u0E5B]/u;
+export const THAI_LETTERS = /[\u0E01-\u0E4E]/gu;
+export const LATIN_LETTERS = /[A-Za-z\u00C0-\u024F]/gu;
+
+/** Elements that never hold article text. */
+/** (Not <form>: ASP.NET pages wrap the whole page in one.) */
+export const NEVER_CONTENT_TAGS = [
+  'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'button',
+  'input', 'select', 'textarea', 'nav', 'dialog', 'link', 'meta',
+];
+/** ARIA roles of page furniture. */
+export const FURNITURE_ROLES = ['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar'];
+
+/** id/class words of boilerplate containers removed before scoring: cookie banners, share
+ * bars, comment sections, newsletter boxes, related links. Matched as whole words in the
+ * class or id, so "shared-memory" or "commentary" are not hit. */
+export const BOILERPLATE_NAME =
+  /(?:^|[\s_-])(?:cookies?|consent|gdpr|cookie-?banner|share|sharing|social|sharedaddy|addtoany|a2a|sociable|comments?|comment-?(?:list|form|respond|section)|respond|disqus|wpdiscuz|wpd-[a-z-]+|newsletter|subscribe|subscription|related|recommended|read-?more|more-?stories|outbrain|taboola|breadcrumbs?|skip-?link|screen-reader-text|sr-only|visually-hidden|advert(?:isement)?|ads?|ad-?slot|sponsored|promo|popup|modal|paywall|tags|tag-?list|author-?bio|post-?navigation|pagination|toolbar)(?:$|[\s_-])/i;
+
+/** Text of a block that is page furniture whatever container it sits in. Anchored: a block
+ * that only says this. */
+export const BOILERPLATE_TEXT = [
+  /^(?:press "?enter"? to )?skip to (?:main )?content$/i,
+  /^notify of$/i,
+  /^\d*\s*inline feedbacks?$/i,
+  /^view all comments$/i,
+  /^(?:leave|post|add|write) a (?:reply|comment)\b/i,
+  /^\d+\s+comments?$/i,
+  /^(?:share|share this|share on \w+|share this (?:article|story|post)|tweet|email|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|copy link)$/i,
+  /^(?:related|related (?:articles|posts|stories|news)|you (?:may|might) also like|read (?:more|also|next)|recommended(?: for you)?|more from [\w\s]+|trending(?: now)?|most (?:read|popular))\s*:?$/i,
+  /^(?:sign up|subscribe) (?:for|to) (?:our|the) (?:\w+ )?newsletter\b/i,
+  /^(?:we use cookies|this (?:web)?site uses cookies)\b/i,
+  /^(?:advertisement|advertising|sponsored(?: content)?)$/i,
+  /^(?:แชร์|แบ่งปัน|อ่านต่อ|ข่าวที่เกี่ยวข้อง|บทความที่เกี่ยวข้อง|แสดงความคิดเห็น|ความคิดเห็น|โฆษณา)\s*:?$/u,
+];
+
+/** A container with a boilerplate name is kept when it holds more than this share of the
+ * text around it: then the name is a styling accident ("entry-content-read-more"). */
+export const MAX_BOILERPLATE_SHARE = 0.5;
+
+/** A short block whose text is mostly link text is a link list (tags, related, menus). */
+export const LINK_DENSITY_MAX = 0.5;
+/** Blocks longer than this (in characters) are kept whatever their link density: a real
+ * paragraph that links a lot is still a paragraph. */
+export const LINK_DENSE_BLOCK_MAX_CHARS = 200;
+
+/** Readability's own cut-off for a usable article, in characters; lowered for Thai, which
+ * says in fewer characters what English says in more. */
+export const READABILITY_CHAR_THRESHOLD = 250;
+
+/** When Readability's article has less than this share of the page's paragraph text, the
+ * page-wide fallback is used instead. */
+export const MIN_ARTICLE_SHARE_OF_PAGE = 0.25;
+
+/** Block-level elements: text inside them starts a new block. */
+export const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
+  'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
+  'thead', 'tr', 'ul', 'caption', 'html',
+]);
+
+/** html lang is checked against the text when the text has at least this many letters. */
+export const LANGUAGE_CHECK_MIN_LETTERS = 40;
+/** Share of letters in the declared language's script below which the declaration is wrong. */
+export const LANGUAGE_CHECK_MIN_SHARE = 0.2;
