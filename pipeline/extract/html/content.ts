@@ -11,7 +11,7 @@ import {
   LINK_DENSE_BLOCK_MAX_CHARS,
   LINK_DENSITY_MAX,
   MAX_BOILERPLATE_SHARE,
-  MIN_ARTICLE_SHARE_OF_PAGE,
+  MIN_ARTICLE_WORDS,
   NEVER_CONTENT_TAGS,
   READABILITY_CHAR_THRESHOLD,
 } from './rules.ts';
@@ -106,14 +106,13 @@ export function mainContent(html: string): MainContent {
     article = null; // Readability throws on pathological pages; the page fallback still works.
   }
   const articleBlocks = article ? cleanBlocks(article) : [];
+  if (blockWords(articleBlocks) >= MIN_ARTICLE_WORDS) return { blocks: articleBlocks, method: 'readability' };
 
   // Readability changed the first tree; the fallback reads a fresh one.
   const page = parseHTML(html).document;
   const body = page.body ?? page.documentElement;
   if (body) stripPageChrome(body);
   const pageBlocks = body ? cleanBlocks(body) : [];
-  if (articleBlocks.length > 0 && blockWords(articleBlocks) >= blockWords(pageBlocks) * MIN_ARTICLE_SHARE_OF_PAGE) {
-    return { blocks: articleBlocks, method: 'readability' };
-  }
-  return { blocks: pageBlocks, method: 'page' };
+  if (blockWords(pageBlocks) > blockWords(articleBlocks)) return { blocks: pageBlocks, method: 'page' };
+  return { blocks: articleBlocks, method: 'readability' };
 }
