@@ -140,7 +140,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const problems: InputProblem[] = [];
   const refs: InputRef[] = [];
+  const byUri = new Map<string, InputRef>();
   for await (const ref of expandInputs(options.inputs, { cwd: options.cwd ?? process.cwd(), lists: options.lists ?? [], problems })) {
+    // One source named twice (a folder and a sources list) is one document; the list's metadata wins.
+    const known = byUri.get(ref.uri);
+    if (known) {
+      if (ref.collection) known.collection = ref.collection;
+      if (ref.title) known.title = ref.title;
+      continue;
+    }
+    byUri.set(ref.uri, ref);
     refs.push(ref);
   }
   options.onEvent?.({ type: 'start', total: refs.length, fingerprint });
