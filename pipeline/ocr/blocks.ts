@@ -1,0 +1,127 @@
+// From tesseract's paragraphs to draft blocks: drop the lines that are not text (tesseract reads
+// the Garuda emblem atop Thai government letters, stamps and signatures as lines of symbols and
+// stray marks), join the rest into paragraphs, and carry their confidence.
+import type { DraftBlock, Warning } from '../model/index.ts';
+import type { OcrLine, OcrPageResult } from './engine.ts';
+
+/** A line with less than this share of letters and digits among its non-space characters is a
+ * picture read as symbols ("|\\ //= ~~"), whatever tesseract's confidence. */
+export const MIN_LETTER_SHARE = 0.5;
+/** Below this line confidence tesseract is guessing: the line is dropped. */
+export const NON_TEXT_MAX_CONFIDENCE = 0.45;
+/** Below this, a line must also look like writing: few orphan marks, more than a few characters. */
+export const DOUBTFUL_CONFIDENCE = 0.7;
+/** Share of Thai marks with no consonant to sit on above which a doubtful line is not Thai text. */
+export const MAX_ORPHAN_MARK_SHARE = 0.1;
+/** A doubtful line this short or shorter (non-space characters) is a speck, not a word. */
+export const MAX_SPECK_CHARS = 3;
+/** Blocks whose confidence is below this get an 'ocr-low-confidence' warning. */
+export const LOW_CONFIDENCE = 0.6;
+
+const LETTER_OR_DIGIT = /[\u0E01-\u0E30\u0E32\u0E33\u0E40-\u0E46\u0E50-\u0E59\p{L}\p{N}]/u;
+/** Thai marks that sit above or below a consonant (mai han-akat, upper/lower vowels, tones, thanthakhat…). */
+const THAI_MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/u;
+const THAI_BASE = /[\u0E01-\u0E2E]/u;
+/** Most marks one consonant carries (vowel + tone). */
+const MAX_STACKED_MARKS = 2;
+
+export interface LineShape {
+  chars: number;
+  letterShare: number;
+  orphanMarkShare: number;
+}
+
+export function lineShape(text: string): LineShape {
+  const chars = [...text.replace(/\s+/gu, '')];
+  let letters = 0;
+  let orphans = 0;
+  let stacked = 0;
+  let previous = '';
+  for (const char of chars) {
+    if (THAI_MARK.test(char)) {
+      stacked = THAI_BASE.test(previous) || (THAI_MARK.test(previous) && stacked > 0) ? stacked + 1 : 0;
+      if (stacked === 0 || stacked > MAX_STACKED_MARKS) orphans++;
+      else letters++;
+    } else {
+      stacked = 0;
+      if (LETTER_OR_DIGIT.test(char)) letters++;
+    }
+    previous = char;
+  }
+  const count = chars.length || 1;
+  return { chars: chars.length, letterShare: letters / count, orphanMarkShare: orphans / count };
+}
+
+/** Why a line is not text, or null when it is. */
+export function nonTextReason(line: Pick<OcrLine, 'text' | 'confidence'>): string | null {
+  const shape = lineShape(line.text);
+  if (shape.chars === 0) return 'empty';
+  if (shape.letterShare < MIN_LETTER_SHARE) return 'symbols';
+  if (line.confidence < NON_TEXT_MAX_CONFIDENCE) return 'confidence';
+  if (line.confidence < DOUBTFUL_CONFIDENCE) {
+    if (shape.orphanMarkShare > MAX_ORPHAN_MARK_SHARE) return 'orphan-marks';
+    if (shape.chars <= MAX_SPECK_CHARS) return 'speck';
+  }
+  return null;
+}
+
+const THAI_END = /[\u0E01-\u0E5B]$/u;
+const THAI_START = /^[\u0E01-\u0E5B]/u;
+
+/** Joins the lines of a paragraph: Thai runs on without a space (Thai puts none between words
+ * at a line break), everything else gets one. */
+export function joinLines(lines: string[]): string {
+  let text = '';
+  for (const line of lines.map((l) => l.trim())) {
+    if (!line) continue;
+    if (text && !(THAI_END.test(text) && THAI_START.test(line))) text += ' ';
+    text += line;
+  }
+  return text;
+}
+
+export interface PageBlocks {
+  blocks: DraftBlock[];
+  warnings: Warning[];
+  droppedLines: number;
+  /** Kept lines in reading order, for voting against a text layer. */
+  lines: OcrLine[];
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+export function pageBlocks(result: OcrPageResult, page: number): PageBlocks {
+  const blocks: DraftBlock[] = [];
+  const warnings: Warning[] = [];
+  const kept: OcrLine[] = [];
+  let droppedLines = 0;
+  for (const paragraph of result.paragraphs) {
+    const lines = paragraph.lines.filter((line) => {
+      const isText = nonTextReason(line) === null;
+      if (!isText) droppedLines++;
+      return isText;
+    });
+    if (lines.length === 0) continue;
+    kept.push(...lines);
+    const weight = lines.reduce((sum, line) => sum + line.text.length, 0) || 1;
+    const confidence = round(lines.reduce((sum, line) => sum + line.confidence * line.text.length, 0) / weight);
+    blocks.push({ type: 'paragraph', page, text: joinLines(lines.map((line) => line.text)), origin: 'ocr', confidence });
+    if (confidence < LOW_CONFIDENCE) {
+      warnings.push({
+        code: 'ocr-low-confidence',
+        message: `OCR confidence ${confidence.toFixed(2)} (below ${LOW_CONFIDENCE}) for a block starting "${lines[0]!.text.slice(0, 30)}"`,
+        page,
+        stage: 'ocr',
+      });
+    }
+  }
+  if (droppedLines > 0) {
+    warnings.push({
+      code: 'ocr-non-text-dropped',
+      message: `${droppedLines} OCR line(s) that read as pictures (emblem, stamp, signature) were left out`,
+      page,
+      stage: 'ocr',
+    });
+  }
+  return { blocks, warnings, droppedLines, lines: kept };
+}
