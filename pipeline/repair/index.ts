@@ -1,0 +1,83 @@
+// The repair stage: Thai extraction damage fixed block by block, every change recorded.
+// Two passes over the draft: the first repairs each block and gathers what the document shows
+// (how its decided sara am went, whether any ำ came through intact); the second lets that
+// pattern decide the cases a block alone could not.
+import type { Warning } from '../model/document.ts';
+import type { Draft, DraftBlock } from '../model/draft.ts';
+import type { DraftStage } from '../model/stages.ts';
+import { composeText } from '../model/draft.ts';
+import { EMPTY_HINTS, type DocumentHints } from './judged-rules.ts';
+import { addHints, resolveWithDocument, runRepair, toResult, type RepairRun } from './repair-text.ts';
+
+export { repairText, type RepairOptions, type RepairResult, type DocumentHints } from './repair-text.ts';
+export { undoEdits } from './edit-log.ts';
+
+const STAGE = 'repair';
+
+/** Repairs every block's text and table cells. Sets `original` and `edits` on the blocks it
+ * changed, adds per-rule counts to `draft.repairs`, warns where nothing decided, and drops the
+ * extraction evidence (it is not part of the emitted document). */
+export const repairDraft: DraftStage = (draft: Draft): Draft => {
+  const textRuns = draft.blocks.map((block) => runRepair(block.text, { evidence: block.evidence }));
+  const cellRuns = draft.blocks.map((block) => block.rows?.map((row) => row.map((cell) => runRepair(cell))));
+  const hints = collectHints(textRuns, cellRuns);
+  const repairs = { ...draft.repairs };
+  const blockWarnings: { code: string; message: string; offset: number }[][] = [];
+
+  const blocks = draft.blocks.map((block, index): DraftBlock => {
+    const run = textRuns[index]!;
+    resolveWithDocument(run, hints);
+    const result = toResult(run.state);
+    const { evidence: _evidence, ...rest } = block;
+    const repaired: DraftBlock = { ...rest };
+    addCounts(repairs, result.counts);
+    if (result.edits.length > 0) {
+      repaired.original = block.original ?? block.text;
+      repaired.text = result.text;
+      repaired.edits = result.edits;
+    }
+    const found = [...result.warnings];
+    const rows = cellRuns[index];
+    if (block.rows && rows) {
+      repaired.rows = rows.map((row, r) =>
+        row.map((cellRun, c) => {
+          resolveWithDocument(cellRun, hints);
+          const cell = toResult(cellRun.state);
+          addCounts(repairs, cell.counts);
+          // A cell's warning points at its block: cells have no offsets of their own.
+          for (const warning of cell.warnings) found.push({ ...warning, offset: 0 });
+          return cell.edits.length > 0 ? cell.text : block.rows![r]![c]!;
+        }),
+      );
+    }
+    blockWarnings.push(found);
+    return repaired;
+  });
+  const { spans } = composeText(blocks);
+  const warnings: Warning[] = [...draft.warnings];
+  blocks.forEach((block, index) => {
+    for (const warning of blockWarnings[index]!) warnings.push(toWarning(warning, block, spans[index]!.start));
+  });
+  return { ...draft, blocks, repairs, warnings };
+};
+
+function collectHints(textRuns: RepairRun[], cellRuns: (RepairRun[][] | undefined)[]): DocumentHints {
+  let hints = EMPTY_HINTS;
+  for (const run of textRuns) hints = addHints(hints, run);
+  for (const rows of cellRuns) for (const row of rows ?? []) for (const run of row) hints = addHints(hints, run);
+  return hints;
+}
+
+function addCounts(total: Record<string, number>, counts: Record<string, number>): void {
+  for (const [rule, count] of Object.entries(counts)) total[rule] = (total[rule] ?? 0) + count;
+}
+
+function toWarning(warning: { code: string; message: string; offset: number }, block: DraftBlock, blockStart: number): Warning {
+  return {
+    code: warning.code,
+    message: warning.message,
+    offset: blockStart + warning.offset,
+    stage: STAGE,
+    ...(block.page ? { page: block.page } : {}),
+  };
+}

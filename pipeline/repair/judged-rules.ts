@@ -1,0 +1,269 @@
+// Repairs that need judgement: the damaged form has two readings. Each is decided, in order,
+// by extraction evidence, by the dictionary, then by what the rest of the document shows;
+// when none decides, the text stays and a warning marks the spot.
+import type { RepairEvidence } from '../model/draft.ts';
+import { compareReadings, isWord, segment } from './dictionary.ts';
+import { applyChanges, applyRegexRule, type PassChange, type RepairState } from './edit-log.ts';
+import { CONSONANT, LEADING_VOWEL, THAI_WORD_CHAR, TONE } from './thai.ts';
+
+/** What the whole document shows about its sara am, gathered in a first pass over all blocks. */
+export interface DocumentHints {
+  /** Spaces before า that the evidence or the dictionary decided were a lost ำ. */
+  saraAmRestored: number;
+  /** Spaces before า that were decided to be a stray space inside a word (ท่ า → ท่า). */
+  saraAmJoined: number;
+  /** ำ that came through intact (the document's font does not lose them). */
+  saraAmIntact: number;
+}
+
+export const EMPTY_HINTS: DocumentHints = { saraAmRestored: 0, saraAmJoined: 0, saraAmIntact: 0 };
+
+/** Decided cases a document needs before its pattern decides the undecided ones. */
+export const MIN_DOCUMENT_DECISIONS = 2;
+/** Share of decided cases that must agree for the document pattern to count. */
+export const MIN_DOCUMENT_AGREEMENT = 0.9;
+/** Thai letters of context each side of a suspect spot that the dictionary judges. */
+export const CONTEXT_CHARS = 12;
+/** A bare า becomes ำ only inside a word at least this long: short pairs (นา/นำ, ทา/ทำ) are
+ * words either way. */
+export const MIN_LOST_SARA_AM_WORD = 4;
+
+export type DocumentVerdict = 'sara-am' | 'join' | null;
+
+export function documentVerdict(hints: DocumentHints): DocumentVerdict {
+  const decided = hints.saraAmRestored + hints.saraAmJoined;
+  if (decided < MIN_DOCUMENT_DECISIONS) return null;
+  if (hints.saraAmRestored / decided >= MIN_DOCUMENT_AGREEMENT) return 'sara-am';
+  if (hints.saraAmJoined / decided >= MIN_DOCUMENT_AGREEMENT) return 'join';
+  return null;
+}
+
+/** Whether the document lost every ำ: the condition for restoring a bare า with no trace. */
+export function documentLostSaraAm(hints: DocumentHints): boolean {
+  return hints.saraAmIntact === 0 && documentVerdict(hints) === 'sara-am';
+}
+
+/** consonant, tone?, spaces, tone?, า */
+const SPACED_SARA_AA = new RegExp(`([${CONSONANT}])([${TONE}]?)( +)([${TONE}]?)\u0E32`, 'g');
+const THAI_RUN_CHAR = new RegExp(`[${THAI_WORD_CHAR}]`);
+
+function thaiBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && end - start < CONTEXT_CHARS && THAI_RUN_CHAR.test(text[start - 1]!)) start--;
+  return text.slice(start, end);
+}
+
+function thaiAfter(text: string, start: number): string {
+  let end = start;
+  while (end < text.length && end - start < CONTEXT_CHARS && THAI_RUN_CHAR.test(text[end]!)) end++;
+  return text.slice(start, end);
+}
+
+export const AMBIGUOUS_SARA_AM = 'thai-ambiguous';
+
+export interface SaraAmStats {
+  restored: number;
+  joined: number;
+}
+
+/** "ส าคัญ", "ต่ า", "ต ่า": the space is where a nikhahit glyph was, or a stray space in ท่า. */
+export function repairSpacedSaraAm(
+  state: RepairState,
+  verdict: DocumentVerdict,
+  stats: SaraAmStats,
+  ocrText?: string,
+): void {
+  const ocr = ocrText ? prepareOcrText(ocrText) : null;
+  const cache = new Map<string, number>();
+  const pending: RepairState['warnings'] = [];
+  const changes: PassChange[] = [];
+  const text = state.text;
+  SPACED_SARA_AA.lastIndex = 0;
+  for (let m = SPACED_SARA_AA.exec(text); m; m = SPACED_SARA_AA.exec(text)) {
+    const [whole, consonant, toneBefore, , toneAfter] = m as unknown as [string, string, string, string, string];
+    if (toneBefore && toneAfter) continue; // two tones: not this damage
+    const tone = toneBefore || toneAfter;
+    const saraAm = consonant + tone + '\u0E33';
+    const joined = consonant + tone + '\u0E32';
+    const left = thaiBefore(text, m.index);
+    const right = thaiAfter(text, m.index + whole.length);
+    const key = `${left}|${joined}|${right}`;
+    // -1: sara am, 1: join, 0: undecided
+    let choice = cache.get(key) ?? (ocr ? ocrVote(ocr, left, saraAm, joined, right) : null) ?? compareReadings(left + saraAm + right, left + joined + right);
+    cache.set(key, choice);
+    if (choice === -1) stats.restored++;
+    if (choice === 1) stats.joined++;
+    if (choice === 0 && verdict) choice = verdict === 'sara-am' ? -1 : 1;
+    if (choice === 0) {
+      pending.push({
+        code: AMBIGUOUS_SARA_AM,
+        message: `"${whole}": a lost sara am (${saraAm}) or a stray space (${joined}); nothing decides`,
+        offset: m.index,
+      });
+      continue;
+    }
+    const rule = choice === -1 ? 'sara-am-space' : 'word-split-space';
+    changes.push({ start: m.index + 1, end: m.index + whole.length, after: choice === -1 ? tone + '\u0E33' : tone + '\u0E32', rule });
+  }
+  state.warnings.push(...pending);
+  applyChanges(state, changes);
+}
+
+/** Letters of context that must match around the spot for an OCR reading to vote. */
+export const OCR_VOTE_CONTEXT = 3;
+
+/** OCR writes ำ as nikhahit + า and spaces where it likes: compare without them. */
+function prepareOcrText(ocrText: string): string {
+  return ocrText.normalize('NFC').replace(/\u0E4D\u0E32/g, '\u0E33').replace(/\s+/g, '');
+}
+
+/** The OCR reading of the same region votes when it holds exactly one of the two readings. */
+function ocrVote(ocr: string, left: string, saraAm: string, joined: string, right: string): number | null {
+  const before = left.slice(-OCR_VOTE_CONTEXT);
+  const after = right.slice(0, OCR_VOTE_CONTEXT);
+  const hasAm = ocr.includes(before + saraAm + after);
+  const hasAa = ocr.includes(before + joined + after);
+  return hasAm === hasAa ? null : hasAm ? -1 : 1;
+}
+
+/** A word can neither end before these nor start with these: a space there is inside a word. */
+const SPLIT_CERTAIN_LEFT = new RegExp(`(?:[${LEADING_VOWEL}]|[\u0E31\u0E47\u0E36\u0E37][${TONE}]?)$`);
+const SPLIT_CERTAIN_RIGHT = /^[\u0E30\u0E33\u0E45]/;
+/** Endings where a space inside a word is common in justified lines: judged by the dictionary. */
+const SPLIT_POSSIBLE_LEFT = new RegExp(`(?:[\u0E34\u0E35\u0E38\u0E39][${TONE}]?|[${TONE}\u0E4C])$`);
+const LONE_CONSONANT = new RegExp(`^[${CONSONANT}][${TONE}\u0E4C]?$`);
+const SPACE_BETWEEN_THAI = new RegExp(`(?<=[${THAI_WORD_CHAR}]) +(?=[${THAI_WORD_CHAR}])`, 'g');
+const LOST_SARA_AM_SHAPE = new RegExp(`[${CONSONANT}][${TONE}]?$`);
+
+/** Spaces inside words from justified lines: "ความยั่ งยืน", "เข้าถึ ง", "เมื่ อ". */
+export function repairSplitWords(state: RepairState): void {
+  applyRegexRule(state, SPACE_BETWEEN_THAI, 'word-split-space', (m, text) => {
+    const left = thaiBefore(text, m.index);
+    const right = thaiAfter(text, m.index + m[0].length);
+    // "ค่ า" is the sara am rules' to judge; they left it on purpose.
+    if (right.startsWith('\u0E32') && LOST_SARA_AM_SHAPE.test(left)) return null;
+    if (SPLIT_CERTAIN_LEFT.test(left) || SPLIT_CERTAIN_RIGHT.test(right)) return '';
+    const suspect = SPLIT_POSSIBLE_LEFT.test(left) || LONE_CONSONANT.test(right) || LONE_CONSONANT.test(left);
+    if (!suspect) return null;
+    return joinReadsBetter(left, right) ? '' : null;
+  });
+}
+
+/** Joining must leave fewer unknown letters and put the junction inside a dictionary word. */
+function joinReadsBetter(left: string, right: string): boolean {
+  if (isWord(left) && isWord(right)) return false;
+  const apart = segment(left).unknown + segment(right).unknown;
+  const together = segment(left + right);
+  if (together.unknown >= apart) return false;
+  const junction = left.length;
+  return together.words.some(([start, end]) => start < junction && junction < end);
+}
+
+/** "ร ะเบี ย บ": a space between almost every letter of a line. */
+const DISTRIBUTED_RUN = new RegExp(`[${THAI_WORD_CHAR}]{1,4}(?: [${THAI_WORD_CHAR}]{1,4}){2,}`, 'g');
+const LONE_LETTER_TOKEN = new RegExp(`^[${CONSONANT}\u0E30-\u0E33][\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]*$`);
+/** Share of one-letter pieces that marks a run as letter-spaced. */
+const MIN_LONE_LETTER_SHARE = 0.4;
+
+export function repairDistributedSpacing(state: RepairState): void {
+  applyRegexRule(state, DISTRIBUTED_RUN, 'distributed-spacing', (m) => {
+    const tokens = m[0].split(' ');
+    const lone = tokens.filter((token) => LONE_LETTER_TOKEN.test(token)).length;
+    if (lone / tokens.length < MIN_LONE_LETTER_SHARE) return null;
+    return bestGrouping(tokens);
+  });
+}
+
+/** Groups the pieces so that the fewest letters are unknown, keeping a space when joining
+ * does not help (cost: unknown letters, then joins made). */
+function bestGrouping(tokens: string[]): string {
+  const n = tokens.length;
+  const cost: { unknown: number; joins: number; from: number }[] = [{ unknown: 0, joins: 0, from: -1 }];
+  for (let end = 1; end <= n; end++) {
+    let best = { unknown: Infinity, joins: Infinity, from: end - 1 };
+    for (let start = end - 1; start >= 0; start--) {
+      const piece = tokens.slice(start, end).join('');
+      const unknown = cost[start]!.unknown + segment(piece).unknown;
+      const joins = cost[start]!.joins + (end - start - 1);
+      if (unknown < best.unknown || (unknown === best.unknown && joins < best.joins)) best = { unknown, joins, from: start };
+    }
+    cost.push(best);
+  }
+  const groups: string[] = [];
+  for (let end = n; end > 0; end = cost[end]!.from) groups.push(tokens.slice(cost[end]!.from, end).join(''));
+  return groups.reverse().join(' ');
+}
+
+/** "ประจาปี", "อานาจ": a bare า where the document's font lost every ำ. Only in such a
+ * document, and only where ำ makes a long dictionary word that า does not. Judged left to
+ * right inside each Thai run, so that each decision sees the ones before it. */
+const THAI_RUN_WITH_SARA_AA = new RegExp(`[${THAI_WORD_CHAR}]*\u0E32[${THAI_WORD_CHAR}]*`, 'g');
+const BARE_SARA_AA = new RegExp(`(?<=[${CONSONANT}][${TONE}]?)\u0E32`, 'g');
+
+export function repairLostSaraAm(state: RepairState): void {
+  const cache = new Map<string, boolean>();
+  applyRegexRule(state, THAI_RUN_WITH_SARA_AA, 'sara-am-lost', (m) => {
+    let run = m[0];
+    for (const candidate of m[0].matchAll(BARE_SARA_AA)) {
+      const at = candidate.index;
+      const left = run.slice(Math.max(0, at - CONTEXT_CHARS), at);
+      const right = run.slice(at + 1, at + 1 + CONTEXT_CHARS);
+      const key = `${left}|${right}`;
+      let restore = cache.get(key);
+      if (restore === undefined) {
+        restore = saraAmReadsBetter(left, right);
+        cache.set(key, restore);
+      }
+      if (restore) run = run.slice(0, at) + '\u0E33' + run.slice(at + 1);
+    }
+    return run;
+  });
+}
+
+function saraAmReadsBetter(left: string, right: string): boolean {
+  const withAm = left + '\u0E33' + right;
+  const withAa = left + '\u0E32' + right;
+  if (compareReadings(withAm, withAa) !== -1) return false;
+  const at = left.length;
+  const amSegments = segment(withAm);
+  const aaSegments = segment(withAa);
+  const amWord = amSegments.words.find(([start, end]) => start <= at && at < end);
+  if (!amWord || amWord[1] - amWord[0] < MIN_LOST_SARA_AM_WORD) return false;
+  // The reading with า must not already hold a word as long across the same spot.
+  const aaWord = aaSegments.words.find(([start, end]) => start <= at && at < end);
+  return !aaWord || aaWord[1] - aaWord[0] < amWord[1] - amWord[0];
+}
+
+/** First of all passes, while offsets still index the text as extracted: spaces that pdf.js
+ * drew as a zero-width glyph between a consonant and า are a nikhahit (ำ); a real, wide space
+ * there is a stray space inside the word. */
+export function applySaraAmEvidence(state: RepairState, evidence: RepairEvidence | undefined, stats: SaraAmStats): void {
+  if (!evidence?.lostNikhahit?.length && !evidence?.realSpaces?.length) return;
+  const lost = new Set(evidence.lostNikhahit ?? []);
+  const real = new Set(evidence.realSpaces ?? []);
+  const changes: PassChange[] = [];
+  const text = state.text;
+  SPACED_SARA_AA.lastIndex = 0;
+  for (let m = SPACED_SARA_AA.exec(text); m; m = SPACED_SARA_AA.exec(text)) {
+    const [whole, , toneBefore, spaces, toneAfter] = m as unknown as [string, string, string, string, string];
+    if (toneBefore && toneAfter) continue;
+    const spaceStart = m.index + 1 + toneBefore.length;
+    let isLost = false;
+    let isReal = false;
+    for (let at = spaceStart; at < spaceStart + spaces.length; at++) {
+      isLost ||= lost.has(at);
+      isReal ||= real.has(at);
+    }
+    if (isLost === isReal) continue; // no evidence, or contradicting evidence
+    const tone = toneBefore || toneAfter;
+    if (isLost) stats.restored++;
+    else stats.joined++;
+    changes.push({
+      start: m.index + 1,
+      end: m.index + whole.length,
+      after: tone + (isLost ? '\u0E33' : '\u0E32'),
+      rule: isLost ? 'sara-am-space' : 'word-split-space',
+    });
+  }
+  applyChanges(state, changes);
+}

@@ -1,0 +1,155 @@
+// The repairs that need no judgement: each pattern has only one meaning. They run in the
+// catalogue's order (damage.md): re-decode, invisible characters, private use, spaces before
+// marks, explicit nikhahit, mark order, NFC, duplicates.
+import { applyChanges, applyRegexRule, minimalChange, type PassChange, type RepairState } from './edit-log.ts';
+import { SYMBOL_PUA, THAI_PUA } from './glyph-tables.ts';
+import { decodeTis620Mojibake, decodeUtf8Mojibake, hasThai, TIS620_MOJIBAKE, UTF8_THAI_MOJIBAKE } from './mojibake.ts';
+import { COMBINING, CONSONANT, THAI_WORD_CHAR, TONE } from './thai.ts';
+
+const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]|[\u200C\u200D](?=[\u0E00-\u0E7F])|(?<=[\u0E00-\u0E7F])[\u200C\u200D]/g;
+const SPACE_VARIANT = /[\u00A0\u2000-\u200A\u202F]/g;
+const THAI_PUA_CHAR = /[\uF700-\uF71A\uF884-\uF89E]/g;
+const SYMBOL_PUA_CHAR = /[\uF020-\uF0FF]/g;
+/** A PUA Thai glyph counts as Thai only beside Thai text (or beside another such glyph). */
+const THAI_CONTEXT = /[\u0E01-\u0E4E\uF700-\uF71A\uF884-\uF89E]/;
+/** Latin-1 letters inside a Thai word: an 8-bit Thai font read without its encoding. */
+const LATIN1_RUN = /[\u00A1-\u00FB]+/g;
+const THAI_WORD_CHAR_RE = new RegExp(`[${THAI_WORD_CHAR}]`);
+const COMBINING_RE = new RegExp(`^[${COMBINING}]`);
+const LATIN_LETTER_RE = /[A-Za-z]/;
+/** TIS-620 byte value minus the Unicode Thai code point. */
+const TIS620_OFFSET = 0x0e01 - 0xa1;
+const SPACE_BEFORE_MARK = new RegExp(`(?<=[${THAI_WORD_CHAR}]) +(?=[${COMBINING}])`, 'g');
+/** consonant, space, tone, า: a lost sara am (the space was the nikhahit), judged later. */
+const CONSONANT_RE = new RegExp(`[${CONSONANT}]`);
+const LOST_SARA_AM_AHEAD = new RegExp(`^[${TONE}]\u0E32`);
+const EXPLICIT_NIKHAHIT = new RegExp(`\u0E4D ?([${TONE}]?) ?\u0E32`, 'g');
+const FOLLOW_VOWEL_THEN_TONE = new RegExp(`([\u0E30\u0E32\u0E33])([${TONE}])`, 'g');
+const TONE_THEN_VOWEL = new RegExp(`([${TONE}\u0E4C])([\u0E31\u0E34-\u0E39\u0E47\u0E4D])`, 'g');
+const DOUBLED_MARK = new RegExp(`([${COMBINING}])\\1+`, 'g');
+const SARA_E_DOUBLED = new RegExp(`\u0E40\u0E40(?=[${CONSONANT}])`, 'g');
+const CONFLICTING_TONES = new RegExp(`[${TONE}]{2,}`, 'g');
+const FFFD_FOR_SARA_AM = new RegExp(`(?<=[${CONSONANT}][${TONE}]?)\uFFFD\u0E32`, 'g');
+const FFFD_AFTER_SARA_AM = /(?<=\u0E33)\uFFFD\u0E32?/g;
+const DIGIT_RUN = /[0-9\u0E50-\u0E59]{2,}/g;
+const HAS_THAI_DIGIT = /[\u0E50-\u0E59]/;
+const HAS_ARABIC_DIGIT = /[0-9]/;
+const NOT_ASCII = /[^\u0000-\u007F]/;
+const COMBINING_SEQUENCE = /\P{M}\p{M}+/gu;
+
+export function repairMojibake(state: RepairState): void {
+  if (state.text.includes('à')) applyRegexRule(state, UTF8_THAI_MOJIBAKE, 'mojibake-utf8', (m) => decodeUtf8Mojibake(m[0]));
+  if (!hasThai(state.text)) {
+    applyRegexRule(state, TIS620_MOJIBAKE, 'mojibake-tis620', (m) => decodeTis620Mojibake(m[0]));
+  }
+}
+
+export function repairInvisible(state: RepairState): void {
+  applyRegexRule(state, INVISIBLE, 'invisible-chars', () => '');
+  applyRegexRule(state, SPACE_VARIANT, 'invisible-chars', () => ' ');
+}
+
+export function repairPrivateUse(state: RepairState): void {
+  applyRegexRule(state, THAI_PUA_CHAR, 'pua-thai-glyph', (m, text) => {
+    const near = (text[m.index - 1] ?? '') + (text[m.index + 1] ?? '');
+    return THAI_CONTEXT.test(near) ? THAI_PUA.get(m[0])! : null;
+  });
+  applyRegexRule(state, SYMBOL_PUA_CHAR, 'symbol-font-pua', (m) => SYMBOL_PUA.get(m[0]) ?? null);
+  // Anything private-use left has no known meaning: say so, never guess.
+  for (const match of state.text.matchAll(/[\uE000-\uF8FF]/g)) {
+    state.warnings.push({
+      code: 'private-use-unmapped',
+      message: `private-use character U+${match[0].charCodeAt(0).toString(16).toUpperCase()} has no known meaning here`,
+      offset: match.index,
+    });
+  }
+}
+
+export function repairLatin1InThai(state: RepairState): void {
+  applyRegexRule(state, LATIN1_RUN, 'tis620-in-thai', (m, text) => {
+    const previous = text[m.index - 1] ?? '';
+    const next = text[m.index + m[0].length] ?? '';
+    // Inside a Thai word: after a Thai letter, or before a Thai mark; never beside Latin letters.
+    const inThaiWord = THAI_WORD_CHAR_RE.test(previous) || COMBINING_RE.test(next);
+    if (!inThaiWord || LATIN_LETTER_RE.test(previous) || LATIN_LETTER_RE.test(next)) return null;
+    let decoded = '';
+    for (const ch of m[0]) decoded += String.fromCharCode(ch.charCodeAt(0) + TIS620_OFFSET);
+    // Only Thai letters and marks: U+0E3B-U+0E3E and U+0E5C+ are unassigned.
+    return /^[\u0E01-\u0E3A\u0E40-\u0E4E]+$/.test(decoded) ? decoded : null;
+  });
+}
+
+export function repairSpaceBeforeMark(state: RepairState): void {
+  applyRegexRule(state, SPACE_BEFORE_MARK, 'space-before-mark', (m, text) => {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    const before = text[m.index - 1] ?? '';
+    // "ต ่า" is a lost sara am, not a stray space: the sara am rules judge it.
+    if (LOST_SARA_AM_AHEAD.test(after) && CONSONANT_RE.test(before)) return null;
+    return '';
+  });
+}
+
+export function repairExplicitNikhahit(state: RepairState): void {
+  if (state.text.includes('\u0E4D')) applyRegexRule(state, EXPLICIT_NIKHAHIT, 'sara-am-nikhahit', (m) => `${m[1]}\u0E33`);
+}
+
+export function repairMarkOrder(state: RepairState): void {
+  applyRegexRule(state, FOLLOW_VOWEL_THEN_TONE, 'follow-vowel-tone-order', (m) => `${m[2]}${m[1]}`);
+  applyRegexRule(state, TONE_THEN_VOWEL, 'tone-vowel-order', (m) => `${m[2]}${m[1]}`);
+}
+
+/** NFC, never NFKC (NFKC splits ำ into ํ + า). Normalised one combining sequence at a time so
+ * each edit is small; falls back to one edit for the whole text if that ever differs. */
+export function repairNfc(state: RepairState): void {
+  const text = state.text;
+  if (!NOT_ASCII.test(text)) return;
+  const normalized = text.normalize('NFC');
+  if (normalized === text) return;
+  const changes: PassChange[] = [];
+  let rebuilt = '';
+  let cursor = 0;
+  for (const match of text.matchAll(COMBINING_SEQUENCE)) {
+    const nfc = match[0].normalize('NFC');
+    rebuilt += text.slice(cursor, match.index) + nfc;
+    cursor = match.index + match[0].length;
+    const change = minimalChange(match.index, match[0], nfc, 'nfc');
+    if (change) changes.push(change);
+  }
+  rebuilt += text.slice(cursor);
+  if (rebuilt === normalized) applyChanges(state, changes);
+  else applyChanges(state, [minimalChange(0, text, normalized, 'nfc')!]);
+}
+
+export function repairDuplicates(state: RepairState): void {
+  applyRegexRule(state, DOUBLED_MARK, 'doubled-mark', (m) => m[1]!);
+  applyRegexRule(state, SARA_E_DOUBLED, 'sara-e-doubled', () => '\u0E41');
+  for (const match of state.text.matchAll(CONFLICTING_TONES)) {
+    state.warnings.push({
+      code: 'thai-conflicting-marks',
+      message: `two different tone marks "${match[0]}" on one letter: left as found`,
+      offset: match.index,
+    });
+  }
+}
+
+export function repairReplacementChar(state: RepairState): void {
+  if (!state.text.includes('\uFFFD')) return;
+  applyRegexRule(state, FFFD_AFTER_SARA_AM, 'fffd-after-sara-am', () => '');
+  applyRegexRule(state, FFFD_FOR_SARA_AM, 'sara-am-fffd', () => '\u0E33');
+  for (const match of state.text.matchAll(/\uFFFD/g)) {
+    state.warnings.push({
+      code: 'replacement-char',
+      message: 'U+FFFD: a character was lost in extraction and nothing says which',
+      offset: match.index,
+    });
+  }
+}
+
+/** "๒๕๖6": the TH SarabunIT๙ font draws Arabic code points as Thai digits, so a run that mixes
+ * both scripts is written all in Thai digits. */
+export function repairMixedDigits(state: RepairState): void {
+  applyRegexRule(state, DIGIT_RUN, 'digit-script-mixed', (m) => {
+    if (!HAS_THAI_DIGIT.test(m[0]) || !HAS_ARABIC_DIGIT.test(m[0])) return null;
+    return m[0].replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
+  });
+}
