@@ -82,9 +82,9 @@ function collectInline(node: Node, into: InlineText, inLink: boolean, skipLists:
   if (block) into.raw += ' ';
 }
 
-function inlineOf(nodes: Iterable<Node>, skipLists = false): { text: string; linkChars: number } {
+function inlineOf(nodes: Iterable<Node>, skipLists = false, inLink = false): { text: string; linkChars: number } {
   const into: InlineText = { raw: '', linkRaw: '' };
-  for (const node of nodes) collectInline(node, into, false, skipLists);
+  for (const node of nodes) collectInline(node, into, inLink, skipLists);
   return { text: collapseWhitespace(into.raw), linkChars: collapseWhitespace(into.linkRaw).length };
 }
 
@@ -112,7 +112,15 @@ class BlockWriter {
   readonly blocks: HtmlBlock[] = [];
   private pending: Node[] = [];
 
-  constructor(private readonly inQuote: boolean) {}
+  /** inLink: the writer is inside an <a> that wraps blocks (a teaser card). */
+  constructor(
+    private readonly inQuote: boolean,
+    private readonly inLink = false,
+  ) {}
+
+  private inline(nodes: Iterable<Node>, skipLists = false): { text: string; linkChars: number } {
+    return inlineOf(nodes, skipLists, this.inLink);
+  }
 
   private push(block: HtmlBlock): void {
     if (block.text.length > 0) this.blocks.push(block);
@@ -121,7 +129,7 @@ class BlockWriter {
   /** Loose inline content between blocks becomes a paragraph (or a quote inside <blockquote>). */
   flush(): void {
     if (this.pending.length === 0) return;
-    const { text, linkChars } = inlineOf(this.pending);
+    const { text, linkChars } = this.inline(this.pending);
     this.pending = [];
     // A <br><br> inside loose text separates paragraphs.
     for (const part of text.split(/\n{2,}/)) {
@@ -152,7 +160,7 @@ class BlockWriter {
   }
 
   private nested(element: Element, inQuote: boolean): void {
-    const writer = new BlockWriter(inQuote);
+    const writer = new BlockWriter(inQuote, this.inLink || tagOf(element) === 'a');
     writer.walk(element);
     this.blocks.push(...writer.blocks);
   }
@@ -160,7 +168,7 @@ class BlockWriter {
   private element(element: Element, tag: string): void {
     const heading = HEADING.exec(tag);
     if (heading) {
-      this.push({ type: 'heading', level: Number(heading[1]), ...inlineOf(element.childNodes) });
+      this.push({ type: 'heading', level: Number(heading[1]), ...this.inline(element.childNodes) });
       return;
     }
     switch (tag) {
@@ -191,7 +199,7 @@ class BlockWriter {
         return;
       case 'figcaption':
       case 'caption':
-        this.push({ type: 'caption', ...inlineOf(element.childNodes) });
+        this.push({ type: 'caption', ...this.inline(element.childNodes) });
         return;
       case 'hr':
         return;
@@ -210,7 +218,7 @@ class BlockWriter {
         else this.nested(child, this.inQuote);
         continue;
       }
-      const own = inlineOf(child.childNodes, true);
+      const own = this.inline(child.childNodes, true);
       this.push({ type: 'list-item', label: ordered ? `${index}.` : '•', text: own.text, linkChars: own.linkChars });
       index++;
       // Nested lists follow their item; deeper ones are reached through their own items.
@@ -226,7 +234,7 @@ class BlockWriter {
       return;
     }
     const caption = [...table.children].find((child) => tagOf(child) === 'caption');
-    if (caption) this.push({ type: 'caption', ...inlineOf(caption.childNodes) });
+    if (caption) this.push({ type: 'caption', ...this.inline(caption.childNodes) });
     const rows = tableRows(table);
     if (rows.length === 0) return;
     const text = rows.map((row) => row.filter((cell) => cell.length > 0).join(' ')).join('\n');

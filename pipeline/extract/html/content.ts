@@ -7,8 +7,15 @@ import { elementBlocks, type HtmlBlock } from './blocks.ts';
 import {
   BOILERPLATE_NAME,
   BOILERPLATE_TEXT,
+  BOILERPLATE_TEXT_MAX_CHARS,
+  BYLINE_MAX_CHARS,
+  BYLINE_TEXT,
   FURNITURE_ROLES,
+  NO_LETTER_BLOCK_MAX_CHARS,
+  BARE_URL,
+  LEADING_SEPARATORS,
   LINK_DENSE_BLOCK_MAX_CHARS,
+  LINK_DENSITY_ANY_LENGTH_MAX,
   LINK_DENSITY_MAX,
   MAX_BOILERPLATE_SHARE,
   MIN_ARTICLE_WORDS,
@@ -69,10 +76,14 @@ function stripPageChrome(body: Element): void {
 }
 
 function isBoilerplateBlock(block: HtmlBlock): boolean {
-  const text = block.text.trim();
-  if (BOILERPLATE_TEXT.some((pattern) => pattern.test(text))) return true;
+  const text = block.text.replace(LEADING_SEPARATORS, '').trim();
+  if (BARE_URL.test(text)) return true;
+  if (text.length <= BOILERPLATE_TEXT_MAX_CHARS && BOILERPLATE_TEXT.some((pattern) => pattern.test(text))) return true;
+  if (text.length <= BYLINE_MAX_CHARS && block.type !== 'heading' && BYLINE_TEXT.some((pattern) => pattern.test(text))) return true;
+  if (text.length <= NO_LETTER_BLOCK_MAX_CHARS && !/\p{L}/u.test(text)) return true;
   if (block.type === 'table' || block.type === 'code') return false;
   const linkDensity = text.length > 0 ? block.linkChars / text.length : 0;
+  if (linkDensity > LINK_DENSITY_ANY_LENGTH_MAX) return true;
   return linkDensity > LINK_DENSITY_MAX && text.length <= LINK_DENSE_BLOCK_MAX_CHARS;
 }
 

@@ -4,6 +4,7 @@ import type { Warning } from '../../model/document.ts';
 import { emptyDraft, type Draft, type DraftBlock } from '../../model/draft.ts';
 import { DocumentError } from '../../model/errors.ts';
 import type { ExtractStage } from '../../model/stages.ts';
+import type { HtmlBlock } from './blocks.ts';
 import { mainContent } from './content.ts';
 import { decodeHtml } from './decode.ts';
 import { readMetadata } from './metadata.ts';
@@ -36,7 +37,24 @@ export function languageMismatch(declared: string | null | undefined, texts: rea
   };
 }
 
-function toDraftBlocks(blocks: ReturnType<typeof mainContent>['blocks']): DraftBlock[] {
+/** How far into the article a heading that repeats the title is looked for. */
+const TITLE_HEADING_SEARCH_BLOCKS = 3;
+
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The article's own copy of the page title: the title is the draft's title, not body text. */
+function dropTitleHeading(blocks: HtmlBlock[], title: string | null): HtmlBlock[] {
+  if (!title) return blocks;
+  const wanted = comparable(title);
+  const index = blocks
+    .slice(0, TITLE_HEADING_SEARCH_BLOCKS)
+    .findIndex((block) => block.type === 'heading' && comparable(block.text).length > 0 && wanted.includes(comparable(block.text)));
+  return index < 0 ? blocks : blocks.filter((_, i) => i !== index);
+}
+
+function toDraftBlocks(blocks: readonly HtmlBlock[]): DraftBlock[] {
   return blocks.map(({ linkChars: _linkChars, ...block }) => ({ ...block, page: null, origin: 'html' }));
 }
 
@@ -53,7 +71,7 @@ export const extractHtml: ExtractStage = async (input, signal) => {
 
   const draft: Draft = emptyDraft(input.source, 'html');
   draft.title = metadata.title;
-  draft.blocks = toDraftBlocks(content.blocks);
+  draft.blocks = toDraftBlocks(dropTitleHeading(content.blocks, metadata.title));
   draft.metadata = {
     author: metadata.author,
     description: metadata.description,

@@ -42,7 +42,7 @@ export const FURNITURE_ROLES = ['navigation', 'banner', 'contentinfo', 'compleme
  * bars, comment sections, newsletter boxes, related links. Matched as whole words in the
  * class or id, so "shared-memory" or "commentary" are not hit. */
 export const BOILERPLATE_NAME =
-  /(?:^|[\s_-])(?:cookies?|consent|gdpr|cookie-?banner|share|sharing|social|sharedaddy|addtoany|a2a|sociable|comments?|comment-?(?:list|form|respond|section)|respond|disqus|wpdiscuz|wpd-[a-z-]+|newsletter|subscribe|subscription|related|recommended|read-?more|more-?stories|outbrain|taboola|breadcrumbs?|skip-?link|screen-reader-text|sr-only|visually-hidden|advert(?:isement)?|ads?|ad-?slot|sponsored|promo|popup|modal|paywall|tags|tag-?list|author-?bio|post-?navigation|pagination|toolbar)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:cookies?|consent|gdpr|cookie-?banner|share|sharing|social|sharedaddy|addtoany|a2a|sociable|comments?|comment-?(?:list|form|respond|section)|respond|disqus|wpdiscuz|wpd-[a-z-]+|newsletter|subscribe|subscription|related|recommended|read-?more|more-?stories|outbrain|taboola|breadcrumbs?|skip-?link|screen-reader-text|sr-only|visually-hidden|advert(?:isement)?|ads?|ad-?slot|sponsored|promo|popup|modal|paywall|tags|tag-?list|author-?bio|post-?navigation|pagination|toolbar|sidebar|widgets?|carousel|swiper|trending|most-?popular|popular|rail)(?:$|[\s_-])/i;
 
 /** Text of a block that is page furniture whatever container it sits in. Anchored: a block
  * that only says this. */
@@ -58,6 +58,8 @@ export const BOILERPLATE_TEXT = [
   /^(?:sign up|subscribe) (?:for|to) (?:our|the) (?:\w+ )?newsletter\b/i,
   /^(?:we use cookies|this (?:web)?site uses cookies)\b/i,
   /^(?:advertisement|advertising|sponsored(?: content)?)$/i,
+  /^(?:©|\(c\)\s|copyright\b)/i,
+  /\ball rights reserved\b|\bsubject to copyright\b/i,
   /^(?:แชร์|แบ่งปัน|อ่านต่อ|ข่าวที่เกี่ยวข้อง|บทความที่เกี่ยวข้อง|แสดงความคิดเห็น|ความคิดเห็น|โฆษณา)\s*:?$/u,
 ];
 
@@ -65,8 +67,29 @@ export const BOILERPLATE_TEXT = [
  * text around it: then the name is a styling accident ("entry-content-read-more"). */
 export const MAX_BOILERPLATE_SHARE = 0.5;
 
+/** Bylines and date lines: the author and dates go to the metadata, not the text. */
+export const BYLINE_TEXT = [
+  /^by\s+\p{Lu}/u,
+  /^(?:first )?(?:published|posted|updated|last updated|modified)(?: on| at)?\b/i,
+  /^(?:โดย|เผยแพร่|ปรับปรุง|อัปเดต)/u,
+];
+/** Bylines are short: a longer block that starts "By …" is a sentence. */
+export const BYLINE_MAX_CHARS = 100;
+/** Blocks with no letters and at most this many characters (a gallery count "6", a "|") are
+ * not text. */
+export const NO_LETTER_BLOCK_MAX_CHARS = 12;
+/** Texts of boilerplate blocks (copyright lines) are short; a long paragraph that mentions
+ * copyright is article text. */
+export const BOILERPLATE_TEXT_MAX_CHARS = 300;
+
 /** A short block whose text is mostly link text is a link list (tags, related, menus). */
 export const LINK_DENSITY_MAX = 0.5;
+/** Above this link density a block of any length is a link list ("Don't miss: a | b | c"). */
+export const LINK_DENSITY_ANY_LENGTH_MAX = 0.8;
+/** A block that is nothing but a URL is a leftover of a share widget or a print footer. */
+export const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
+/** Punctuation left before a byline or a date line by removed icons and separators. */
+export const LEADING_SEPARATORS = /^[\s|·•:\-–—]+/;
 /** Blocks longer than this (in characters) are kept whatever their link density: a real
  * paragraph that links a lot is still a paragraph. */
 export const LINK_DENSE_BLOCK_MAX_CHARS = 200;
