@@ -1,12 +1,14 @@
 // Stages that run on the main thread because they are I/O (fetch) or own thread pools of
 // their own (OCR: tesseract.js workers). Kept in one place so the runner imports one module.
+import { DEFAULT_FETCH_OPTIONS, fetchUrl } from '../fetch/index.ts';
 import type { Draft } from '../model/draft.ts';
 import { DocumentError } from '../model/errors.ts';
 import type { OcrMode } from '../model/stages.ts';
 import type { Loaded } from './read.ts';
 
-export async function fetchInput(url: string, _maxBytes: number, _signal?: AbortSignal): Promise<Loaded> {
-  throw new DocumentError('input-unsupported', `fetching ${url}: URL inputs are not wired yet`);
+export async function fetchInput(url: string, maxBytes: number, signal?: AbortSignal): Promise<Loaded> {
+  const fetched = await fetchUrl(url, { maxBytes: Math.min(maxBytes, DEFAULT_FETCH_OPTIONS.maxBytes) }, signal);
+  return { bytes: fetched.bytes, contentType: fetched.contentType ?? undefined, charset: fetched.charset, finalUrl: fetched.finalUrl };
 }
 
 export interface OcrRunner {

@@ -1,0 +1,172 @@
+// The maintainers' benchmark: a generated corpus of at least 1,000 documents and 10,000
+// pages (Thai and English PDFs, web pages, text and Markdown), built cold, then again
+// unchanged; PDF throughput with one and two worker threads; peak memory on a 2,000-page PDF.
+// Needs qpdf (Debian) to assemble multi-page PDFs from the committed fixtures; without it,
+// the corpus has fewer pages and says so.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { build, type Manifest } from '../../pipeline/index.ts';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const CACHE = path.join(ROOT, '.cache', 'bench-corpus');
+const PDF_COPIES = 350;
+const PAGES_PER_PDF = 30;
+const HTML_COPIES = 350;
+const TEXT_COPIES = 300;
+const BIG_PDF_PAGES = 2000;
+const SCALING_PDFS = 40;
+
+function hasCommand(name: string): boolean {
+  try {
+    execFileSync('which', [name], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Appending a comment after %%EOF changes the bytes (and so the id) but not the content. */
+function uniqueCopy(bytes: Buffer, n: number, comment: (n: number) => string): Buffer {
+  return Buffer.concat([bytes, Buffer.from(comment(n))]);
+}
+
+function pdfSources(): string[] {
+  const names = ['thai-report.pdf', 'english-report.pdf', 'two-column.pdf', 'royal-gazette-2566.pdf'];
+  return names.map((name) => path.join(ROOT, 'tests', 'fixtures', 'pdf', name)).filter((file) => existsSync(file));
+}
+
+/** A PDF of about `pages` pages made by repeating the fixtures with qpdf. */
+function assemblePdf(out: string, pages: number, sources: string[]): number {
+  const pageCount = (file: string) => Number(execFileSync('qpdf', ['--show-npages', file], { encoding: 'utf8' }).trim());
+  const list: string[] = [];
+  let total = 0;
+  for (let i = 0; total < pages; i++) {
+    const file = sources[i % sources.length] ?? '';
+    list.push(file);
+    total += pageCount(file);
+  }
+  execFileSync('qpdf', ['--empty', '--pages', ...list, '--', out]);
+  return total;
+}
+
+export function makeCorpus(): { dir: string; documents: number; pages: number; bigPdf: string | null } {
+  const dir = path.join(CACHE, 'corpus');
+  const stamp = path.join(CACHE, 'made.json');
+  if (existsSync(stamp)) return JSON.parse(readFileSync(stamp, 'utf8')) as ReturnType<typeof makeCorpus>;
+  rmSync(CACHE, { recursive: true, force: true });
+  for (const sub of ['pdf', 'html', 'text']) mkdirSync(path.join(dir, sub), { recursive: true });
+  const sources = pdfSources();
+  let pages = 0;
+  let documents = 0;
+  let bigPdf: string | null = null;
+  if (sources.length > 0) {
+    const canAssemble = hasCommand('qpdf');
+    const thai = path.join(CACHE, 'th-30.pdf');
+    const english = path.join(CACHE, 'en-30.pdf');
+    const thaiPages = canAssemble ? assemblePdf(thai, PAGES_PER_PDF, sources.filter((f) => /thai|gazette/u.test(f))) : 0;
+    const englishPages = canAssemble ? assemblePdf(english, PAGES_PER_PDF, sources.filter((f) => /english|two-column/u.test(f))) : 0;
+    for (let n = 0; n < PDF_COPIES; n++) {
+      const [file, count] = canAssemble ? (n % 2 === 0 ? [thai, thaiPages] : [english, englishPages]) : [sources[n % sources.length] ?? '', 1];
+      writeFileSync(path.join(dir, 'pdf', `report-${String(n).padStart(4, '0')}.pdf`), uniqueCopy(readFileSync(file), n, (k) => `\n%samut-bench ${k}\n`));
+      pages += count;
+      documents++;
+    }
+    if (canAssemble) {
+      bigPdf = path.join(CACHE, `big-${BIG_PDF_PAGES}.pdf`);
+      assemblePdf(bigPdf, BIG_PDF_PAGES, sources);
+    }
+  }
+  const pagesDir = path.join(ROOT, '..', 'shared', 'corpora', 'web-articles-dev', 'html');
+  const htmlSources = existsSync(pagesDir)
+    ? readdirSync(pagesDir).sort().map((name) => gunzipSync(readFileSync(path.join(pagesDir, name))))
+    : readdirSync(path.join(ROOT, 'sources')).filter((name) => name.endsWith('.html')).map((name) => readFileSync(path.join(ROOT, 'sources', name)));
+  for (let n = 0; n < HTML_COPIES && htmlSources.length > 0; n++) {
+    const page = htmlSources[n % htmlSources.length] ?? Buffer.alloc(0);
+    writeFileSync(path.join(dir, 'html', `page-${String(n).padStart(4, '0')}.html`), uniqueCopy(page, n, (k) => `\n<!-- samut-bench ${k} -->\n`));
+    documents++;
+  }
+  const texts = readdirSync(path.join(ROOT, 'sources')).filter((name) => /\.(txt|md)$/u.test(name) && name !== 'README.md').sort();
+  for (let n = 0; n < TEXT_COPIES; n++) {
+    const name = texts[n % texts.length] ?? '';
+    const extension = path.extname(name);
+    const bytes = readFileSync(path.join(ROOT, 'sources', name));
+    const header = extension === '.md' ? `<!-- copy ${n} -->\n` : `Copy ${n}\n\n`;
+    // The TIS-620 sample must stay TIS-620: its header is ASCII, so prepending keeps the code page.
+    writeFileSync(path.join(dir, 'text', `doc-${String(n).padStart(4, '0')}${extension}`), Buffer.concat([Buffer.from(header), bytes]));
+    documents++;
+  }
+  const made = { dir, documents, pages, bigPdf };
+  writeFileSync(stamp, JSON.stringify(made));
+  return made;
+}
+
+/** Peak resident memory of this process (worker threads included) while `work` runs. */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakMiB: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  try {
+    const result = await work();
+    return { result, peakMiB: Math.round(Math.max(peak, process.memoryUsage().rss) / 1024 / 1024) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function perSecond(count: number, ms: number): number {
+  return Math.round((count / (ms / 1000)) * 10) / 10;
+}
+
+export async function bench(): Promise<Record<string, number | string>> {
+  const corpus = makeCorpus();
+  const out = path.join(CACHE, 'out');
+  rmSync(out, { recursive: true, force: true });
+  const figures: Record<string, number | string> = { corpus_documents: corpus.documents, corpus_pdf_pages: corpus.pages };
+
+  const cold = await withPeakRss(() => build({ inputs: [corpus.dir], out, ocr: 'never' }));
+  const manifest: Manifest = cold.result.manifest;
+  figures.cold_seconds = Math.round(manifest.durationMs / 100) / 10;
+  figures.cold_documents_per_s = perSecond(manifest.summary.total, manifest.durationMs);
+  figures.cold_pages_per_s = perSecond(manifest.summary.pages, manifest.durationMs);
+  figures.cold_ok = manifest.summary.ok;
+  figures.cold_failed = manifest.summary.failed;
+  figures.cold_peak_rss_mib = cold.peakMiB;
+  for (const [stage, ms] of Object.entries(manifest.stageTimings)) figures[`stage_${stage}_cpu_s`] = Math.round(ms / 100) / 10;
+
+  const warm = await build({ inputs: [corpus.dir], out, ocr: 'never' });
+  figures.unchanged_rebuild_seconds = Math.round(warm.manifest.durationMs / 10) / 100;
+  figures.unchanged_skipped = warm.manifest.summary.skipped;
+
+  // Scaling on the CPU-heavy path: the same PDFs with one worker thread, then two.
+  const pdfs = readdirSync(path.join(corpus.dir, 'pdf')).sort().slice(0, SCALING_PDFS).map((name) => path.join(corpus.dir, 'pdf', name));
+  if (pdfs.length > 0) {
+    const rates: number[] = [];
+    for (const threads of [1, 2]) {
+      const scalingOut = path.join(CACHE, `scaling-${threads}`);
+      rmSync(scalingOut, { recursive: true, force: true });
+      const run = await build({ inputs: pdfs, out: scalingOut, threads, concurrency: threads * 2, ocr: 'never' });
+      rates.push(perSecond(run.manifest.summary.pages, run.manifest.durationMs));
+      figures[`pdf_pages_per_s_${threads}_thread${threads > 1 ? 's' : ''}`] = rates.at(-1) ?? 0;
+    }
+    figures.two_thread_speedup = Math.round(((rates[1] ?? 0) / (rates[0] || 1)) * 100) / 100;
+  }
+
+  if (corpus.bigPdf) {
+    const bigOut = path.join(CACHE, 'big-out');
+    rmSync(bigOut, { recursive: true, force: true });
+    const big = await withPeakRss(() => build({ inputs: [corpus.bigPdf ?? ''], out: bigOut, ocr: 'never', timeoutMs: 600_000 }));
+    figures.big_pdf_pages = big.result.manifest.summary.pages;
+    figures.big_pdf_seconds = Math.round(big.result.manifest.durationMs / 100) / 10;
+    figures.big_pdf_peak_rss_mib = big.peakMiB;
+    figures.big_pdf_status = big.result.manifest.documents[0]?.status ?? 'none';
+  }
+  return figures;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const figures = await bench();
+  for (const [name, value] of Object.entries(figures)) process.stdout.write(`${name}\t${value}\n`);
+}
