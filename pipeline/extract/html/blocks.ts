@@ -17,6 +17,8 @@ const SKIPPED = new Set(NEVER_CONTENT_TAGS);
 const HEADING = /^h([1-6])$/;
 /** Stands for <br> while whitespace is collapsed, so that the break survives. */
 const BREAK_MARK = '\u0000';
+/** Between cells in a table block's text (rows are lines); the cells themselves are in `rows`. */
+const TABLE_CELL_SEPARATOR = '\t';
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
@@ -237,7 +239,7 @@ class BlockWriter {
     if (caption) this.push({ type: 'caption', ...this.inline(caption.childNodes) });
     const rows = tableRows(table);
     if (rows.length === 0) return;
-    const text = rows.map((row) => row.filter((cell) => cell.length > 0).join(' ')).join('\n');
+    const text = rows.map((row) => row.filter((cell) => cell.length > 0).join(TABLE_CELL_SEPARATOR)).join('\n');
     const linkChars = inlineOf(table.querySelectorAll('a')).linkChars;
     this.push({ type: 'table', text, rows, linkChars });
   }

@@ -158,14 +158,16 @@ export function decodeHtml(bytes: Uint8Array, declaredCharset?: string): Decoded
     encoding = bom.encoding;
   } else {
     const headerLabel = canonicalEncoding(declaredCharset);
-    const metaLabel = canonicalEncoding(metaCharset(bytes));
+    const metaRaw = metaCharset(bytes);
+    const metaLabel = canonicalEncoding(metaRaw);
     const label = headerLabel ?? metaLabel;
+    const written = headerLabel ? declaredCharset : metaRaw;
     encoding = verify(label, bytes);
     if (label && label !== encoding) {
       const where = headerLabel ? 'the HTTP header' : 'the page';
       warnings.push({
         code: 'html-charset-mislabelled',
-        message: `${where} says ${label}, but the bytes are ${encoding}; decoded as ${encoding}`,
+        message: `${where} says ${written}, but the bytes are ${encoding}; decoded as ${encoding}`,
         stage: STAGE,
       });
     }

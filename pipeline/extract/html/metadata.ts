@@ -70,14 +70,30 @@ function nameOf(value: unknown): string | null {
   return null;
 }
 
-/** ISO 8601: date-only values stay dates, values with a time become UTC timestamps. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** ISO 8601. A value already in ISO form is kept as written (its offset says where the page
+ * was published); other forms are parsed and given in UTC. */
 export function toIsoDate(value: string | null): string | null {
   if (!value) return null;
   const text = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  if (ISO_DATE_TIME.test(text) && !Number.isNaN(Date.parse(text.replace(' ', 'T')))) return text.replace(' ', 'T');
   const time = Date.parse(text);
   if (Number.isNaN(time)) return null;
   return new Date(time).toISOString();
+}
+
+/** Separators sites put between the headline and their name in <title>. */
+const TITLE_SEPARATOR = /\s+[|\-–—:·•»]\s+/;
+
+/** "Headline | Site" → "Headline", when the site's name is known. */
+function withoutSiteName(title: string | null, siteName: string | null): string | null {
+  if (!title || !siteName) return title;
+  const parts = title.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return title;
+  if (parts.at(-1)?.trim() === siteName.trim()) return parts.slice(0, -1).join(' - ');
+  if (parts[0]?.trim() === siteName.trim()) return parts.slice(1).join(' - ');
+  return title;
 }
 
 function isUrl(value: string): boolean {
@@ -127,7 +143,8 @@ export function readMetadata(document: Document, baseUrl?: string): HtmlMetadata
     return clean(element?.getAttribute('datetime') ?? element?.getAttribute('content'));
   };
 
-  const documentTitle = clean(document.querySelector('title')?.textContent);
+  const siteName = first(meta('og:site_name', 'application-name'), nameOf(ld?.['publisher']), nameOf(site?.['name'] ?? null));
+  const documentTitle = withoutSiteName(clean(document.querySelector('title')?.textContent), siteName);
   const title = first(
     meta('og:title', 'twitter:title'),
     clean(ld?.['headline']),
@@ -154,8 +171,8 @@ export function readMetadata(document: Document, baseUrl?: string): HtmlMetadata
     modified: toIsoDate(
       first(meta('article:modified_time', 'og:updated_time', 'dateModified', 'last-modified', 'dcterms.modified'), clean(ld?.['dateModified']), timeElement('dateModified')),
     ),
-    siteName: first(meta('og:site_name', 'application-name'), nameOf(ld?.['publisher']), nameOf(site?.['name'] ?? null)),
-    canonicalUrl: resolveUrl(first(clean(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href')), meta('og:url')), baseUrl),
+    siteName,
+    canonicalUrl: first(resolveUrl(clean(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href')), baseUrl), resolveUrl(meta('og:url'), baseUrl)),
     declaredLanguage: first(htmlLang, httpEquivLang, ogLocale, clean(ld?.['inLanguage'])),
     description: first(meta('description', 'og:description', 'twitter:description', 'dc.description'), clean(ld?.['description'])),
   };

@@ -59,7 +59,7 @@ export const BOILERPLATE_TEXT = [
   /^(?:we use cookies|this (?:web)?site uses cookies)\b/i,
   /^(?:advertisement|advertising|sponsored(?: content)?)$/i,
   /^(?:©|\(c\)\s|copyright\b)/i,
-  /\ball rights reserved\b|\bsubject to copyright\b/i,
+  /\ball rights reserved\b|\bsubject to copyright\b|สงวนลิขสิทธิ์/iu,
   /^(?:แชร์|แบ่งปัน|อ่านต่อ|ข่าวที่เกี่ยวข้อง|บทความที่เกี่ยวข้อง|แสดงความคิดเห็น|ความคิดเห็น|โฆษณา)\s*:?$/u,
 ];
 
