@@ -1,0 +1,90 @@
+// Controlled fuzzy matching of transliteration variants ("Chachengsao", "Nakorn Ratchasima",
+// "Pitsanulok") against Thai province and Bangkok district names. Only whole capitalised words,
+// only when no exact match took them, only with a small edit distance and a unique best target.
+// The distance module alone: the package root loads every natural module (and dotenv).
+import distance from 'natural/lib/natural/distance/index.js';
+import { ENTRIES_BY_ID, GAZETTEER } from './gazetteer.ts';
+import { PRIORITY, type Candidate } from './candidate.ts';
+
+const { DamerauLevenshteinDistance, JaroWinklerDistance } = distance;
+
+/** Minimum length of a fuzzy-matched name (letters and spaces): short names are real words. */
+export const FUZZY_MIN_LENGTH = 6;
+/** Edits allowed: 1 up to this length, 2 from it on. */
+export const FUZZY_TWO_EDITS_FROM = 10;
+export const FUZZY_MIN_JARO_WINKLER = 0.9;
+const MAX_WORDS = 3;
+
+interface Target {
+  id: string;
+  name: string;
+  words: number;
+}
+
+const TARGETS: Target[] = GAZETTEER.entries
+  .filter((e) => e.type === 'province' || e.id.startsWith('district:'))
+  .flatMap((e) =>
+    e.aliases
+      .filter((a) => /^[A-Z][A-Za-z -]+$/.test(a) && !/\b(Province|province|District|district)\b/.test(a))
+      .map((a) => ({ id: e.id, name: a, words: a.split(' ').length })),
+  );
+const EXACT = new Set(TARGETS.map((t) => t.name.toLowerCase()));
+
+const CAP_RUN = /\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b/gu;
+
+function allowedEdits(length: number): number {
+  return length >= FUZZY_TWO_EDITS_FROM ? 2 : 1;
+}
+
+function bestTarget(phrase: string): Target | undefined {
+  if (phrase.length < FUZZY_MIN_LENGTH || EXACT.has(phrase.toLowerCase())) return undefined;
+  const words = phrase.split(' ');
+  let best: Target | undefined;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const t of TARGETS) {
+    if (t.words !== words.length || t.name[0] !== phrase[0]) continue;
+    const tWords = t.name.split(' ');
+    if (tWords.some((w, i) => w[0] !== words[i]![0])) continue;
+    const distance = DamerauLevenshteinDistance(phrase.toLowerCase(), t.name.toLowerCase());
+    if (distance > allowedEdits(t.name.length)) continue;
+    if (JaroWinklerDistance(phrase.toLowerCase(), t.name.toLowerCase()) < FUZZY_MIN_JARO_WINKLER) continue;
+    if (distance < bestDistance) {
+      best = t;
+      bestDistance = distance;
+      tie = false;
+    } else if (distance === bestDistance && t.id !== best?.id) tie = true;
+  }
+  return tie ? undefined : best;
+}
+
+/** Fuzzy candidates for capitalised word runs the exact matchers left free. */
+export function matchFuzzy(text: string, taken: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const covered = new Uint8Array(text.length);
+  for (const c of taken) covered.fill(1, c.start, c.end);
+  CAP_RUN.lastIndex = 0;
+  for (let m = CAP_RUN.exec(text); m; m = CAP_RUN.exec(text)) {
+    const words = m[0].split(' ');
+    const offsets: number[] = [];
+    let o = m.index;
+    for (const w of words) {
+      offsets.push(o);
+      o += w.length + 1;
+    }
+    for (let i = 0; i < words.length; i++) {
+      for (let k = Math.min(MAX_WORDS, words.length - i); k >= 1; k--) {
+        const start = offsets[i]!;
+        const phrase = words.slice(i, i + k).join(' ');
+        const end = start + phrase.length;
+        if (covered.subarray(start, end).some((x) => x === 1)) continue;
+        const target = bestTarget(phrase);
+        if (!target) continue;
+        const entry = ENTRIES_BY_ID.get(target.id)!;
+        out.push({ type: entry.type, text: phrase, start, end, id: entry.id, name: { ...entry.name }, priority: PRIORITY.fuzzy });
+        break;
+      }
+    }
+  }
+  return out;
+}

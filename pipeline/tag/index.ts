@@ -1,0 +1,40 @@
+// tag: finds places, bodies, people and dates in the document text, with canonical ids that are
+// the same in Thai and English. Offsets index the text exactly as emit composes it.
+import type { Entity } from '../model/document.ts';
+import { composeText, type Draft } from '../model/draft.ts';
+import type { DraftStage } from '../model/stages.ts';
+import { resolveOverlaps, type Candidate } from './candidate.ts';
+import { matchAcronyms } from './acronyms.ts';
+import { matchDates } from './dates.ts';
+import { matchFuzzy } from './fuzzy.ts';
+import { matchGazetteer } from './gazetteer.ts';
+import { matchAgencyPatterns } from './patterns.ts';
+import { matchPeople } from './people.ts';
+import { computeBoundaries } from './text.ts';
+import type { Warning } from '../model/document.ts';
+
+function tagWithWarnings(text: string): { entities: Entity[]; warnings: Warning[] } {
+  const boundaries = computeBoundaries(text);
+  const gazetteer = matchGazetteer(text, boundaries);
+  const patterns = matchAgencyPatterns(text, boundaries, gazetteer);
+  const dates = matchDates(text);
+  const people = matchPeople(text, boundaries, [...gazetteer, ...patterns]);
+  const first: Candidate[] = [...gazetteer, ...patterns, ...dates.candidates, ...people];
+  const fuzzy = matchFuzzy(text, first);
+  // Acronyms need the bodies they follow to be settled first: a second round adds their uses.
+  const settled = resolveOverlaps([...first, ...fuzzy], text.length);
+  const acronyms = matchAcronyms(text, settled);
+  const entities = acronyms.length ? resolveOverlaps([...first, ...fuzzy, ...acronyms], text.length) : settled;
+  return { entities, warnings: dates.warnings };
+}
+
+/** Entities in a text, sorted by start, non-overlapping. */
+export function tagText(text: string): Entity[] {
+  return tagWithWarnings(text).entities;
+}
+
+export const tagDraft: DraftStage = (draft: Draft): Draft => {
+  const { text } = composeText(draft.blocks);
+  const { entities, warnings } = tagWithWarnings(text);
+  return { ...draft, entities, warnings: [...draft.warnings, ...warnings] };
+};

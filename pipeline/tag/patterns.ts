@@ -1,0 +1,102 @@
+// Bodies the gazetteer does not know, found by the shape of their names: "Ministry of ...",
+// "... Agency/Office/Committee/Authority", กระทรวง..., กรม..., สำนักงาน..., คณะกรรมการ...
+// Their id is null: a pattern finds a name, not a canonical entity.
+import { PRIORITY, type Candidate } from './candidate.ts';
+import { isThai, segmentsFrom, type Boundaries } from './text.ts';
+
+/** Words that end an English body's name: "X Agency", "X Committee". */
+const EN_HEADS = [
+  'Ministry', 'Department', 'Office', 'Agency', 'Committee', 'Commission', 'Council', 'Authority', 'Board',
+  'Bureau', 'Administration', 'Secretariat', 'Municipality', 'Directorate',
+];
+/** Words that start an English body's name: "Ministry of ...", "Office of the ...". */
+const EN_LEADS = ['Ministry', 'Department', 'Office', 'Bureau', 'Council', 'Board', 'Commission', 'Committee', 'Directorate'];
+const CAP_WORD = "[A-Z][A-Za-z&'’.-]*(?<!'s|’s)";
+const CONNECTOR = '(?:of|and|for|the|on|&)';
+/** Capitalised words that start sentences or qualify, never a body's name. */
+const EN_NOT_NAME_START = new Set(['The', 'This', 'That', 'These', 'Those', 'A', 'An', 'In', 'On', 'At', 'By', 'For', 'From', 'Our', 'Its', 'Their', 'His', 'Her', 'Each', 'Every', 'With', 'And', 'But', 'As', 'To', 'Of']);
+
+const EN_LEAD_FORM = new RegExp(
+  `\\b(?:${EN_LEADS.join('|')}) (?:of|for) (?:the )?${CAP_WORD}(?:,? (?:${CONNECTOR} )*${CAP_WORD})*`,
+  'gu',
+);
+const EN_HEAD_FORM = new RegExp(`\\b${CAP_WORD}(?: (?:${CONNECTOR} )*${CAP_WORD})* (?:${EN_HEADS.join('|')})\\b`, 'gu');
+
+/** Thai heads: the first word(s) of a body's name. */
+const TH_HEADS = [
+  'กระทรวง', 'กรม', 'สำนักงาน', 'คณะกรรมการ', 'สำนัก', 'องค์การ', 'การไฟฟ้า', 'การประปา', 'การรถไฟ',
+  'เทศบาลนคร', 'เทศบาลเมือง', 'เทศบาลตำบล', 'องค์การบริหารส่วนจังหวัด', 'องค์การบริหารส่วนตำบล', 'คณะอนุกรรมการ',
+];
+/** Heads that are also everyday nouns ("สำนักงานใหญ่" head office): they need a longer name. */
+const TH_GENERIC_HEADS = new Set(['สำนักงาน', 'คณะกรรมการ', 'สำนัก', 'องค์การ', 'คณะอนุกรรมการ']);
+const MIN_TH_NAME_SEGMENTS = 1;
+const MIN_TH_GENERIC_NAME_SEGMENTS = 2;
+const MAX_TH_NAME_SEGMENTS = 12;
+/** Thai words that end a body's name: verbs, prepositions, conjunctions around it in a sentence. */
+const TH_STOP = new Set([
+  'ได้', 'ที่', 'ซึ่ง', 'เป็น', 'มี', 'จะ', 'ให้', 'โดย', 'ของ', 'ใน', 'กับ', 'ว่า', 'ก็', 'แล้ว', 'ไป', 'มา', 'ร่วม', 'จัด',
+  'ขึ้น', 'นี้', 'นั้น', 'ทั้ง', 'ต่อ', 'จาก', 'ถึง', 'เมื่อ', 'หรือ', 'แต่', 'ยัง', 'กล่าว', 'ประกาศ', 'เปิด', 'ดำเนินการ',
+  'ได้รับ', 'คือ', 'ตาม', 'ด้วย', 'ทำ', 'ไม่', 'ได้แก่', 'เช่น', 'รวม', 'ทำหน้าที่', 'มีหน้าที่', 'เพื่อให้', 'เพื่อทำ',
+  'ร่วมกับ', 'จัดทำ', 'เสนอ', 'อนุมัติ', 'กำหนด', 'สนับสนุน', 'พัฒนาการ', 'ผู้', 'ประธาน', 'นาย', 'นาง', 'นางสาว',
+]);
+/** Words that may sit inside a name but never end it. */
+const TH_TRAILING = new Set(['และ', 'เพื่อ', 'แห่ง', 'ว่าด้วย']);
+
+function englishPatterns(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const form of [EN_LEAD_FORM, EN_HEAD_FORM]) {
+    form.lastIndex = 0;
+    for (let m = form.exec(text); m; m = form.exec(text)) {
+      let surface = m[0];
+      let start = m.index;
+      // Drop leading sentence words ("The Smart City Office" → "Smart City Office").
+      for (let first = surface.split(' ')[0]; first && EN_NOT_NAME_START.has(first); first = surface.split(' ')[0]) {
+        surface = surface.slice(first.length + 1);
+        start += first.length + 1;
+      }
+      surface = surface.replace(/[,.]+$/u, '');
+      const words = surface.split(' ');
+      if (words.length < 2) continue;
+      out.push({ type: 'agency', text: surface, start, end: start + surface.length, id: null, name: { en: surface }, priority: PRIORITY.pattern });
+    }
+  }
+  return out;
+}
+
+function thaiPatterns(text: string, b: Boundaries): Candidate[] {
+  const out: Candidate[] = [];
+  for (const head of TH_HEADS) {
+    for (let at = text.indexOf(head); at !== -1; at = text.indexOf(head, at + head.length)) {
+      const headEnd = at + head.length;
+      // The head must be whole words: "กรม" is not the start of "กรมธรรม์".
+      if (!b.word[at] && isThai(text[at - 1])) continue;
+      if (!b.word[headEnd]) continue;
+      let count = 0;
+      let end = headEnd;
+      let segments = 0;
+      for (const [s, e] of segmentsFrom(b, text, headEnd)) {
+        const segment = text.slice(s, e);
+        if (!/^[\u0E01-\u0E4E]+$/u.test(segment) || TH_STOP.has(segment) || count >= MAX_TH_NAME_SEGMENTS) break;
+        count++;
+        if (!TH_TRAILING.has(segment)) {
+          end = e;
+          segments = count;
+        }
+      }
+      const needed = TH_GENERIC_HEADS.has(head) ? MIN_TH_GENERIC_NAME_SEGMENTS : MIN_TH_NAME_SEGMENTS;
+      if (segments < needed) continue;
+      const surface = text.slice(at, end);
+      out.push({ type: 'agency', text: surface, start: at, end, id: null, name: { th: surface }, priority: PRIORITY.pattern });
+    }
+  }
+  return out;
+}
+
+/** Pattern bodies, minus those that overlap a body the gazetteer knows (the gazetteer's name is
+ * the real one: "Thai Ministry of Digital Economy and Society" is the ministry, not a new body). */
+export function matchAgencyPatterns(text: string, b: Boundaries, known: Candidate[]): Candidate[] {
+  const bodies = known.filter((k) => k.type === 'agency' || k.type === 'organization');
+  return [...englishPatterns(text), ...thaiPatterns(text, b)].filter(
+    (p) => !bodies.some((k) => k.start < p.end && p.start < k.end),
+  );
+}

@@ -1,0 +1,157 @@
+// People, found by titles (Mr, Dr, Ambassador; นาย, นาง, นางสาว, ดร.) and attribution ("X said",
+// "X, head of Y", "Chief, X"). The title is not part of the name. Later mentions of a found
+// person's first or last name alone ("Chaiwut shared") are tagged too. Ids are null.
+import { PRIORITY, type Candidate } from './candidate.ts';
+import { isThai, segmentsFrom, type Boundaries } from './text.ts';
+
+const NAME_WORD = "[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ]+)*(?<!'s|’s)|[A-Z]\\.";
+const EN_TITLES = [
+  'Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Professor', 'Ambassador', 'Sir', 'Dame', 'Khun', 'H\\.E\\.', 'Gen', 'General',
+  'Governor', 'Prime Minister', 'Deputy Prime Minister', 'Minister', 'President', 'Mayor', 'Secretary-General',
+  'Chairman', 'Chairwoman', 'Director-General', 'CEO', 'Deputy Governor', 'Permanent Secretary',
+];
+const SAY_VERBS = [
+  'said', 'says', 'stated', 'explained', 'added', 'noted', 'told', 'announced', 'remarked', 'commented', 'emphasised',
+  'emphasized', 'highlighted', 'confirmed', 'revealed', 'urged', 'shared', 'stressed', 'pointed out', 'believes',
+];
+const ROLE_WORDS = [
+  'Ambassador', 'Minister', 'Chief', 'chief', 'Head', 'head', 'Director', 'director', 'Governor', 'governor', 'Secretary',
+  'President', 'president', 'CEO', 'Chairman', 'chairman', 'Chairwoman', 'Chair', 'Mayor', 'mayor', 'Deputy', 'deputy',
+  'spokesperson', 'spokesman', 'spokeswoman', 'founder', 'Founder', 'Manager', 'manager', 'Professor', 'professor',
+  'Dean', 'Commissioner', 'Executive', 'executive', 'leader', 'Leader', 'Secretary-General', 'Director-General',
+];
+/** Capitalised words that are never part of a person's name. */
+const NOT_NAME = new Set([
+  'The', 'This', 'That', 'These', 'In', 'On', 'At', 'By', 'For', 'From', 'And', 'But', 'As', 'To', 'Of', 'It', 'He', 'She',
+  'They', 'We', 'I', 'Today', 'Yesterday', 'Smart', 'City', 'Cities', 'Thai', 'British', 'Her', 'His', 'Majesty',
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Ministry', 'Office', 'Agency', 'Government',
+  'Committee', 'Department', 'University', 'Network', 'Programme', 'Program', 'Project', 'Meanwhile', 'However', 'Also',
+]);
+const NAME = `((?:${NAME_WORD})(?: (?:${NAME_WORD})){0,3})`;
+const NAME2 = `((?:${NAME_WORD})(?: (?:${NAME_WORD})){1,3})`;
+
+const TITLED = new RegExp(`\\b(?:${EN_TITLES.join('|')})\\.? ${NAME}`, 'gu');
+const NAME_SAID = new RegExp(`(?<![A-Za-z] )\\b${NAME2},? (?:(?:has|had|also|then|later|further) )?(?:${SAY_VERBS.join('|')})\\b`, 'gu');
+const SAID_NAME = new RegExp(`\\b(?:said|says|according to) ${NAME2}\\b`, 'gu');
+const NAME_ROLE = new RegExp(`(?<![A-Za-z] )\\b${NAME2}, (?:the |a |an )?[^,.;:\\n]{0,80}?\\b(?:${ROLE_WORDS.join('|')})\\b`, 'gu');
+const ROLE_NAME = new RegExp(`\\b(?:${ROLE_WORDS.join('|')})(?: of [^,.;\\n]{1,60})?, ${NAME2}\\b`, 'gu');
+
+/** Thai titles, longest first: the title must be its own word (นายก "prime" is not นาย). */
+const TH_TITLES = ['ศาสตราจารย์ ดร.', 'รศ.ดร.', 'ผศ.ดร.', 'ศ.ดร.', 'นางสาว', 'น.ส.', 'ดร.', 'รศ.', 'ผศ.', 'ศ.', 'พลเอก', 'พล.อ.', 'นาย', 'นาง'];
+/** Words that end a Thai name run: verbs and roles that follow a name. */
+const TH_AFTER_NAME = new Set([
+  'กล่าว', 'ได้', 'เป็น', 'ที่', 'และ', 'ผู้', 'รัฐมนตรี', 'ประธาน', 'ตำแหน่ง', 'เลขาธิการ', 'ผู้อำนวยการ', 'ผู้ว่าราชการ',
+  'นายก', 'อธิบดี', 'ปลัด', 'รอง', 'ว่า', 'เปิดเผย', 'ระบุ', 'เผย', 'ชี้', 'แจง', 'จะ', 'มี', 'ให้', 'ของ', 'ใน', 'กับ',
+  'ซึ่ง', 'โดย', 'เมื่อ', 'หัวหน้า', 'ผู้บริหาร', 'ประธานกรรมการ', 'ทูต', 'เอกอัครราชทูต', 'อธิการบดี', 'คณบดี',
+]);
+const MAX_TH_NAME_SEGMENTS = 6;
+const MIN_COREFERENCE_LENGTH = 4;
+
+function person(text: string, start: number, end: number, priority: number, lang: 'en' | 'th'): Candidate {
+  const surface = text.slice(start, end);
+  return { type: 'person', text: surface, start, end, id: null, name: { [lang]: surface }, priority };
+}
+
+/** Trim never-name words from both ends of an English name match. */
+function trimName(name: string, offset: number): [string, number] | undefined {
+  const words = name.split(' ');
+  let lead = 0;
+  while (words.length && NOT_NAME.has(words[0]!)) lead += words.shift()!.length + 1;
+  while (words.length && NOT_NAME.has(words.at(-1)!)) words.pop();
+  if (!words.length) return undefined;
+  return [words.join(' '), offset + lead];
+}
+
+function englishPeople(text: string, blockers: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const add = (m: RegExpExecArray, group: number, priority: number, minWords: number) => {
+    const raw = m[group]!;
+    const trimmed = trimName(raw, m.index + m[0].indexOf(raw));
+    if (!trimmed) return;
+    const [name, start] = trimmed;
+    if (name.split(' ').length < minWords) return;
+    const end = start + name.length;
+    // A named body or place that covers the words is not a person ("Bangkok Metropolitan
+    // Administration said"); a province inside a longer name is fine ("Surin Pitsuwan").
+    if (blockers.some((b) => b.start < end && start < b.end && (b.type !== 'province' || (b.start <= start && b.end >= end)))) {
+      if (priority !== PRIORITY.titledPerson) return;
+    }
+    out.push(person(text, start, end, priority, 'en'));
+  };
+  for (const [pattern, priority, min] of [
+    [TITLED, PRIORITY.titledPerson, 1],
+    [NAME_SAID, PRIORITY.gazetteer, 2],
+    [SAID_NAME, PRIORITY.gazetteer, 2],
+    [NAME_ROLE, PRIORITY.gazetteer, 2],
+    [ROLE_NAME, PRIORITY.gazetteer, 2],
+  ] as const) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      add(m, 1, priority, min);
+      // Let overlapping forms ("..., Ambassador, X said") be found as well.
+      pattern.lastIndex = m.index + 1;
+    }
+  }
+  return out;
+}
+
+function thaiPeople(text: string, b: Boundaries): Candidate[] {
+  const out: Candidate[] = [];
+  for (const title of TH_TITLES) {
+    for (let at = text.indexOf(title); at !== -1; at = text.indexOf(title, at + 1)) {
+      const nameStart = at + title.length + (text[at + title.length] === ' ' ? 1 : 0);
+      if (isThai(text[at - 1]) && !b.word[at]) continue;
+      if (!b.word[nameStart] || !isThai(text[nameStart])) continue;
+      // นาย, นาง must be whole ICU words (นายก, นางฟ้า are other words).
+      if (!title.endsWith('.') && !b.word[at + title.length]) continue;
+      const first = thaiNameRun(text, b, nameStart);
+      if (first === nameStart) continue;
+      let end = first;
+      if (text[end] === ' ' && isThai(text[end + 1])) {
+        const surnameEnd = thaiNameRun(text, b, end + 1);
+        if (surnameEnd > end + 1) end = surnameEnd;
+      }
+      out.push(person(text, nameStart, end, PRIORITY.titledPerson, 'th'));
+    }
+  }
+  return out;
+}
+
+/** End of a run of Thai name segments from `start`, stopping at a word that follows names. */
+function thaiNameRun(text: string, b: Boundaries, start: number): number {
+  let end = start;
+  let count = 0;
+  for (const [s, e] of segmentsFrom(b, text, start)) {
+    const segment = text.slice(s, e);
+    if (!/^[\u0E01-\u0E4E]+$/u.test(segment) || TH_AFTER_NAME.has(segment) || count >= MAX_TH_NAME_SEGMENTS) break;
+    end = e;
+    count++;
+  }
+  return end;
+}
+
+/** Single-word later mentions of found English names: "Chaiwut" after "Chaiwut Thanakamanusorn". */
+function coreferences(text: string, found: Candidate[]): Candidate[] {
+  const full = new Map<string, Candidate>();
+  for (const p of found) {
+    const words = p.text.split(' ');
+    if (words.length < 2 || !/^[A-Z]/.test(p.text)) continue;
+    for (const w of [words[0]!, words.at(-1)!]) if (w.length >= MIN_COREFERENCE_LENGTH) full.set(w, p);
+  }
+  if (!full.size) return [];
+  const out: Candidate[] = [];
+  const word = new RegExp(`(?<![A-Za-z] )\\b(${[...full.keys()].map((k) => k.replace(/[.-]/g, '\\$&')).join('|')})\\b(?! [A-Z])`, 'gu');
+  for (let m = word.exec(text); m; m = word.exec(text)) {
+    const c = person(text, m.index, m.index + m[1]!.length, PRIORITY.coreference, 'en');
+    c.name = { ...full.get(m[1]!)!.name };
+    out.push(c);
+  }
+  return out;
+}
+
+/** People in the text. `blockers` are gazetteer and pattern candidates already found. */
+export function matchPeople(text: string, b: Boundaries, blockers: Candidate[]): Candidate[] {
+  const found = [...englishPeople(text, blockers), ...thaiPeople(text, b)];
+  return [...found, ...coreferences(text, found)];
+}

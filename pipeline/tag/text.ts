@@ -1,0 +1,84 @@
+// Character classes and word boundaries shared by the matchers. Thai has no spaces between words:
+// boundaries come from Intl.Segmenter('th'); Latin boundaries are letter/non-letter transitions
+// (so "UK's" splits before the apostrophe, "Rayongwittaya" does not split at all).
+
+const THAI_CHAR = /[\u0E00-\u0E7F]/u;
+const LATIN_ALNUM = /[A-Za-z0-9\u00C0-\u024F]/u;
+/** Thai marks and following vowels that attach to the character before: never a word start. */
+const THAI_ATTACHED = /[\u0E30-\u0E3A\u0E45\u0E46\u0E2F\u0E47-\u0E4E]/u;
+/** Thai leading vowels (เ แ โ ใ ไ): they attach to the consonant after them, never a word end. */
+const THAI_LEADING_VOWEL = /[\u0E40-\u0E44]/u;
+const THAI_DIGIT_ZERO = 0x0e50;
+
+export const isThai = (ch: string | undefined): boolean => ch !== undefined && THAI_CHAR.test(ch);
+export const isLatinAlnum = (ch: string | undefined): boolean => ch !== undefined && LATIN_ALNUM.test(ch);
+export const isWhitespace = (ch: string | undefined): boolean => ch !== undefined && /\s/u.test(ch);
+
+/** "๒๕๖๑" → "2561"; other characters unchanged. */
+export function arabicDigits(s: string): string {
+  return s.replace(/[\u0E50-\u0E59]/gu, (d) => String(d.charCodeAt(0) - THAI_DIGIT_ZERO));
+}
+
+const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
+
+export interface Boundaries {
+  /** 1 where a word starts or ends at this offset (0..text.length). */
+  word: Uint8Array;
+  /** 1 where a Thai character cluster may start (no attached mark at i, no leading vowel at i-1). */
+  cluster: Uint8Array;
+  /** Start offsets of Intl.Segmenter segments, ascending. */
+  segmentStarts: number[];
+}
+
+export function computeBoundaries(text: string): Boundaries {
+  const n = text.length;
+  const word = new Uint8Array(n + 1);
+  const cluster = new Uint8Array(n + 1);
+  const segmentStarts: number[] = [];
+  for (const { index } of segmenter.segment(text)) {
+    word[index] = 1;
+    segmentStarts.push(index);
+  }
+  word[0] = 1;
+  word[n] = 1;
+  for (let i = 1; i < n; i++) {
+    const before = text[i - 1];
+    const at = text[i];
+    if (!isThai(before) || !isThai(at)) {
+      // Outside Thai: a boundary wherever letter-ness changes, and around every non-letter.
+      if (isLatinAlnum(before) !== isLatinAlnum(at) || !isLatinAlnum(at)) word[i] = 1;
+    }
+  }
+  for (let i = 0; i <= n; i++) {
+    const before = text[i - 1];
+    const at = text[i];
+    const thaiSide = isThai(before) || isThai(at);
+    const clusterStart = !THAI_ATTACHED.test(at ?? '') && !THAI_LEADING_VOWEL.test(before ?? '');
+    cluster[i] = word[i] || (thaiSide && clusterStart) ? 1 : 0;
+  }
+  return { word, cluster, segmentStarts };
+}
+
+/** The Segmenter's segments from `start` on, as [start, end) pairs. */
+export function* segmentsFrom(b: Boundaries, text: string, start: number): Generator<[number, number]> {
+  // Binary search the first segment start ≥ start.
+  let lo = 0;
+  let hi = b.segmentStarts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (b.segmentStarts[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < b.segmentStarts.length; i++) {
+    const s = b.segmentStarts[i]!;
+    const e = b.segmentStarts[i + 1] ?? text.length;
+    yield [s, e];
+  }
+}
+
+/** Lowercase, apostrophes unified: the key the gazetteer trie is built on. */
+export function foldChar(ch: string): string {
+  if (ch === '\u2019' || ch === '\u02BC') return "'";
+  if (ch === '\u2013' || ch === '\u2014') return '-';
+  return ch.toLowerCase();
+}
