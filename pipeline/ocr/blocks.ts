@@ -9,12 +9,27 @@ import type { OcrLine, OcrPageResult } from './engine.ts';
 export const MIN_LETTER_SHARE = 0.5;
 /** Below this line confidence tesseract is guessing: the line is dropped. */
 export const NON_TEXT_MAX_CONFIDENCE = 0.45;
-/** Below this, a line must also look like writing: few orphan marks, more than a few characters. */
+/** Below this a line is doubtful: the shape tests below decide whether it is writing. */
+export const SHAPE_CHECK_CONFIDENCE = 0.8;
+/** Below this, a line must also be long enough and carry few orphan marks. */
 export const DOUBTFUL_CONFIDENCE = 0.7;
 /** Share of Thai marks with no consonant to sit on above which a doubtful line is not Thai text. */
 export const MAX_ORPHAN_MARK_SHARE = 0.1;
-/** A doubtful line this short or shorter (non-space characters) is a speck, not a word. */
-export const MAX_SPECK_CHARS = 3;
+/** A doubtful line shorter than this (non-space characters) is a speck or a blot, not a line. */
+export const MIN_DOUBTFUL_CHARS = 8;
+/** Rings and dots read as letters: a line of nothing but these (and punctuation) is an ornament. */
+const ROUND_GLYPHS = /^[0oOQ\u0E50\u0E51\u00B0\u2022\u00B7.,:;'"`~\-_|*]+$/u;
+const MIN_ORNAMENT_GLYPHS = 4;
+/** A run of this many spaces inside a doubtful line: blobs scattered across a picture. */
+const WIDE_GAP = / {6,}/u;
+/** Share of tokens that mix Thai with Latin letters or ASCII digits, or Latin with digits, above
+ * which a doubtful line is letter soup (tesseract's reading of line art). */
+export const MAX_MIXED_TOKEN_SHARE = 0.3;
+const THAI_LETTER = /[\u0E01-\u0E4E]/u;
+const LATIN_LETTER = /[A-Za-z]/u;
+const ASCII_DIGIT = /[0-9]/u;
+/** Share of a paragraph's lines dropped as pictures from which its short lines go too. */
+export const PICTURE_PARAGRAPH_SHARE = 0.5;
 /** Blocks whose confidence is below this get an 'ocr-low-confidence' warning. */
 export const LOW_CONFIDENCE = 0.6;
 
@@ -52,15 +67,29 @@ export function lineShape(text: string): LineShape {
   return { chars: chars.length, letterShare: letters / count, orphanMarkShare: orphans / count };
 }
 
-/** Why a line is not text, or null when it is. */
+function isMixedToken(token: string): boolean {
+  const thai = THAI_LETTER.test(token);
+  const latin = LATIN_LETTER.test(token);
+  const digit = ASCII_DIGIT.test(token);
+  return (thai && (latin || digit)) || (latin && digit);
+}
+
+/** Why a line is not text (emblem, stamp, signature, ornament), or null when it is. */
 export function nonTextReason(line: Pick<OcrLine, 'text' | 'confidence'>): string | null {
   const shape = lineShape(line.text);
+  const compact = line.text.replace(/\s+/gu, '');
   if (shape.chars === 0) return 'empty';
   if (shape.letterShare < MIN_LETTER_SHARE) return 'symbols';
   if (line.confidence < NON_TEXT_MAX_CONFIDENCE) return 'confidence';
+  if (ROUND_GLYPHS.test(compact) && compact.replace(/[^0oOQ\u0E50\u0E51]/gu, '').length >= MIN_ORNAMENT_GLYPHS) return 'ornament';
+  if (line.confidence < SHAPE_CHECK_CONFIDENCE) {
+    if (WIDE_GAP.test(line.text.trim())) return 'scattered';
+    const tokens = line.text.trim().split(/\s+/u);
+    if (tokens.filter(isMixedToken).length / tokens.length >= MAX_MIXED_TOKEN_SHARE) return 'mixed-script';
+  }
   if (line.confidence < DOUBTFUL_CONFIDENCE) {
     if (shape.orphanMarkShare > MAX_ORPHAN_MARK_SHARE) return 'orphan-marks';
-    if (shape.chars <= MAX_SPECK_CHARS) return 'speck';
+    if (shape.chars < MIN_DOUBTFUL_CHARS) return 'speck';
   }
   return null;
 }
@@ -96,11 +125,12 @@ export function pageBlocks(result: OcrPageResult, page: number): PageBlocks {
   const kept: OcrLine[] = [];
   let droppedLines = 0;
   for (const paragraph of result.paragraphs) {
-    const lines = paragraph.lines.filter((line) => {
-      const isText = nonTextReason(line) === null;
-      if (!isText) droppedLines++;
-      return isText;
-    });
+    let lines = paragraph.lines.filter((line) => nonTextReason(line) === null);
+    // In a paragraph that is mostly picture, a short line that survived is picture too ("๐๑๐").
+    if (paragraph.lines.length - lines.length >= paragraph.lines.length * PICTURE_PARAGRAPH_SHARE) {
+      lines = lines.filter((line) => lineShape(line.text).chars >= MIN_DOUBTFUL_CHARS);
+    }
+    droppedLines += paragraph.lines.length - lines.length;
     if (lines.length === 0) continue;
     kept.push(...lines);
     const weight = lines.reduce((sum, line) => sum + line.text.length, 0) || 1;
