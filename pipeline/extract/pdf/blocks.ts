@@ -1,0 +1,311 @@
+// Body lines of a page, in reading order → blocks: headings (by size and weight), paragraphs
+// (by vertical gap, first-line indent and short last lines), list items, captions, tables
+// (rows of aligned cells) and footnotes (small lines at the foot of the page that start with a
+// label). Lines are joined as each script wants: Thai with no space, English with a space,
+// hyphens removed only where the line break made them.
+import type { DraftBlock, FootnoteRef } from '../../model/index.ts';
+import type { FootnoteMark, Line } from './lines.ts';
+
+/** A line this much larger than body text is a heading. */
+const HEADING_SIZE_RATIO = 1.15;
+/** Footnote text is at most this share of the body size. */
+const FOOTNOTE_SIZE_RATIO = 0.88;
+/** A vertical step this many times the usual line pitch starts a new block. */
+const PARAGRAPH_GAP_RATIO = 1.3;
+/** A first line indented this much (em) from the column's left edge starts a paragraph. */
+const INDENT_EM = 1;
+/** A line ending this far (em) before the column's right edge ends its paragraph. */
+const SHORT_LINE_EM = 4;
+const LIST_MARKER = /^(?:[•●○◦▪▫■□–—\-*∗]|\(?(?:[0-9]{1,3}|[๐-๙]{1,3}|[a-zก-ฮ])[.)])\s+/u;
+const CAPTION = /^(?:figure|fig\.|table|chart|ภาพที่|รูปที่|ตารางที่|แผนภาพที่|แผนภูมิที่)\s*[0-9๐-๙]/iu;
+const FOOTNOTE_LABEL_TEXT = /^([0-9]{1,3}|[๐-๙]{1,3}|[*∗†‡§])[.)]?\s+/u;
+const THAI_CHAR = /[\u0E00-\u0E7F]/u;
+const LATIN_LETTER_END = /[A-Za-z]$/u;
+const LOWERCASE_START = /^[a-z]/u;
+const SOFT_HYPHEN_END = /\u00AD[-\u2010]?$/u;
+const HARD_HYPHEN_END = /[A-Za-z][-\u2010]$/u;
+const MIN_TABLE_ROWS = 2;
+const CELL_ALIGN_EM = 1.5;
+
+export interface BodyMetrics {
+  /** The most common text size in the document. */
+  bodySize: number;
+  /** Heading sizes (rounded) from largest: level = index + 1. */
+  headingSizes: number[];
+  /** Words seen in the document, to decide line-end hyphens. */
+  vocabulary: Set<string>;
+}
+
+export interface PageBlocks {
+  blocks: DraftBlock[];
+}
+
+interface Builder {
+  block: DraftBlock;
+  lines: number;
+  lastLine: Line;
+  lostNikhahit: number[];
+}
+
+export function roundSize(size: number): number {
+  return Math.round(size * 2) / 2;
+}
+
+export function headingLevel(line: Line, metrics: BodyMetrics): number | null {
+  const size = roundSize(line.size);
+  if (size >= metrics.bodySize * HEADING_SIZE_RATIO) {
+    const index = metrics.headingSizes.indexOf(size);
+    return Math.min(6, (index < 0 ? metrics.headingSizes.length : index) + 1);
+  }
+  if (line.bold && size >= metrics.bodySize && !/[.:;,]$/u.test(line.text)) return Math.min(6, metrics.headingSizes.length + 1);
+  return null;
+}
+
+/** Orders lines: full-width lines where they stand; between them, the left column then the right. */
+export function readingOrder(lines: Line[]): Line[] {
+  const sorted = [...lines].sort((a, b) => a.top - b.top || a.x0 - b.x0);
+  const out: Line[] = [];
+  let left: Line[] = [];
+  let right: Line[] = [];
+  const flush = () => {
+    out.push(...left, ...right);
+    left = [];
+    right = [];
+  };
+  for (const line of sorted) {
+    if (line.column === 'left') left.push(line);
+    else if (line.column === 'right') right.push(line);
+    else {
+      flush();
+      out.push(line);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Footnote lines: the run of small lines at the foot of the page, from the first one that starts with a label. */
+function splitFootnotes(lines: Line[], metrics: BodyMetrics): { body: Line[]; notes: Line[] } {
+  let start = lines.length;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (line.size > metrics.bodySize * FOOTNOTE_SIZE_RATIO) break;
+    if (noteLabel(line)) start = i;
+  }
+  return { body: lines.slice(0, start), notes: lines.slice(start) };
+}
+
+function noteLabel(line: Line): { label: string; text: string } | null {
+  const first = line.marks[0];
+  if (first && first.offset === 0) {
+    return { label: first.label, text: line.text.trimStart() };
+  }
+  const match = FOOTNOTE_LABEL_TEXT.exec(line.text);
+  return match ? { label: match[1]!, text: line.text.slice(match[0].length) } : null;
+}
+
+function footnoteBlocks(notes: Line[], page: number): DraftBlock[] {
+  const blocks: DraftBlock[] = [];
+  let current: { block: DraftBlock; last: Line } | null = null;
+  for (const line of notes) {
+    const label = noteLabel(line);
+    if (label) {
+      const block: DraftBlock = { type: 'footnote', page, text: label.text, label: label.label, origin: 'text-layer' };
+      const nikhahit = shiftedNikhahit(line, label.text);
+      if (nikhahit.length > 0) block.evidence = { lostNikhahit: nikhahit };
+      current = { block, last: line };
+      blocks.push(block);
+    } else if (current) {
+      const joined = joinText(current.block.text, line.text, new Set());
+      const base = joined.length - line.text.length;
+      current.block.text = joined;
+      const more = line.lostNikhahit.map((o) => o + base);
+      if (more.length > 0) current.block.evidence = { lostNikhahit: [...(current.block.evidence?.lostNikhahit ?? []), ...more] };
+      current.last = line;
+    }
+  }
+  return blocks;
+}
+
+function shiftedNikhahit(line: Line, text: string): number[] {
+  const shift = line.text.length - text.length;
+  return line.lostNikhahit.map((o) => o - shift).filter((o) => o >= 0);
+}
+
+/** Joins a line to the text before it. */
+export function joinText(before: string, next: string, vocabulary: Set<string>): string {
+  if (before === '') return next;
+  if (SOFT_HYPHEN_END.test(before)) return before.replace(SOFT_HYPHEN_END, '') + next;
+  if (HARD_HYPHEN_END.test(before) && LOWERCASE_START.test(next)) {
+    const head = /([A-Za-z]+)[-\u2010]$/u.exec(before)?.[1] ?? '';
+    const tail = /^[A-Za-z]+/u.exec(next)?.[0] ?? '';
+    const joinedWord = (head + tail).toLowerCase();
+    const hyphenated = `${head}-${tail}`.toLowerCase();
+    // The document's own words decide; without them U+2010 (what Chromium and InDesign draw
+    // for a discretionary hyphen) is hyphenation, and an ASCII hyphen stays.
+    if (vocabulary.has(hyphenated)) return before + next;
+    if (vocabulary.has(joinedWord) || before.endsWith('\u2010')) return before.slice(0, -1) + next;
+    return before + next;
+  }
+  if (before.endsWith(' ')) return before + next;
+  const last = before.at(-1)!;
+  const first = next[0]!;
+  if (THAI_CHAR.test(last) && THAI_CHAR.test(first)) return before + next;
+  if (LATIN_LETTER_END.test(before) && THAI_CHAR.test(first)) return `${before} ${next}`;
+  return `${before} ${next}`;
+}
+
+function isTableRow(line: Line): boolean {
+  return line.cells.length >= 2;
+}
+
+function alignedColumns(rows: Line[]): boolean {
+  const first = rows[0]!;
+  const tolerance = CELL_ALIGN_EM * first.size;
+  const columns = first.cells.map((c) => c.x0);
+  return rows.every((row) => row.cells.every((cell) => columns.some((x) => Math.abs(x - cell.x0) <= tolerance)));
+}
+
+/** Runs of rows with aligned cells become tables; returns the index after the run. */
+function tableAt(lines: Line[], start: number): number {
+  let end = start;
+  while (end < lines.length && isTableRow(lines[end]!) && lines[end]!.column === lines[start]!.column) end++;
+  if (end - start < MIN_TABLE_ROWS) return start;
+  // Shrink until the cells line up.
+  while (end - start >= MIN_TABLE_ROWS && !alignedColumns(lines.slice(start, end))) end--;
+  return end - start >= MIN_TABLE_ROWS ? end : start;
+}
+
+function refsFrom(marks: FootnoteMark[], base: number): FootnoteRef[] {
+  return marks.map((m) => ({ label: m.label, offset: m.offset + base, note: null }));
+}
+
+/** Blocks of one page from its body lines (already in reading order). */
+export function pageBlocks(page: number, ordered: Line[], metrics: BodyMetrics): DraftBlock[] {
+  const { body, notes } = splitFootnotes(ordered, metrics);
+  const blocks: DraftBlock[] = [];
+  const pitch = linePitch(body);
+  const columnLeft = new Map<Line['column'], number>();
+  const columnRight = new Map<Line['column'], number>();
+  for (const line of body) {
+    columnLeft.set(line.column, Math.min(columnLeft.get(line.column) ?? Infinity, line.x0));
+    columnRight.set(line.column, Math.max(columnRight.get(line.column) ?? -Infinity, line.x1));
+  }
+  let current: Builder | null = null;
+  let blockRight = 0;
+  const finish = () => {
+    if (!current) return;
+    if (current.lostNikhahit.length > 0) current.block.evidence = { lostNikhahit: current.lostNikhahit };
+    if (current.block.refs?.length === 0) delete current.block.refs;
+    if (current.block.type === 'paragraph' && CAPTION.test(current.block.text)) current.block.type = 'caption';
+    blocks.push(current.block);
+    current = null;
+  };
+
+  for (let i = 0; i < body.length; i++) {
+    const line = body[i]!;
+    const tableEnd = tableAt(body, i);
+    if (tableEnd > i) {
+      finish();
+      const rows = body.slice(i, tableEnd).map((row) => row.cells.map((c) => c.text));
+      blocks.push({ type: 'table', page, text: rows.map((r) => r.join('\t')).join('\n'), rows, origin: 'text-layer' });
+      i = tableEnd - 1;
+      continue;
+    }
+    const level = headingLevel(line, metrics);
+    const marker = level === null ? LIST_MARKER.exec(line.text) : null;
+    const previous: Builder | null = current;
+    const startsNew =
+      previous === null ||
+      level !== null ||
+      previous.block.type === 'heading' ||
+      marker !== null ||
+      (line.column !== previous.lastLine.column
+        ? !continuesInNextColumn(previous.lastLine, line, columnLeft, columnRight)
+        : isBreak(previous.lastLine, line, pitch, columnLeft.get(line.column) ?? line.x0, Math.max(blockRight, line.x1), previous.block.type, previous.lines === 1));
+    if (level !== null && previous?.block.type === 'heading' && previous.block.level === level && !isBreakGap(previous.lastLine, line, pitch)) {
+      appendLine(previous, line, metrics);
+      continue;
+    }
+    if (!startsNew && previous) {
+      appendLine(previous, line, metrics);
+      blockRight = Math.max(blockRight, line.x1);
+      continue;
+    }
+    blockRight = line.x1;
+    finish();
+    const text = marker ? line.text.slice(marker[0].length) : line.text;
+    const shift = line.text.length - text.length;
+    const block: DraftBlock = {
+      type: level !== null ? 'heading' : marker ? 'list-item' : 'paragraph',
+      page,
+      text,
+      origin: 'text-layer',
+      refs: refsFrom(line.marks, -shift).filter((r) => r.offset >= 0),
+    };
+    if (level !== null) block.level = level;
+    if (marker) block.label = marker[0].trim();
+    current = { block, lines: 1, lastLine: line, lostNikhahit: line.lostNikhahit.map((o) => o - shift).filter((o) => o >= 0) };
+  }
+  finish();
+  return [...blocks, ...footnoteBlocks(notes, page)];
+}
+
+function appendLine(builder: Builder, line: Line, metrics: BodyMetrics): void {
+  const joined = joinText(builder.block.text, line.text, metrics.vocabulary);
+  const base = joined.length - line.text.length;
+  builder.block.text = joined;
+  builder.block.refs = [...(builder.block.refs ?? []), ...refsFrom(line.marks, base)];
+  builder.lostNikhahit.push(...line.lostNikhahit.map((o) => o + base));
+  builder.lastLine = line;
+  builder.lines++;
+}
+
+/** A paragraph that runs off the foot of the left column goes on at the head of the right one. */
+function continuesInNextColumn(
+  previous: Line,
+  line: Line,
+  columnLeft: Map<Line['column'], number>,
+  columnRight: Map<Line['column'], number>,
+): boolean {
+  if (previous.column !== 'left' || line.column !== 'right') return false;
+  if (Math.abs(previous.size - line.size) > 0.15 * line.size) return false;
+  const leftEdgeOfRight = columnLeft.get('right') ?? line.x0;
+  const rightEdgeOfLeft = columnRight.get('left') ?? previous.x1;
+  return previous.x1 >= rightEdgeOfLeft - SHORT_LINE_EM * line.size && line.x0 <= leftEdgeOfRight + 0.5 * line.size;
+}
+
+function linePitch(lines: Line[]): number {
+  const steps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1]!;
+    const b = lines[i]!;
+    const step = b.top - a.top;
+    if (a.column === b.column && step > 0 && step < 2.5 * b.size && Math.abs(a.size - b.size) < 0.5) steps.push(step);
+  }
+  steps.sort((x, y) => x - y);
+  return steps[Math.floor(steps.length / 2)] ?? 0;
+}
+
+function isBreakGap(previous: Line, line: Line, pitch: number): boolean {
+  const step = line.top - previous.top;
+  const usual = pitch > 0 ? pitch : 1.5 * line.size;
+  return step < 0 || step > PARAGRAPH_GAP_RATIO * Math.max(usual, 1.05 * line.size);
+}
+
+/** `right`: the right edge of the block so far and of this line; `singleLine`: the block has one line. */
+function isBreak(
+  previous: Line,
+  line: Line,
+  pitch: number,
+  left: number,
+  right: number,
+  type: DraftBlock['type'],
+  singleLine: boolean,
+): boolean {
+  if (isBreakGap(previous, line, pitch)) return true;
+  if (Math.abs(previous.size - line.size) > 0.15 * line.size) return true;
+  if (type === 'list-item') return line.x0 <= left + 0.5 * line.size;
+  if (line.x0 > left + INDENT_EM * line.size && (line.x0 > previous.x0 + 0.5 * line.size || singleLine)) return true;
+  return previous.x1 < right - SHORT_LINE_EM * line.size;
+}

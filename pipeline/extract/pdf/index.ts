@@ -1,0 +1,162 @@
+// extractPdf: a PDF's text layer → a Draft (kind 'pdf'). Page by page (each page released
+// before the next, so a 2,000-page file stays memory-bounded): glyphs from the operator
+// list → lines → (after the whole document is seen: body size, running furniture) blocks.
+// See README.md in this folder.
+import { DocumentError, emptyDraft } from '../../model/index.ts';
+import type { Draft, DraftBlock, ExtractStage, PageInfo, Warning } from '../../model/index.ts';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pageBlocks, readingOrder, roundSize } from './blocks.ts';
+import type { BodyMetrics } from './blocks.ts';
+import { separateFurniture } from './furniture.ts';
+import type { PageGeometry } from './furniture.ts';
+import { readGlyphs } from './glyphs.ts';
+import type { FontFacts, Glyph } from './glyphs.ts';
+import { buildLines } from './lines.ts';
+import { MAX_PAGE_SIDE_PT, MIN_PAGE_SIDE_PT, openError, openPdf, readDocumentFacts, unlessAborted } from './load.ts';
+import { mapThaiVariants } from './private-use.ts';
+
+/** Fewer visible characters than this: the page has no usable text layer. */
+export const MIN_PAGE_CHARS = 10;
+/** More than this share of unreadable characters: the text layer is garbage. */
+export const MAX_GARBAGE_SHARE = 0.3;
+const UNREADABLE = /[\u0000-\u0008\u000E-\u001F\uFFFD\uE000-\uF8FF]/u;
+const WORD = /[A-Za-z]+(?:-[A-Za-z]+)*/gu;
+
+interface PageScan extends PageGeometry {
+  width: number;
+  chars: number;
+  unreadable: number;
+  /** Characters per size (rounded), to find the body size. */
+  sizeChars: Map<number, number>;
+}
+
+export const extractPdf: ExtractStage = async (input, signal) => {
+  if (input.bytes.length === 0) throw new DocumentError('input-empty', 'the PDF file has no bytes');
+  const task = openPdf(input.bytes);
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await unlessAborted(task.promise, signal);
+  } catch (error) {
+    await task.destroy();
+    if (signal?.aborted) throw error;
+    throw openError(error);
+  }
+  try {
+    return await extractOpened(doc, input.source, input.options.ocr, signal);
+  } finally {
+    await task.destroy();
+  }
+};
+
+async function extractOpened(
+  doc: PDFDocumentProxy,
+  source: Draft['source'],
+  ocr: 'auto' | 'always' | 'never',
+  signal: AbortSignal | undefined,
+): Promise<Draft> {
+  if (doc.numPages === 0) throw new DocumentError('pdf-no-pages', 'the PDF has no pages');
+  const draft = emptyDraft(source, 'pdf');
+  const facts = await readDocumentFacts(doc, signal);
+  draft.metadata = facts.metadata;
+
+  const fonts = new Map<string, FontFacts>();
+  const scans: PageScan[] = [];
+  for (let number = 1; number <= doc.numPages; number++) {
+    signal?.throwIfAborted();
+    scans.push(await scanPage(doc, number, fonts, draft.warnings, signal));
+  }
+
+  const metrics = bodyMetrics(scans);
+  const { furniture, body } = separateFurniture(scans);
+  draft.furniture = furniture;
+  for (const scan of scans) {
+    draft.blocks.push(...pageBlocks(scan.page, readingOrder(body.get(scan.page) ?? []), metrics));
+  }
+  draft.pages = scans.map((scan) => pageInfo(scan, ocr, draft.warnings));
+  draft.title = facts.infoTitle ?? draft.blocks.find((b) => b.type === 'heading')?.text ?? null;
+  return draft;
+}
+
+async function scanPage(
+  doc: PDFDocumentProxy,
+  number: number,
+  fonts: Map<string, FontFacts>,
+  warnings: Warning[],
+  signal: AbortSignal | undefined,
+): Promise<PageScan> {
+  let page;
+  try {
+    page = await unlessAborted(doc.getPage(number), signal);
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new DocumentError('pdf-corrupt', `page ${number} cannot be read: ${(error as Error).message}`, { page: number, cause: error });
+  }
+  try {
+    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+    const width = x1 - x0;
+    const height = y1 - y0;
+    for (const side of [width, height]) {
+      if (!(side >= MIN_PAGE_SIDE_PT && side <= MAX_PAGE_SIDE_PT)) {
+        throw new DocumentError('pdf-page-size', `page ${number} is ${Math.round(width)} × ${Math.round(height)} pt`, { page: number });
+      }
+    }
+    let glyphs: Glyph[];
+    try {
+      glyphs = await unlessAborted(readGlyphs(page, fonts), signal);
+    } catch (error) {
+      if (signal?.aborted || error instanceof DocumentError) throw error;
+      warnings.push({ code: 'pdf-page-unreadable', message: `page ${number}: ${(error as Error).message}`, page: number });
+      glyphs = [];
+    }
+    mapThaiVariants(glyphs);
+    let chars = 0;
+    let unreadable = 0;
+    const sizeChars = new Map<number, number>();
+    for (const glyph of glyphs) {
+      if (glyph.text === '') unreadable++;
+      if (glyph.text.trim() === '') continue;
+      chars++;
+      if (UNREADABLE.test(glyph.text)) unreadable++;
+      const size = roundSize(glyph.size);
+      sizeChars.set(size, (sizeChars.get(size) ?? 0) + 1);
+    }
+    const { lines, orphanMarks } = buildLines(number, glyphs, width);
+    if (orphanMarks > 0) {
+      warnings.push({ code: 'pdf-orphan-marks', message: `${orphanMarks} Thai mark(s) sat over no letter and were dropped`, page: number });
+    }
+    return { page: number, width, height, lines, chars, unreadable, sizeChars };
+  } finally {
+    page.cleanup();
+  }
+}
+
+function bodyMetrics(scans: PageScan[]): BodyMetrics {
+  const totals = new Map<number, number>();
+  for (const scan of scans) for (const [size, count] of scan.sizeChars) totals.set(size, (totals.get(size) ?? 0) + count);
+  const bodySize = [...totals.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  const headingSizes = new Set<number>();
+  const vocabulary = new Set<string>();
+  for (const scan of scans) {
+    for (const line of scan.lines) {
+      const size = roundSize(line.size);
+      if (size >= bodySize * 1.15) headingSizes.add(size);
+      for (const word of line.text.matchAll(WORD)) vocabulary.add(word[0].toLowerCase());
+    }
+  }
+  return { bodySize, headingSizes: [...headingSizes].sort((a, b) => b - a), vocabulary };
+}
+
+function pageInfo(scan: PageScan, ocr: 'auto' | 'always' | 'never', warnings: Warning[]): PageInfo {
+  let reason: PageInfo['needsOcr'] = null;
+  if (scan.chars < MIN_PAGE_CHARS) reason = 'no-text';
+  else if (scan.unreadable / scan.chars > MAX_GARBAGE_SHARE) reason = 'garbage';
+  if (ocr === 'never' && reason) {
+    warnings.push({ code: `pdf-page-${reason}`, message: `page ${scan.page} has no usable text layer and OCR is off`, page: scan.page });
+    reason = null;
+  }
+  // 'always': every page is OCR'd; a page with a text layer is marked 'garbage' (text to be replaced or voted on).
+  if (ocr === 'always' && !reason) reason = 'garbage';
+  return { page: scan.page, chars: scan.chars, needsOcr: reason };
+}
+
+export type { DraftBlock };

@@ -1,0 +1,384 @@
+// Glyphs → lines of one page. Every decision here is made from glyph positions, before any
+// text is joined: text drawn twice is kept once, Thai marks go to the base glyph they sit on
+// (even when the PDF drew them in another line's run), raised small digits become reference
+// marks, and wide gaps split a row into fragments (table cells, or the two halves of a
+// two-column page).
+import type { Glyph } from './glyphs.ts';
+
+export interface FootnoteMark {
+  offset: number;
+  label: string;
+}
+
+export interface Line {
+  page: number;
+  /** Baseline, points from the top of the page. */
+  top: number;
+  x0: number;
+  x1: number;
+  size: number;
+  bold: boolean;
+  text: string;
+  /** Offsets in `text` of spaces that were zero-width glyphs between a Thai consonant and า. */
+  lostNikhahit: number[];
+  /** Raised reference marks taken out of the text; at offset 0 on a note line they are its label. */
+  marks: FootnoteMark[];
+  /** Text of each cell when the row has wide gaps (more than one = a table row candidate). */
+  cells: { x0: number; text: string }[];
+  column: 'left' | 'right' | 'full';
+}
+
+interface Base extends Glyph {
+  marks: Glyph[];
+  superscript: boolean;
+}
+
+/** Thai combining marks: drawn with zero width over (or under) a base glyph. */
+const THAI_MARK = /^[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]+$/u;
+const THAI_CONSONANT = /[\u0E01-\u0E2E]/u;
+const THAI_TONE = /[\u0E48-\u0E4B]/u;
+const SARA_AA = '\u0E32';
+const SOFT_HYPHEN = '\u00AD';
+const OVERDRAWN_SPACE_SHARE = 0.5;
+const HYPHEN = /^[-\u2010]$/u;
+/** Two copies of a glyph closer than this (in em) are one glyph drawn twice (fake bold). */
+const OVERLAY_TOLERANCE_EM = 0.12;
+/** Glyphs whose baselines differ by less than this (in em) share a row. */
+const ROW_TOLERANCE_EM = 0.3;
+/** A mark attaches to a base on a row whose baseline is within this distance (em). */
+const MARK_ROW_REACH_EM = 0.6;
+/** A mark drawn at a base's right edge belongs to it (marks have zero advance). */
+const MARK_EDGE_SLACK_EM = 0.1;
+/** A raised row of glyphs at most this share of the size of the row below is superscript. */
+const SUPERSCRIPT_SIZE_RATIO = 0.8;
+const SUPERSCRIPT_REACH_EM = 0.75;
+const REFERENCE_LABEL = /^(?:[0-9]{1,3}|[๐-๙]{1,3}|[*∗†‡§¶]{1,3}|[a-z])$/u;
+/** A gap wider than this (em) between glyphs on one row splits it into cells. */
+const CELL_GAP_EM = 1.2;
+/** A gap wider than this (em) with no space glyph is a word space. */
+const SPACE_GAP_EM = 0.2;
+
+export function isThaiMark(text: string): boolean {
+  return THAI_MARK.test(text);
+}
+
+/** Drops the second copy of glyphs drawn twice at (nearly) the same place. */
+export function removeOverlay(glyphs: Glyph[]): Glyph[] {
+  const buckets = new Map<string, Glyph[]>();
+  const kept: Glyph[] = [];
+  for (const glyph of glyphs) {
+    if (glyph.text === '' || glyph.text === ' ') {
+      kept.push(glyph);
+      continue;
+    }
+    const tolerance = Math.max(0.5, OVERLAY_TOLERANCE_EM * glyph.size);
+    const bx = Math.floor(glyph.x / tolerance);
+    const by = Math.floor(glyph.top / tolerance);
+    let duplicate = false;
+    for (let dx = -1; dx <= 1 && !duplicate; dx++) {
+      for (let dy = -1; dy <= 1 && !duplicate; dy++) {
+        for (const other of buckets.get(`${glyph.text}|${bx + dx}|${by + dy}`) ?? []) {
+          if (Math.abs(other.x - glyph.x) < tolerance && Math.abs(other.top - glyph.top) < tolerance) duplicate = true;
+        }
+      }
+    }
+    if (duplicate) continue;
+    const key = `${glyph.text}|${bx}|${by}`;
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(glyph);
+    else buckets.set(key, [glyph]);
+    kept.push(glyph);
+  }
+  return kept;
+}
+
+function groupRows(bases: Base[]): Base[][] {
+  const sorted = [...bases].sort((a, b) => a.top - b.top || a.x - b.x);
+  const rows: Base[][] = [];
+  let current: Base[] = [];
+  let rowTop = 0;
+  let rowSize = 0;
+  for (const glyph of sorted) {
+    if (current.length > 0 && glyph.top - rowTop > ROW_TOLERANCE_EM * Math.max(rowSize, glyph.size)) {
+      rows.push(current);
+      current = [];
+    }
+    if (current.length === 0) {
+      rowTop = glyph.top;
+      rowSize = glyph.size;
+    }
+    rowSize = Math.max(rowSize, glyph.size);
+    current.push(glyph);
+  }
+  if (current.length > 0) rows.push(current);
+  return rows;
+}
+
+function medianSize(row: Base[]): number {
+  const sizes = row.filter((g) => g.text.trim() !== '').map((g) => g.size).sort((a, b) => a - b);
+  return sizes[Math.floor(sizes.length / 2)] ?? 0;
+}
+
+function rowTop(row: Base[]): number {
+  const tops = row.map((g) => g.top).sort((a, b) => a - b);
+  return tops[Math.floor(tops.length / 2)] ?? 0;
+}
+
+/** Raised rows of small label-like glyphs ("๑", "12", "∗") join the row below as superscripts. */
+function mergeSuperscripts(rows: Base[][]): Base[][] {
+  const out: Base[][] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const below = rows[i + 1];
+    if (below && isSuperscriptRow(row, below)) {
+      for (const glyph of row) glyph.superscript = true;
+      rows[i + 1] = [...row, ...below];
+      continue;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+function isSuperscriptRow(row: Base[], below: Base[]): boolean {
+  const size = medianSize(below);
+  const distance = rowTop(below) - rowTop(row);
+  if (size === 0 || distance <= 0 || distance > SUPERSCRIPT_REACH_EM * size) return false;
+  if (row.some((g) => g.size > SUPERSCRIPT_SIZE_RATIO * size)) return false;
+  return splitRuns(row).every((run) => REFERENCE_LABEL.test(run));
+}
+
+/** Texts of runs of adjacent glyphs (for label tests). */
+function splitRuns(row: Base[]): string[] {
+  const sorted = [...row].sort((a, b) => a.x - b.x);
+  const runs: string[] = [];
+  let text = '';
+  let end = -Infinity;
+  for (const glyph of sorted) {
+    if (glyph.text.trim() === '') continue;
+    if (text !== '' && glyph.x - end > glyph.size * 0.5) {
+      runs.push(text);
+      text = '';
+    }
+    text += glyph.text;
+    end = glyph.x + glyph.width;
+  }
+  if (text) runs.push(text);
+  return runs;
+}
+
+/** Puts each Thai mark on the base glyph it was drawn over, searching nearby rows. */
+function attachMarks(marks: Glyph[], rows: Base[][]): number {
+  let orphans = 0;
+  const tops = rows.map(rowTop);
+  for (const mark of marks) {
+    const reach = MARK_ROW_REACH_EM * mark.size;
+    const slack = MARK_EDGE_SLACK_EM * mark.size;
+    const candidates = rows
+      .map((row, i) => ({ row, distance: Math.abs(tops[i]! - mark.top) }))
+      .filter((c) => c.distance <= reach)
+      .sort((a, b) => a.distance - b.distance);
+    let target: Base | undefined;
+    for (const { row } of candidates) {
+      const covering = row.filter((b) => b.width > 0 && b.x + slack < mark.x && mark.x <= b.x + b.width + slack);
+      target = covering.sort((a, b) => Math.abs(a.seq - mark.seq) - Math.abs(b.seq - mark.seq))[0];
+      if (target) break;
+    }
+    if (!target && candidates[0]) {
+      target = [...candidates[0].row].sort((a, b) => Math.abs(a.x + a.width - mark.x) - Math.abs(b.x + b.width - mark.x))[0];
+    }
+    if (target) target.marks.push(mark);
+    else orphans++;
+  }
+  return orphans;
+}
+
+/** Splits a row (sorted by x) at wide gaps into cells. */
+function splitCells(row: Base[]): Base[][] {
+  const cells: Base[][] = [];
+  let current: Base[] = [];
+  let end = -Infinity;
+  for (const glyph of row) {
+    if (glyph.text === ' ' || glyph.zeroWidthSpace) {
+      if (current.length > 0) current.push(glyph);
+      continue;
+    }
+    if (current.length > 0 && glyph.x - end > CELL_GAP_EM * glyph.size) {
+      cells.push(trimSpaces(current));
+      current = [];
+    }
+    current.push(glyph);
+    end = glyph.x + glyph.width;
+  }
+  if (current.length > 0) cells.push(trimSpaces(current));
+  return cells;
+}
+
+function trimSpaces(glyphs: Base[]): Base[] {
+  let last = glyphs.length;
+  while (last > 0 && (glyphs[last - 1]!.text === ' ' || glyphs[last - 1]!.zeroWidthSpace)) last--;
+  return glyphs.slice(0, last);
+}
+
+interface BuiltText {
+  text: string;
+  lostNikhahit: number[];
+  marks: FootnoteMark[];
+}
+
+/** Text of glyphs sorted by x: marks after their base, spaces from space glyphs and gaps,
+ * lost nikhahit kept as a space with its offset, superscript labels taken out as marks. */
+function buildText(glyphs: Base[]): BuiltText {
+  let text = '';
+  const lostNikhahit: number[] = [];
+  const marks: FootnoteMark[] = [];
+  let end = -Infinity;
+  let pendingLabel: FootnoteMark | null = null;
+  for (let i = 0; i < glyphs.length; i++) {
+    const glyph = glyphs[i]!;
+    if (glyph.zeroWidthSpace) {
+      const next = glyphs[i + 1];
+      if (next?.text.startsWith(SARA_AA) && endsWithConsonantTone(text)) {
+        lostNikhahit.push(text.length);
+        text += ' ';
+      }
+      continue;
+    }
+    if (glyph.superscript && glyph.text.trim() !== '') {
+      if (pendingLabel && glyph.x - end <= glyph.size * 0.5) pendingLabel.label += glyph.text;
+      else {
+        pendingLabel = { offset: text.length, label: glyph.text };
+        marks.push(pendingLabel);
+      }
+      end = glyph.x + glyph.width;
+      continue;
+    }
+    pendingLabel = null;
+    // A soft hyphen is drawn only where it broke the line (then a hyphen follows it).
+    if (glyph.text === SOFT_HYPHEN && glyphs.slice(i + 1).some((g) => g.text.trim() !== '' && !HYPHEN.test(g.text))) continue;
+    const isSpace = glyph.text.trim() === '';
+    if (isSpace) {
+      // A space the next glyph is drawn over took no room: Chromium draws soft hyphens so.
+      const next = glyphs[i + 1];
+      if (next && next.x < glyph.x + OVERDRAWN_SPACE_SHARE * glyph.width) continue;
+      if (text !== '' && !text.endsWith(' ')) text += ' ';
+      end = glyph.x + glyph.width;
+      continue;
+    }
+    if (text !== '' && !text.endsWith(' ') && glyph.x - end > SPACE_GAP_EM * glyph.size) text += ' ';
+    text += glyph.text;
+    for (const mark of glyph.marks.sort((a, b) => a.seq - b.seq)) text += mark.text;
+    end = Math.max(end, glyph.x + glyph.width);
+  }
+  // A trailing space carries nothing; a trailing label stays as a mark at the end.
+  while (text.endsWith(' ')) text = text.slice(0, -1);
+  return { text, lostNikhahit: lostNikhahit.filter((o) => o < text.length), marks: marks.map((m) => ({ ...m, offset: Math.min(m.offset, text.length) })) };
+}
+
+function endsWithConsonantTone(text: string): boolean {
+  const last = text.at(-1) ?? '';
+  const beforeLast = text.at(-2) ?? '';
+  return THAI_CONSONANT.test(last) || (THAI_TONE.test(last) && THAI_CONSONANT.test(beforeLast));
+}
+
+export interface PageLines {
+  lines: Line[];
+  /** Marks that sat over no base glyph. */
+  orphanMarks: number;
+  /** x of the gutter when the page is set in two columns. */
+  gutter: number | null;
+}
+
+/** Glyphs of one page → lines, with table cells and column membership. */
+export function buildLines(page: number, glyphs: Glyph[], pageWidth: number): PageLines {
+  // Glyphs without Unicode stay: they draw nothing but take room, so they are not word spaces.
+  const visible = removeOverlay(glyphs);
+  const marks: Glyph[] = [];
+  const bases: Base[] = [];
+  for (const glyph of visible) {
+    if (isThaiMark(glyph.text)) marks.push(glyph);
+    else bases.push({ ...glyph, marks: [], superscript: false });
+  }
+  const rows = mergeSuperscripts(groupRows(bases));
+  const orphanMarks = attachMarks(marks, rows);
+  const sortedRows = rows.map((row) => [...row].sort((a, b) => a.x - b.x || a.seq - b.seq));
+  const cellRows = sortedRows.map(splitCells);
+  const gutter = findGutter(cellRows, pageWidth);
+
+  const lines: Line[] = [];
+  for (const cells of cellRows) {
+    const groups: { column: Line['column']; cells: Base[][] }[] = [];
+    if (gutter === null) groups.push({ column: 'full', cells });
+    else {
+      const left = cells.filter((c) => c.at(-1)!.x + c.at(-1)!.width <= gutter);
+      const right = cells.filter((c) => c[0]!.x >= gutter);
+      if (left.length + right.length < cells.length) groups.push({ column: 'full', cells });
+      else {
+        if (left.length > 0) groups.push({ column: 'left', cells: left });
+        if (right.length > 0) groups.push({ column: 'right', cells: right });
+      }
+    }
+    for (const group of groups) {
+      const glyphsInLine = group.cells.flat();
+      if (glyphsInLine.length === 0) continue;
+      const built = buildText(glyphsInLine);
+      if (built.text === '' && built.marks.length === 0) continue;
+      const nonSuper = glyphsInLine.filter((g) => !g.superscript && g.text.trim() !== '');
+      const sized = nonSuper.length > 0 ? nonSuper : glyphsInLine;
+      const sizes = sized.map((g) => g.size).sort((a, b) => a - b);
+      const boldCount = sized.filter((g) => g.bold).length;
+      const tops = sized.map((g) => g.top).sort((a, b) => a - b);
+      lines.push({
+        page,
+        top: tops[Math.floor(tops.length / 2)]!,
+        x0: Math.min(...glyphsInLine.map((g) => g.x)),
+        x1: Math.max(...glyphsInLine.map((g) => g.x + g.width)),
+        size: sizes[Math.floor(sizes.length / 2)]!,
+        bold: boldCount * 2 > sized.length,
+        ...built,
+        cells: group.cells.map((cell) => ({ x0: cell[0]!.x, text: buildText(cell).text })).filter((c) => c.text !== ''),
+        column: group.column,
+      });
+    }
+  }
+  return { lines, orphanMarks, gutter };
+}
+
+/** Share of the page width, on each side, where a gutter may be. */
+const GUTTER_ZONE = [0.3, 0.7] as const;
+const GUTTER_BIN_PT = 2;
+/** Text pieces needed wholly on each side of a gutter. */
+const MIN_COLUMN_PIECES = 6;
+/** Pieces that may cross the gutter (a title spanning both columns), as a share of all. */
+const MAX_GUTTER_CROSSINGS_SHARE = 0.1;
+const MIN_GUTTER_WIDTH_PT = 6;
+
+/** x of a vertical strip in the middle of the page that (almost) no text crosses, with
+ * plenty of text on both sides: the gutter of a two-column page. */
+function findGutter(cellRows: Base[][][], pageWidth: number): number | null {
+  const spans = cellRows.flatMap((cells) => cells.map((c) => [c[0]!.x, c.at(-1)!.x + c.at(-1)!.width] as const));
+  if (spans.length < 2 * MIN_COLUMN_PIECES) return null;
+  const bins = Math.ceil(pageWidth / GUTTER_BIN_PT);
+  const crossing = new Array<number>(bins).fill(0);
+  for (const [x0, x1] of spans) {
+    for (let b = Math.max(0, Math.floor(x0 / GUTTER_BIN_PT)); b <= Math.min(bins - 1, Math.floor(x1 / GUTTER_BIN_PT)); b++) crossing[b]!++;
+  }
+  const allowed = MAX_GUTTER_CROSSINGS_SHARE * spans.length;
+  let best: { start: number; end: number } | null = null;
+  let runStart = -1;
+  const from = Math.floor((GUTTER_ZONE[0] * pageWidth) / GUTTER_BIN_PT);
+  const to = Math.min(bins - 1, Math.ceil((GUTTER_ZONE[1] * pageWidth) / GUTTER_BIN_PT));
+  for (let b = from; b <= to + 1; b++) {
+    const open = b <= to && crossing[b]! <= allowed;
+    if (open && runStart < 0) runStart = b;
+    if (!open && runStart >= 0) {
+      if (!best || b - 1 - runStart > best.end - best.start) best = { start: runStart, end: b - 1 };
+      runStart = -1;
+    }
+  }
+  if (!best || (best.end - best.start + 1) * GUTTER_BIN_PT < MIN_GUTTER_WIDTH_PT) return null;
+  const gutter = ((best.start + best.end + 1) / 2) * GUTTER_BIN_PT;
+  const left = spans.filter(([, x1]) => x1 <= gutter).length;
+  const right = spans.filter(([x0]) => x0 >= gutter).length;
+  return left >= MIN_COLUMN_PIECES && right >= MIN_COLUMN_PIECES ? gutter : null;
+}
