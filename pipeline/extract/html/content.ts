@@ -12,6 +12,8 @@ import {
   BYLINE_TEXT,
   FURNITURE_ROLES,
   NO_LETTER_BLOCK_MAX_CHARS,
+  PHOTO_CREDIT,
+  PHOTO_CREDIT_MAX_CHARS,
   BARE_URL,
   LEADING_SEPARATORS,
   LINK_DENSE_BLOCK_MAX_CHARS,
@@ -97,9 +99,18 @@ export interface MainContent {
   method: 'readability' | 'page';
 }
 
+/** A paragraph that ends in a photo credit is the caption of a picture the page lost its
+ * <figcaption> for. */
+function retypeCaption(block: HtmlBlock): HtmlBlock {
+  if (block.type !== 'paragraph' || block.text.length > PHOTO_CREDIT_MAX_CHARS || !PHOTO_CREDIT.test(block.text)) return block;
+  return { ...block, type: 'caption' };
+}
+
 function cleanBlocks(root: Element): HtmlBlock[] {
   stripFurniture(root);
-  return elementBlocks(root).filter((block) => !isBoilerplateBlock(block));
+  return elementBlocks(root)
+    .filter((block) => !isBoilerplateBlock(block))
+    .map(retypeCaption);
 }
 
 /** The article's blocks from decoded HTML. */

@@ -57,7 +57,11 @@ export const BOILERPLATE_TEXT = [
   /^(?:related|related (?:articles|posts|stories|news)|you (?:may|might) also like|read (?:more|also|next)|recommended(?: for you)?|more from [\w\s]+|trending(?: now)?|most (?:read|popular))\s*:?$/i,
   /^(?:sign up|subscribe) (?:for|to) (?:our|the) (?:\w+ )?newsletter\b/i,
   /^(?:we use cookies|this (?:web)?site uses cookies)\b/i,
-  /^(?:advertisement|advertising|sponsored(?: content)?)$/i,
+  /^(?:advert|advertisement|advertising|sponsored(?: content)?|continue reading(?: below)?|story continues below(?: advertisement)?)$/i,
+  /^comments?$|^tell us what you think\b/i,
+  /\b(?:requires|enable) javascript\b/i,
+  /^image copyright\b/i,
+  /\bsubscribe\b.*\bnewsletters?\b|\bnewsletters?\b.*\bsubscribe\b/i,
   /^(?:©|\(c\)\s|copyright\b)/i,
   /\ball rights reserved\b|\bsubject to copyright\b|สงวนลิขสิทธิ์/iu,
   /^(?:แชร์|แบ่งปัน|อ่านต่อ|ข่าวที่เกี่ยวข้อง|บทความที่เกี่ยวข้อง|แสดงความคิดเห็น|ความคิดเห็น|โฆษณา)\s*:?$/u,
@@ -66,6 +70,11 @@ export const BOILERPLATE_TEXT = [
 /** A container with a boilerplate name is kept when it holds more than this share of the
  * text around it: then the name is a styling accident ("entry-content-read-more"). */
 export const MAX_BOILERPLATE_SHARE = 0.5;
+
+/** A paragraph that is a photo caption by its credit line: it becomes a caption block. */
+export const PHOTO_CREDIT = /(?:\((?:[\w .]+ )?(?:photo|image|picture|pic)s?(?:\s*(?:by|credit))?\s*[:/][^)]*\)|\bcredits?:\s*[^.]{2,60}|\bphotograph: [^.]{2,60})\s*$/i;
+/** Caption paragraphs are short. */
+export const PHOTO_CREDIT_MAX_CHARS = 400;
 
 /** Bylines and date lines: the author and dates go to the metadata, not the text. */
 export const BYLINE_TEXT = [
