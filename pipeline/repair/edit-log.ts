@@ -91,10 +91,10 @@ export function applyChanges(state: RepairState, changes: PassChange[]): void {
   }
   text += old.slice(cursor);
 
-  const spans: Span[] = [
-    ...state.edits.map((edit) => ({ start: edit.offset, end: edit.offset + edit.after.length, edit })),
-    ...changes.map((change) => ({ start: change.start, end: change.end, change })),
-  ].sort((a, b) => a.start - b.start || a.end - b.end);
+  const spans = mergeSorted(
+    state.edits.map((edit) => ({ start: edit.offset, end: edit.offset + edit.after.length, edit })),
+    changes.map((change) => ({ start: change.start, end: change.end, change })),
+  );
 
   const edits: Edit[] = [];
   let delta = 0; // new offset minus old offset, for positions after the changes seen so far
@@ -111,7 +111,10 @@ export function applyChanges(state: RepairState, changes: PassChange[]): void {
     const groupChanges = group.filter((span) => span.change).map((span) => span.change!);
     const groupEdits = group.filter((span) => span.edit).map((span) => span.edit!);
     if (groupChanges.length === 0) {
-      for (const edit of groupEdits) edits.push({ ...edit, offset: edit.offset + delta });
+      for (const edit of groupEdits) {
+        edit.offset += delta; // the log owns its edit objects until the result is returned
+        edits.push(edit);
+      }
       continue;
     }
     const groupStart = group[0]!.start;
@@ -131,9 +134,29 @@ export function applyChanges(state: RepairState, changes: PassChange[]): void {
     edits.push({ rule: rules.join('+'), offset, before, after });
   }
 
-  state.warnings = state.warnings.map((warning) => ({ ...warning, offset: mapOffset(warning.offset, changes) }));
+  if (state.warnings.length > 0) {
+    state.warnings = state.warnings.map((warning) => ({ ...warning, offset: mapOffset(warning.offset, changes) }));
+  }
   state.text = text;
   state.edits = edits;
+}
+
+function mergeSorted(a: Span[], b: Span[]): Span[] {
+  const merged: Span[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const left = a[i];
+    const right = b[j];
+    if (right === undefined || (left !== undefined && (left.start < right.start || (left.start === right.start && left.end <= right.end)))) {
+      merged.push(left!);
+      i++;
+    } else {
+      merged.push(right);
+      j++;
+    }
+  }
+  return merged;
 }
 
 function replaceBackwards(text: string, replacements: { start: number; end: number; text: string }[]): string {

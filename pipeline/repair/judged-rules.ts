@@ -2,9 +2,18 @@
 // by extraction evidence, by the dictionary, then by what the rest of the document shows;
 // when none decides, the text stays and a warning marks the spot.
 import type { RepairEvidence } from '../model/draft.ts';
-import { compareReadings, isWord, segment } from './dictionary.ts';
+import {
+  compareReadings,
+  couldBeSaraAmWord,
+  endsWithWord,
+  isWord,
+  MIN_SARA_AM_WORD,
+  segment,
+  startsWithWord,
+  wordSpans,
+} from './dictionary.ts';
 import { applyChanges, applyRegexRule, type PassChange, type RepairState } from './edit-log.ts';
-import { CONSONANT, LEADING_VOWEL, THAI_WORD_CHAR, TONE } from './thai.ts';
+import { CONSONANT, isConsonantCode, isThaiWordCode, isToneCode, LEADING_VOWEL, THAI_WORD_CHAR, TONE } from './thai.ts';
 
 /** What the whole document shows about its sara am, gathered in a first pass over all blocks. */
 export interface DocumentHints {
@@ -26,7 +35,7 @@ export const MIN_DOCUMENT_AGREEMENT = 0.9;
 export const CONTEXT_CHARS = 12;
 /** A bare า becomes ำ only inside a word at least this long: short pairs (นา/นำ, ทา/ทำ) are
  * words either way. */
-export const MIN_LOST_SARA_AM_WORD = 4;
+export const MIN_LOST_SARA_AM_WORD = MIN_SARA_AM_WORD;
 
 export type DocumentVerdict = 'sara-am' | 'join' | null;
 
@@ -45,17 +54,15 @@ export function documentLostSaraAm(hints: DocumentHints): boolean {
 
 /** consonant, tone?, spaces, tone?, า */
 const SPACED_SARA_AA = new RegExp(`([${CONSONANT}])([${TONE}]?)( +)([${TONE}]?)\u0E32`, 'g');
-const THAI_RUN_CHAR = new RegExp(`[${THAI_WORD_CHAR}]`);
-
 function thaiBefore(text: string, end: number): string {
   let start = end;
-  while (start > 0 && end - start < CONTEXT_CHARS && THAI_RUN_CHAR.test(text[start - 1]!)) start--;
+  while (start > 0 && end - start < CONTEXT_CHARS && isThaiWordCode(text.charCodeAt(start - 1))) start--;
   return text.slice(start, end);
 }
 
 function thaiAfter(text: string, start: number): string {
   let end = start;
-  while (end < text.length && end - start < CONTEXT_CHARS && THAI_RUN_CHAR.test(text[end]!)) end++;
+  while (end < text.length && end - start < CONTEXT_CHARS && isThaiWordCode(text.charCodeAt(end))) end++;
   return text.slice(start, end);
 }
 
@@ -127,10 +134,10 @@ function ocrVote(ocr: string, left: string, saraAm: string, joined: string, righ
 }
 
 /** A word can neither end before these nor start with these: a space there is inside a word. */
-const SPLIT_CERTAIN_LEFT = new RegExp(`(?:[${LEADING_VOWEL}]|[\u0E31\u0E47\u0E36\u0E37][${TONE}]?)$`);
+const SPLIT_CERTAIN_LEFT = new RegExp(`(?:[${LEADING_VOWEL}]|[\u0E31\u0E37][${TONE}]?|(?<!\u0E01)\u0E47)$`);
 const SPLIT_CERTAIN_RIGHT = /^[\u0E30\u0E33\u0E45]/;
 /** Endings where a space inside a word is common in justified lines: judged by the dictionary. */
-const SPLIT_POSSIBLE_LEFT = new RegExp(`(?:[\u0E34\u0E35\u0E38\u0E39][${TONE}]?|[${TONE}\u0E4C])$`);
+const SPLIT_POSSIBLE_LEFT = new RegExp(`(?:[\u0E34-\u0E36\u0E38\u0E39][${TONE}]?|[${TONE}\u0E4C])$`);
 const LONE_CONSONANT = new RegExp(`^[${CONSONANT}][${TONE}\u0E4C]?$`);
 const SPACE_BETWEEN_THAI = new RegExp(`(?<=[${THAI_WORD_CHAR}]) +(?=[${THAI_WORD_CHAR}])`, 'g');
 const LOST_SARA_AM_SHAPE = new RegExp(`[${CONSONANT}][${TONE}]?$`);
@@ -143,24 +150,31 @@ export function repairSplitWords(state: RepairState): void {
     // "ค่ า" is the sara am rules' to judge; they left it on purpose.
     if (right.startsWith('\u0E32') && LOST_SARA_AM_SHAPE.test(left)) return null;
     if (SPLIT_CERTAIN_LEFT.test(left) || SPLIT_CERTAIN_RIGHT.test(right)) return '';
+    // "พ.ศ.", "น.": a letter before a dot is an abbreviation, not a fragment.
+    if (text[m.index + m[0].length + right.length] === '.') return null;
     const suspect = SPLIT_POSSIBLE_LEFT.test(left) || LONE_CONSONANT.test(right) || LONE_CONSONANT.test(left);
     if (!suspect) return null;
     return joinReadsBetter(left, right) ? '' : null;
   });
 }
 
-/** Joining must leave fewer unknown letters and put the junction inside a dictionary word. */
+/** Joining must leave fewer unknown letters, put the junction inside a dictionary word, and
+ * mend a fragment: when both sides already end and start with dictionary words, the space is
+ * a real one. */
 function joinReadsBetter(left: string, right: string): boolean {
+  if (!wordSpans(left + right, left.length)) return false;
   if (isWord(left) && isWord(right)) return false;
-  const apart = segment(left).unknown + segment(right).unknown;
+  if (endsWithWord(left) && startsWithWord(right)) return false;
+  const leftReading = segment(left);
+  const rightReading = segment(right);
   const together = segment(left + right);
-  if (together.unknown >= apart) return false;
+  if (together.unknown >= leftReading.unknown + rightReading.unknown) return false;
   const junction = left.length;
   return together.words.some(([start, end]) => start < junction && junction < end);
 }
 
 /** "ร ะเบี ย บ": a space between almost every letter of a line. */
-const DISTRIBUTED_RUN = new RegExp(`[${THAI_WORD_CHAR}]{1,4}(?: [${THAI_WORD_CHAR}]{1,4}){2,}`, 'g');
+const DISTRIBUTED_RUN = new RegExp(`(?<![${THAI_WORD_CHAR}])[${THAI_WORD_CHAR}]{1,4}(?: [${THAI_WORD_CHAR}]{1,4}){2,}`, 'g');
 const LONE_LETTER_TOKEN = new RegExp(`^[${CONSONANT}\u0E30-\u0E33][\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]*$`);
 /** Share of one-letter pieces that marks a run as letter-spaced. */
 const MIN_LONE_LETTER_SHARE = 0.4;
@@ -197,27 +211,32 @@ function bestGrouping(tokens: string[]): string {
 /** "ประจาปี", "อานาจ": a bare า where the document's font lost every ำ. Only in such a
  * document, and only where ำ makes a long dictionary word that า does not. Judged left to
  * right inside each Thai run, so that each decision sees the ones before it. */
-const THAI_RUN_WITH_SARA_AA = new RegExp(`[${THAI_WORD_CHAR}]*\u0E32[${THAI_WORD_CHAR}]*`, 'g');
-const BARE_SARA_AA = new RegExp(`(?<=[${CONSONANT}][${TONE}]?)\u0E32`, 'g');
+const SARA_AM_CHAR = '\u0E33';
 
 export function repairLostSaraAm(state: RepairState): void {
+  const text = state.text;
   const cache = new Map<string, boolean>();
-  applyRegexRule(state, THAI_RUN_WITH_SARA_AA, 'sara-am-lost', (m) => {
-    let run = m[0];
-    for (const candidate of m[0].matchAll(BARE_SARA_AA)) {
-      const at = candidate.index;
-      const left = run.slice(Math.max(0, at - CONTEXT_CHARS), at);
-      const right = run.slice(at + 1, at + 1 + CONTEXT_CHARS);
-      const key = `${left}|${right}`;
-      let restore = cache.get(key);
-      if (restore === undefined) {
-        restore = saraAmReadsBetter(left, right);
-        cache.set(key, restore);
-      }
-      if (restore) run = run.slice(0, at) + '\u0E33' + run.slice(at + 1);
+  const changes: PassChange[] = [];
+  for (let at = text.indexOf('\u0E32'); at !== -1; at = text.indexOf('\u0E32', at + 1)) {
+    const previous = text.charCodeAt(at - 1);
+    const base = isToneCode(previous) ? text.charCodeAt(at - 2) : previous;
+    if (!isConsonantCode(base) || !couldBeSaraAmWord(text, at)) continue;
+    // Earlier restorations change the left context of later ones: patch them in.
+    let left = thaiBefore(text, at);
+    for (const change of changes) {
+      const offset = change.start - (at - left.length);
+      if (offset >= 0) left = left.slice(0, offset) + SARA_AM_CHAR + left.slice(offset + 1);
     }
-    return run;
-  });
+    const right = thaiAfter(text, at + 1);
+    const key = `${left}|${right}`;
+    let restore = cache.get(key);
+    if (restore === undefined) {
+      restore = saraAmReadsBetter(left, right);
+      cache.set(key, restore);
+    }
+    if (restore) changes.push({ start: at, end: at + 1, after: SARA_AM_CHAR, rule: 'sara-am-lost' });
+  }
+  applyChanges(state, changes);
 }
 
 function saraAmReadsBetter(left: string, right: string): boolean {

@@ -32,3 +32,16 @@ export function isThaiWordChar(ch: string | undefined): boolean {
 export function isConsonant(ch: string | undefined): boolean {
   return ch !== undefined && CONSONANT_RE.test(ch);
 }
+
+/** Char-code versions for the hot loops. */
+export function isThaiWordCode(code: number): boolean {
+  return (code >= 0x0e01 && code <= 0x0e3a) || (code >= 0x0e40 && code <= 0x0e45) || (code >= 0x0e47 && code <= 0x0e4e);
+}
+
+export function isConsonantCode(code: number): boolean {
+  return code >= 0x0e01 && code <= 0x0e2e;
+}
+
+export function isToneCode(code: number): boolean {
+  return code >= 0x0e48 && code <= 0x0e4b;
+}
