@@ -64,6 +64,14 @@ function checkPixels(width: number, height: number, page: number): void {
   }
 }
 
+/** UTIF reads past the end of a cut-off file as zeros; a page whose strips leave the file is corrupt. */
+function checkStrips(ifd: UTIF.IFD, fileLength: number, page: number): void {
+  const offsets = (ifd['t273'] ?? ifd['t324']) as number[] | undefined;
+  const counts = (ifd['t279'] ?? ifd['t325']) as number[] | undefined;
+  const inside = offsets?.every((offset, i) => offset + (counts?.[i] ?? Infinity) <= fileLength);
+  if (!inside) throw new DocumentError('image-corrupt', `TIFF page ${page} is cut off: its image data runs past the end of the file`, { page });
+}
+
 /** Gives the image of each page of an image file on demand; page numbers are 1-based. */
 export interface PageSource {
   pageCount: number;
@@ -93,6 +101,7 @@ export function imagePageSource(bytes: Uint8Array): PageSource {
       const width = (ifd['t256'] as number[])[0]!;
       const height = (ifd['t257'] as number[])[0]!;
       checkPixels(width, height, page);
+      checkStrips(ifd, bytes.length, page);
       if (width < MIN_OCR_SIDE || height < MIN_OCR_SIDE) return null;
       let rgba: Uint8Array;
       try {

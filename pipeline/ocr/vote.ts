@@ -3,11 +3,13 @@
 // digits but lost sara am (ค าน า for คำนำ) and sometimes a tone mark; tesseract has the right ำ
 // but drops or moves marks and misreads digits. So after aligning the two texts:
 //   - sara am: where the layer has consonant (+tone) ( +) า and OCR has ำ there, OCR wins;
-//   - a tone mark the layer lacks on a consonant OCR read the same way: OCR wins;
-//   - every other disagreement (letters, marks, digits): the text layer wins.
-// Each win is counted in draft.repairs ('ocr-vote-sara-am', 'ocr-vote-tone-mark' for OCR,
-// 'ocr-vote-text-layer-kept' for the layer) and each change is an Edit on the block. Every block
-// also gets evidence.ocrText, the OCR reading of its span, for the repair stage's own decisions.
+//   - every other disagreement (letters, marks, digits): the text layer wins. That includes a
+//     tone mark OCR has and the layer lacks: tesseract invents marks about as often as a layer
+//     loses them (it reads ราย as ร่าย), so that call is left to the repair stage's dictionary,
+//     which gets the OCR reading as evidence.
+// Each win is counted in draft.repairs ('ocr-vote-sara-am' for OCR, 'ocr-vote-text-layer-kept'
+// for the layer) and each change is an Edit on the block. Every block also gets
+// evidence.ocrText, the OCR reading of its span, for the repair stage's own decisions.
 import type { DraftBlock, Edit } from '../model/index.ts';
 import type { OcrLine } from './engine.ts';
 
@@ -163,32 +165,19 @@ export function voteWithTextLayer(layerBlocks: DraftBlock[], ocrLines: OcrLine[]
         let p = o + 1;
         let ocrMarks = '';
         while (p < ocr.text.length && (VOWEL_MARK.test(ocr.text[p]!) || TONE.test(ocr.text[p]!))) ocrMarks += ocr.text[p++];
-        const ocrTone = [...ocrMarks].find((mark) => TONE.test(mark));
-        const layerTone = [...marks].find((mark) => TONE.test(mark));
         // sara am lost: consonant (+marks) (space) า in the layer, ำ in OCR
         const spaced = isSpace(text[k]) && text[k + 1] === SARA_AA;
         if ((spaced || text[k] === SARA_AA) && ocr.text[p] === SARA_AM) {
           const end = spaced ? k + 2 : k + 1;
           const before = text.slice(i, end);
-          const after = char + marks + (layerTone ? '' : (ocrTone ?? '')) + SARA_AM;
+          const after = char + marks + SARA_AM;
           edits.push({ rule: 'ocr-vote-sara-am', offset: out.length, before, after });
           bump('ocr-vote-sara-am');
           out += after;
           i = end;
           continue;
         }
-        // tone mark lost in the layer, present in OCR on the same consonant and vowel marks
-        const layerVowels = marks.replace(/[\u0E48-\u0E4B]/gu, '');
-        const ocrVowels = ocrMarks.replace(/[\u0E48-\u0E4B]/gu, '');
-        if (!layerTone && ocrTone && layerVowels === ocrVowels) {
-          const before = text.slice(i, k);
-          const after = char + layerVowels + ocrTone;
-          edits.push({ rule: 'ocr-vote-tone-mark', offset: out.length, before, after });
-          bump('ocr-vote-tone-mark');
-          out += after;
-          i = k;
-          continue;
-        }
+        if (ocrMarks !== marks) bump('ocr-vote-text-layer-kept');
       } else if (o >= 0 && ocr.text[o] !== char && COMPARABLE.test(char) && COMPARABLE.test(ocr.text[o]!)) {
         bump('ocr-vote-text-layer-kept');
       }
