@@ -3,6 +3,7 @@
 // acronym to the body they follow: same type, id and names.
 import type { Entity } from '../model/document.ts';
 import { PRIORITY, type Candidate } from './candidate.ts';
+import { escapeRegExp } from './text.ts';
 
 /** An acronym: 2-12 characters with at least two capitals ("DEPA", "MDES", "UN-Habitat" no). */
 const LATIN_ACRONYM = '[A-Z][A-Za-z&.]*[A-Z][A-Za-z&.]*';
@@ -24,7 +25,7 @@ export function matchAcronyms(text: string, entities: Entity[]): Candidate[] {
   }
   const out: Candidate[] = [];
   for (const [acronym, body] of defined) {
-    const escaped = acronym.replace(/[.&]/g, '\\$&');
+    const escaped = escapeRegExp(acronym);
     const thai = /[\u0E00-\u0E7F]/u.test(acronym);
     const pattern = thai ? new RegExp(`${escaped}`, 'gu') : new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`, 'gu');
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {

@@ -11,9 +11,10 @@ const { DamerauLevenshteinDistance, JaroWinklerDistance } = distance;
 /** Minimum length of a fuzzy-matched name (letters and spaces): short names are real words. */
 export const FUZZY_MIN_LENGTH = 6;
 /** Edits allowed: 1 up to this length, 2 from it on. */
-export const FUZZY_TWO_EDITS_FROM = 10;
+export const FUZZY_TWO_EDITS_FROM = 12;
 export const FUZZY_MIN_JARO_WINKLER = 0.9;
 const MAX_WORDS = 3;
+const PLACE_TYPES = new Set(['province', 'city', 'region', 'country']);
 
 interface Target {
   id: string;
@@ -61,8 +62,9 @@ function bestTarget(phrase: string): Target | undefined {
 /** Fuzzy candidates for capitalised word runs the exact matchers left free. */
 export function matchFuzzy(text: string, taken: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
+  // Exact place matches do not block: "Ubon Ratchatani" may replace the exact "Ubon" inside it.
   const covered = new Uint8Array(text.length);
-  for (const c of taken) covered.fill(1, c.start, c.end);
+  for (const c of taken) if (!PLACE_TYPES.has(c.type)) covered.fill(1, c.start, c.end);
   CAP_RUN.lastIndex = 0;
   for (let m = CAP_RUN.exec(text); m; m = CAP_RUN.exec(text)) {
     const words = m[0].split(' ');
@@ -74,6 +76,7 @@ export function matchFuzzy(text: string, taken: Candidate[]): Candidate[] {
     }
     for (let i = 0; i < words.length; i++) {
       for (let k = Math.min(MAX_WORDS, words.length - i); k >= 1; k--) {
+        if (i + k > words.length) continue;
         const start = offsets[i]!;
         const phrase = words.slice(i, i + k).join(' ');
         const end = start + phrase.length;
@@ -82,6 +85,7 @@ export function matchFuzzy(text: string, taken: Candidate[]): Candidate[] {
         if (!target) continue;
         const entry = ENTRIES_BY_ID.get(target.id)!;
         out.push({ type: entry.type, text: phrase, start, end, id: entry.id, name: { ...entry.name }, priority: PRIORITY.fuzzy });
+        i += k - 1;
         break;
       }
     }

@@ -20,7 +20,9 @@ const EN_LEAD_FORM = new RegExp(
   `\\b(?:${EN_LEADS.join('|')}) (?:of|for) (?:the )?${CAP_WORD}(?:,? (?:${CONNECTOR} )*${CAP_WORD})*`,
   'gu',
 );
-const EN_HEAD_FORM = new RegExp(`\\b${CAP_WORD}(?: (?:${CONNECTOR} )*${CAP_WORD})* (?:${EN_HEADS.join('|')})\\b`, 'gu');
+/** Words that end a non-government body's name: "Chiang Mai University". */
+const EN_ORG_HEADS = ['University', 'Institute', 'Foundation', 'Company', 'Corporation', 'Association', 'Bank'];
+const EN_HEAD_FORM = new RegExp(`\\b${CAP_WORD}(?: (?:${CONNECTOR} )*${CAP_WORD})* (?:${[...EN_HEADS, ...EN_ORG_HEADS].join('|')})\\b`, 'gu');
 
 /** Thai heads: the first word(s) of a body's name. */
 const TH_HEADS = [
@@ -38,6 +40,8 @@ const TH_STOP = new Set([
   'ขึ้น', 'นี้', 'นั้น', 'ทั้ง', 'ต่อ', 'จาก', 'ถึง', 'เมื่อ', 'หรือ', 'แต่', 'ยัง', 'กล่าว', 'ประกาศ', 'เปิด', 'ดำเนินการ',
   'ได้รับ', 'คือ', 'ตาม', 'ด้วย', 'ทำ', 'ไม่', 'ได้แก่', 'เช่น', 'รวม', 'ทำหน้าที่', 'มีหน้าที่', 'เพื่อให้', 'เพื่อทำ',
   'ร่วมกับ', 'จัดทำ', 'เสนอ', 'อนุมัติ', 'กำหนด', 'สนับสนุน', 'พัฒนาการ', 'ผู้', 'ประธาน', 'นาย', 'นาง', 'นางสาว',
+  'เปิดตัว', 'เปิดเผย', 'ลงนาม', 'จัดงาน', 'แถลง', 'ประชุม', 'มอบ', 'เร่ง', 'ผลักดัน', 'รับ', 'เชิญ', 'ชี้แจง', 'รายงาน',
+  'ระบุ', 'เผย', 'แจ้ง', 'ออก', 'สั่ง', 'นำ', 'พร้อม', 'ยืนยัน', 'คาดว่า', 'เห็นว่า', 'ตั้ง', 'จัดตั้ง', 'ก่อตั้ง',
 ]);
 /** Words that may sit inside a name but never end it. */
 const TH_TRAILING = new Set(['และ', 'เพื่อ', 'แห่ง', 'ว่าด้วย']);
@@ -57,7 +61,8 @@ function englishPatterns(text: string): Candidate[] {
       surface = surface.replace(/[,.]+$/u, '');
       const words = surface.split(' ');
       if (words.length < 2) continue;
-      out.push({ type: 'agency', text: surface, start, end: start + surface.length, id: null, name: { en: surface }, priority: PRIORITY.pattern });
+      const type = EN_ORG_HEADS.includes(words.at(-1)!) ? 'organization' : 'agency';
+      out.push({ type, text: surface, start, end: start + surface.length, id: null, name: { en: surface }, priority: PRIORITY.pattern });
     }
   }
   return out;
@@ -96,7 +101,10 @@ function thaiPatterns(text: string, b: Boundaries): Candidate[] {
  * the real one: "Thai Ministry of Digital Economy and Society" is the ministry, not a new body). */
 export function matchAgencyPatterns(text: string, b: Boundaries, known: Candidate[]): Candidate[] {
   const bodies = known.filter((k) => k.type === 'agency' || k.type === 'organization');
+  // Exception: a Thai name that starts with a known body and goes on is a different body
+  // (กรมทางหลวงชนบท, the rural roads department, is not กรมทางหลวง, the highways department).
+  const extendsKnown = (p: Candidate, k: Candidate) => p.name.th !== undefined && p.start === k.start && p.end > k.end;
   return [...englishPatterns(text), ...thaiPatterns(text, b)].filter(
-    (p) => !bodies.some((k) => k.start < p.end && p.start < k.end),
+    (p) => !bodies.some((k) => k.start < p.end && p.start < k.end && !extendsKnown(p, k)),
   );
 }

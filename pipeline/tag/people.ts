@@ -2,7 +2,7 @@
 // "X, head of Y", "Chief, X"). The title is not part of the name. Later mentions of a found
 // person's first or last name alone ("Chaiwut shared") are tagged too. Ids are null.
 import { PRIORITY, type Candidate } from './candidate.ts';
-import { isThai, segmentsFrom, type Boundaries } from './text.ts';
+import { escapeRegExp, isThai, segmentsFrom, type Boundaries } from './text.ts';
 
 const NAME_WORD = "[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ]+)*(?<!'s|’s)|[A-Z]\\.";
 const EN_TITLES = [
@@ -27,7 +27,11 @@ const NOT_NAME = new Set([
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Ministry', 'Office', 'Agency', 'Government',
   'Committee', 'Department', 'University', 'Network', 'Programme', 'Program', 'Project', 'Meanwhile', 'However', 'Also',
+  // Titles and roles, never part of the name itself.
+  'Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Khun', 'Ambassador', 'Minister', 'Prime', 'Deputy',
+  'President', 'Governor', 'Mayor', 'General', 'Gen', 'Chairman', 'Chairwoman', 'Secretary', 'Director', 'Chief', 'Head',
 ]);
+const SAYS_AFTER = new RegExp(`^,? (?:${SAY_VERBS.join('|')})\\b`, 'u');
 const NAME = `((?:${NAME_WORD})(?: (?:${NAME_WORD})){0,3})`;
 const NAME2 = `((?:${NAME_WORD})(?: (?:${NAME_WORD})){1,3})`;
 
@@ -141,9 +145,11 @@ function coreferences(text: string, found: Candidate[]): Candidate[] {
   }
   if (!full.size) return [];
   const out: Candidate[] = [];
-  const word = new RegExp(`(?<![A-Za-z] )\\b(${[...full.keys()].map((k) => k.replace(/[.-]/g, '\\$&')).join('|')})\\b(?! [A-Z])`, 'gu');
+  const word = new RegExp(`(?<![A-Za-z] )\\b(${[...full.keys()].map(escapeRegExp).join('|')})\\b(?! [A-Z])`, 'gu');
   for (let m = word.exec(text); m; m = word.exec(text)) {
-    const c = person(text, m.index, m.index + m[1]!.length, PRIORITY.coreference, 'en');
+    // "Surin said" after "Surin Pitsuwan": the verb makes the person outrank the province.
+    const speaks = SAYS_AFTER.test(text.slice(m.index + m[1]!.length, m.index + m[1]!.length + 20));
+    const c = person(text, m.index, m.index + m[1]!.length, speaks ? PRIORITY.titledPerson : PRIORITY.coreference, 'en');
     c.name = { ...full.get(m[1]!)!.name };
     out.push(c);
   }

@@ -82,3 +82,8 @@ export function foldChar(ch: string): string {
   if (ch === '\u2013' || ch === '\u2014') return '-';
   return ch.toLowerCase();
 }
+
+/** Escapes a literal for a RegExp (valid in unicode mode). */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
