@@ -3,7 +3,7 @@
 // list → lines → (after the whole document is seen: body size, running furniture) blocks.
 // See README.md in this folder.
 import { DocumentError, emptyDraft } from '../../model/index.ts';
-import type { Draft, DraftBlock, ExtractStage, PageInfo, Warning } from '../../model/index.ts';
+import type { Draft, ExtractStage, PageInfo, Warning } from '../../model/index.ts';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { pageBlocks, readingOrder, roundSize } from './blocks.ts';
 import type { BodyMetrics } from './blocks.ts';
@@ -159,4 +159,3 @@ function pageInfo(scan: PageScan, ocr: 'auto' | 'always' | 'never', warnings: Wa
   return { page: scan.page, chars: scan.chars, needsOcr: reason };
 }
 
-export type { DraftBlock };
