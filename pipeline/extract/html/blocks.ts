@@ -19,6 +19,7 @@ const HEADING = /^h([1-6])$/;
 const BREAK_MARK = '\u0000';
 /** Between cells in a table block's text (rows are lines); the cells themselves are in `rows`. */
 const TABLE_CELL_SEPARATOR = '\t';
+const DISPLAYED_URL = /^(?:https?:\/\/|www\.)\S+$/i;
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
@@ -79,8 +80,15 @@ function collectInline(node: Node, into: InlineText, inLink: boolean, skipLists:
   if (skipLists && (tag === 'ul' || tag === 'ol')) return;
   const block = isBlockElement(node);
   if (block) into.raw += ' ';
-  const link = inLink || tag === 'a';
-  for (const child of node.childNodes) collectInline(child, into, link, skipLists);
+  if (tag === 'a' && !inLink) {
+    // A link that shows its own address is content (the reader needs the address), not navigation.
+    const own: InlineText = { raw: '', linkRaw: '' };
+    for (const child of node.childNodes) collectInline(child, own, true, skipLists);
+    into.raw += own.raw;
+    if (!DISPLAYED_URL.test(collapseWhitespace(own.raw))) into.linkRaw += own.linkRaw;
+  } else {
+    for (const child of node.childNodes) collectInline(child, into, inLink, skipLists);
+  }
   if (block) into.raw += ' ';
 }
 

@@ -54,6 +54,13 @@ function dropTitleHeading(blocks: HtmlBlock[], title: string | null): HtmlBlock[
   return index < 0 ? blocks : blocks.filter((_, i) => i !== index);
 }
 
+/** A short block that only names the author is a byline: the author is in the metadata. */
+function dropAuthorLine(blocks: HtmlBlock[], author: string | null): HtmlBlock[] {
+  if (!author) return blocks;
+  const wanted = comparable(author);
+  return blocks.filter((block) => block.type === 'heading' || comparable(block.text) !== wanted);
+}
+
 function toDraftBlocks(blocks: readonly HtmlBlock[]): DraftBlock[] {
   return blocks.map(({ linkChars: _linkChars, ...block }) => ({ ...block, page: null, origin: 'html' }));
 }
@@ -71,7 +78,7 @@ export const extractHtml: ExtractStage = async (input, signal) => {
 
   const draft: Draft = emptyDraft(input.source, 'html');
   draft.title = metadata.title;
-  draft.blocks = toDraftBlocks(dropTitleHeading(content.blocks, metadata.title));
+  draft.blocks = toDraftBlocks(dropAuthorLine(dropTitleHeading(content.blocks, metadata.title), metadata.author));
   draft.metadata = {
     author: metadata.author,
     description: metadata.description,

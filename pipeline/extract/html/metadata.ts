@@ -86,11 +86,14 @@ export function toIsoDate(value: string | null): string | null {
 /** Separators sites put between the headline and their name in <title>. */
 const TITLE_SEPARATOR = /\s+[|\-–—:·•»]\s+/;
 
-/** "Headline | Site" → "Headline", when the site's name is known. */
-function withoutSiteName(title: string | null, siteName: string | null): string | null {
-  if (!title || !siteName) return title;
+/** "Headline | Site" → "Headline", when the site's name or the headline is known. */
+function withoutSiteName(title: string | null, siteName: string | null, h1: string | null): string | null {
+  if (!title) return title;
   const parts = title.split(TITLE_SEPARATOR);
   if (parts.length < 2) return title;
+  // Without a site name, the part that the page's own <h1> repeats is the headline.
+  if (h1 && parts.some((part) => part.trim() === h1)) return h1;
+  if (!siteName) return title;
   if (parts.at(-1)?.trim() === siteName.trim()) return parts.slice(0, -1).join(' - ');
   if (parts[0]?.trim() === siteName.trim()) return parts.slice(1).join(' - ');
   return title;
@@ -144,13 +147,14 @@ export function readMetadata(document: Document, baseUrl?: string): HtmlMetadata
   };
 
   const siteName = first(meta('og:site_name', 'application-name'), nameOf(ld?.['publisher']), nameOf(site?.['name'] ?? null));
-  const documentTitle = withoutSiteName(clean(document.querySelector('title')?.textContent), siteName);
+  const h1 = clean(document.querySelector('h1')?.textContent);
+  const documentTitle = withoutSiteName(clean(document.querySelector('title')?.textContent), siteName, h1);
   const title = first(
     meta('og:title', 'twitter:title'),
     clean(ld?.['headline']),
     clean(ld?.['name']),
     documentTitle,
-    clean(document.querySelector('h1')?.textContent),
+    h1,
   );
 
   const htmlLang = clean(document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang'));
