@@ -9,7 +9,7 @@ const WORDS_FILE = new URL('./data/words_th.txt', import.meta.url);
 export const MAX_WORD_LENGTH = 20;
 
 /** Words with ำ at least this long are the ones a bare า is restored into. */
-export const MIN_SARA_AM_WORD = 4;
+export const MIN_SARA_AM_WORD = 5;
 const SARA_AM = '\u0E33';
 
 let words: Set<string> | null = null;

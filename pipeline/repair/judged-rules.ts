@@ -152,7 +152,10 @@ export function repairSplitWords(state: RepairState): void {
     if (SPLIT_CERTAIN_LEFT.test(left) || SPLIT_CERTAIN_RIGHT.test(right)) return '';
     // "พ.ศ.", "น.": a letter before a dot is an abbreviation, not a fragment.
     if (text[m.index + m[0].length + right.length] === '.') return null;
-    const suspect = SPLIT_POSSIBLE_LEFT.test(left) || LONE_CONSONANT.test(right) || LONE_CONSONANT.test(left);
+    const loneLeft = LONE_CONSONANT.test(left);
+    const loneRight = LONE_CONSONANT.test(right);
+    if (loneLeft && loneRight) return null; // "ก ข ค": a list of letters
+    const suspect = SPLIT_POSSIBLE_LEFT.test(left) || loneLeft || loneRight;
     if (!suspect) return null;
     return joinReadsBetter(left, right) ? '' : null;
   });
@@ -176,6 +179,7 @@ function joinReadsBetter(left: string, right: string): boolean {
 /** "ร ะเบี ย บ": a space between almost every letter of a line. */
 const DISTRIBUTED_RUN = new RegExp(`(?<![${THAI_WORD_CHAR}])[${THAI_WORD_CHAR}]{1,4}(?: [${THAI_WORD_CHAR}]{1,4}){2,}`, 'g');
 const LONE_LETTER_TOKEN = new RegExp(`^[${CONSONANT}\u0E30-\u0E33][\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]*$`);
+const BARE_CONSONANT = new RegExp(`^[${CONSONANT}]$`);
 /** Share of one-letter pieces that marks a run as letter-spaced. */
 const MIN_LONE_LETTER_SHARE = 0.4;
 
@@ -184,6 +188,8 @@ export function repairDistributedSpacing(state: RepairState): void {
     const tokens = m[0].split(' ');
     const lone = tokens.filter((token) => LONE_LETTER_TOKEN.test(token)).length;
     if (lone / tokens.length < MIN_LONE_LETTER_SHARE) return null;
+    // "ก ข ค ง" is a list of letters: letter-spaced words show their vowels and marks too.
+    if (tokens.every((token) => BARE_CONSONANT.test(token))) return null;
     return bestGrouping(tokens);
   });
 }
@@ -196,6 +202,8 @@ function bestGrouping(tokens: string[]): string {
   for (let end = 1; end <= n; end++) {
     let best = { unknown: Infinity, joins: Infinity, from: end - 1 };
     for (let start = end - 1; start >= 0; start--) {
+      // A spaced "ค่ า" the sara am rules left undecided stays apart.
+      if (start < end - 1 && tokens[start + 1]!.startsWith('\u0E32') && LOST_SARA_AM_SHAPE.test(tokens[start]!)) break;
       const piece = tokens.slice(start, end).join('');
       const unknown = cost[start]!.unknown + segment(piece).unknown;
       const joins = cost[start]!.joins + (end - start - 1);

@@ -20,8 +20,8 @@ const ANY_THAI = /[\u0E01-\u0E5B]/;
 const WELL_FORMED_THAI = new RegExp(
   `^(?:[${CONSONANT}\\u0E40-\\u0E44][${COMBINING}]{0,3}|[\\u0E30\\u0E32\\u0E33\\u0E45\\u0E46\\u0E2F]| |[\\u0E50-\\u0E59])+$`,
 );
-const THAI_LETTERS = new RegExp(`[${THAI_WORD_CHAR}]`, 'g');
-/** Share of decoded characters that must be Thai letters. */
+const THAI_LETTERS = new RegExp(`[${THAI_WORD_CHAR}\\u0E2F\\u0E46\\u0E50-\\u0E59]`, 'g');
+/** Share of decoded characters (spaces aside) that must be Thai letters or digits. */
 const MIN_THAI_SHARE = 0.8;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
