@@ -193,3 +193,18 @@ describe('extractHtml: charset order and edge cases', () => {
     expect(text(draft)).toBe('Short note: the archive moved to the new building on Rama IV Road.');
   });
 });
+
+describe('extractHtml: Thai-aware article scoring', () => {
+  it('keeps a Thai article that sits beside comma-rich English reader notes', async () => {
+    const thai =
+      'กรุงเทพมหานครร่วมกับสหราชอาณาจักรเตรียมจัดตั้งศูนย์ข้อมูลเพื่อสนับสนุนการตัดสินใจด้านการบริหารจัดการน้ำท่วมในเขตลาดพร้าว โดยใช้ข้อมูลจากเครื่องวัดระดับน้ำกว่าสองร้อยจุดทั่วเมือง และจะเปิดเผยข้อมูลต่อสาธารณะทุกชั่วโมง ผู้ว่าราชการกล่าวว่าโครงการนี้จะช่วยให้ประชาชนรู้ล่วงหน้า';
+    const english =
+      'Great article, thanks, but honestly, the city, the ministry, and the contractors, as usual, will take years, and by then, the floods, the traffic, and the heat, will be worse, so, yes, good luck.';
+    const story = [1, 2, 3].map(() => `<p>${thai}</p>`).join('');
+    const notes = [1, 2, 3, 4, 5, 6].map(() => `<div class="note"><p>${english}</p></div>`).join('');
+    const page = `<html lang="th"><body><div class="wrap"><div class="story">${story}</div></div><div class="wrap2"><div class="reader-notes">${notes}</div></div></body></html>`;
+    const draft = await extract(new TextEncoder().encode(page));
+    // Readability's comma scoring alone picks the English notes and drops every Thai paragraph.
+    expect(draft.blocks.filter((block) => block.text === thai)).toHaveLength(3);
+  });
+});

@@ -23,6 +23,7 @@ import {
   MIN_ARTICLE_WORDS,
   NEVER_CONTENT_TAGS,
   READABILITY_CHAR_THRESHOLD,
+  THAI_AWARE_COMMAS,
 } from './rules.ts';
 
 /** Containers that hold the article itself: never removed for a boilerplate-sounding class
@@ -113,16 +114,25 @@ function cleanBlocks(root: Element): HtmlBlock[] {
     .map(retypeCaption);
 }
 
+/** Readability keeps its patterns on its prototype; an own property on the instance overrides
+ * the comma pattern for this parse only. */
+function makeThaiAware(reader: Readability<Element>): void {
+  const patterns = (reader as unknown as { REGEXPS: Record<string, RegExp> }).REGEXPS;
+  Object.defineProperty(reader, 'REGEXPS', { value: { ...patterns, commas: THAI_AWARE_COMMAS } });
+}
+
 /** The article's blocks from decoded HTML. */
 export function mainContent(html: string): MainContent {
   const { document } = parseHTML(html);
   let article: Element | null = null;
   try {
-    const result = new Readability<Element>(document, {
+    const reader = new Readability<Element>(document, {
       charThreshold: READABILITY_CHAR_THRESHOLD,
       keepClasses: true,
       serializer: (element: Node) => element as Element,
-    }).parse();
+    });
+    makeThaiAware(reader);
+    const result = reader.parse();
     article = result?.content ?? null;
   } catch {
     article = null; // Readability throws on pathological pages; the page fallback still works.

@@ -103,6 +103,12 @@ export const LEADING_SEPARATORS = /^[\s|·•:\-–—]+/;
  * paragraph that links a lot is still a paragraph. */
 export const LINK_DENSE_BLOCK_MAX_CHARS = 200;
 
+/** What Readability counts as a comma when it scores a paragraph (one point each). Its own
+ * list has no Thai: Thai marks clause and sentence breaks with a space, so a space between
+ * two Thai characters counts too. Without it a Thai article scores far below comma-rich
+ * English next to it (reader comments, an English summary) and is dropped. */
+export const THAI_AWARE_COMMAS = /[\u002C\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]|(?<=[\u0E01-\u0E5B]) (?=[\u0E01-\u0E5B])/gu;
+
 /** Readability's own cut-off for a usable article, in characters; lowered for Thai, which
  * says in fewer characters what English says in more. */
 export const READABILITY_CHAR_THRESHOLD = 250;
