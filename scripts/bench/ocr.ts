@@ -1,0 +1,166 @@
+// OCR benchmark: pages per minute and character error rate of the OCR stage (tesseract.js, 2
+// workers) on the 300 dpi scans in tests/fixtures/scans/bench/, next to the native `tesseract`
+// command (Debian tesseract-ocr + tesseract-ocr-tha) on the same images with -l tha+eng, two
+// processes at a time (one per core, OMP_THREAD_LIMIT=1). Targets: CER no worse than native,
+// throughput at least 0.8 of native.
+//
+//   npx tsx scripts/bench/ocr.ts
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { extractImage } from '../../pipeline/extract/image/index.ts';
+import { levenshtein, normalizeForCer } from '../../pipeline/ocr/cer.ts';
+import { createOcrEngine, ocrDraft } from '../../pipeline/ocr/index.ts';
+
+const BENCH_DIR = path.resolve(import.meta.dirname, '../../tests/fixtures/scans/bench');
+const WORKERS = 2;
+/** Each page is read this many times in a trial, so that a trial lasts long enough to time. */
+const ROUNDS = 2;
+/** Trials of each side, alternated (ours, native, ours, native…); the best throughput of each
+ * counts, since the 2-core machine is shared and a trial can lose its cores to another process. */
+const TRIALS = 2;
+const LANGUAGES = 'tha+eng';
+
+interface BenchPage {
+  name: string;
+  bytes: Uint8Array;
+  truth: string;
+  thai: boolean;
+  /** The letters (decree, memo) carry an emblem, a stamp and a signature; the reports do not. */
+  officialMarks: boolean;
+}
+
+function loadPages(): BenchPage[] {
+  return readdirSync(BENCH_DIR)
+    .filter((name) => name.endsWith('.png'))
+    .sort()
+    .map((name) => {
+      const truth = readFileSync(path.join(BENCH_DIR, `${name}.txt`), 'utf8');
+      return { name, bytes: new Uint8Array(readFileSync(path.join(BENCH_DIR, name))), truth, thai: /[\u0E01-\u0E5B]/u.test(truth), officialMarks: !name.includes('report') };
+    });
+}
+
+interface Score {
+  edits: number;
+  chars: number;
+}
+
+function addScore(scores: Map<string, Score>, key: string, truth: string, read: string): void {
+  const expected = [...normalizeForCer(truth)];
+  const actual = [...normalizeForCer(read)];
+  const score = scores.get(key) ?? { edits: 0, chars: 0 };
+  score.edits += levenshtein(expected, actual);
+  score.chars += expected.length;
+  scores.set(key, score);
+}
+
+async function pool<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await task(items[next++]!);
+    }),
+  );
+}
+
+/** Reads every page ROUNDS times; returns pages per minute and errors by language. */
+async function measure(pages: BenchPage[], read: (page: BenchPage) => Promise<string>, concurrency: number) {
+  const work = Array.from({ length: ROUNDS }, () => pages).flat();
+  const scores = new Map<string, Score>();
+  const started = performance.now();
+  await pool(work, concurrency, async (page) => {
+    const text = await read(page);
+    addScore(scores, page.thai ? 'th' : 'en', page.truth, text);
+    addScore(scores, 'all', page.truth, text);
+    // Pages without emblem, stamp or signature: the recognizers alone, without the picture filter.
+    if (!page.officialMarks) addScore(scores, 'plain', page.truth, text);
+  });
+  const minutes = (performance.now() - started) / 60_000;
+  const cer = (key: string) => {
+    const score = scores.get(key);
+    return score ? Math.round((score.edits / score.chars) * 10_000) / 10_000 : NaN;
+  };
+  return {
+    pagesPerMin: Math.round((work.length / minutes) * 10) / 10,
+    cer: cer('all'),
+    cerTh: cer('th'),
+    cerEn: cer('en'),
+    cerPlain: cer('plain'),
+  };
+}
+
+function nativeAvailable(): boolean {
+  const result = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' });
+  return result.status === 0 && /^tha$/mu.test(result.stdout) && /^eng$/mu.test(result.stdout);
+}
+
+function nativeRead(page: BenchPage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('tesseract', [path.join(BENCH_DIR, page.name), 'stdout', '-l', LANGUAGES], {
+      env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`tesseract exited with ${code}`))));
+  });
+}
+
+export async function bench(): Promise<Record<string, number | string>> {
+  const pages = loadPages();
+  const startAt = performance.now();
+  const engine = await createOcrEngine({ languages: LANGUAGES, workers: WORKERS });
+  const startSeconds = Math.round((performance.now() - startAt) / 10) / 100;
+  const options = { ocr: 'auto' as const, ocrLanguages: LANGUAGES };
+  const source = { uri: 'bench', mediaType: 'image/png', sha256: '0'.repeat(64), bytes: 0 };
+  const hasNative = nativeAvailable();
+  const readOurs = async (page: BenchPage) => {
+    const draft = await extractImage({ source, kind: 'image', bytes: page.bytes, options });
+    const read = await ocrDraft({ draft, bytes: page.bytes, options }, engine);
+    return read.blocks.map((block) => block.text).join('\n');
+  };
+  type Result = Awaited<ReturnType<typeof measure>>;
+  const best = (a: Result | undefined, b: Result) => (!a || b.pagesPerMin > a.pagesPerMin ? b : a);
+  let ours: Result | undefined;
+  let native: Result | undefined;
+  try {
+    for (let trial = 0; trial < TRIALS; trial++) {
+      ours = best(ours, await measure(pages, readOurs, WORKERS));
+      if (hasNative) native = best(native, await measure(pages, nativeRead, WORKERS));
+    }
+  } finally {
+    await engine.terminate();
+  }
+  ours = ours!;
+  const figures: Record<string, number | string> = {
+    ocr_bench_pages: pages.length * ROUNDS,
+    ocr_engine_start_s: startSeconds,
+    ocr_pages_per_min: ours.pagesPerMin,
+    ocr_cer: ours.cer,
+    ocr_cer_th: ours.cerTh,
+    ocr_cer_en: ours.cerEn,
+    ocr_cer_plain_pages: ours.cerPlain,
+  };
+  if (!native) {
+    figures.ocr_native = 'tesseract with tha+eng not installed: no comparison';
+    return figures;
+  }
+  return {
+    ...figures,
+    native_pages_per_min: native.pagesPerMin,
+    native_cer: native.cer,
+    native_cer_th: native.cerTh,
+    native_cer_en: native.cerEn,
+    native_cer_plain_pages: native.cerPlain,
+    // Targets: throughput ratio >= 0.8, CER ratio <= 1.
+    ocr_throughput_ratio: Math.round((ours.pagesPerMin / native.pagesPerMin) * 100) / 100,
+    ocr_cer_ratio: native.cer > 0 ? Math.round((ours.cer / native.cer) * 100) / 100 : ours.cer === 0 ? 1 : Infinity,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const figures = await bench();
+  for (const [name, value] of Object.entries(figures)) console.log(`${name.padEnd(24)} ${value}`);
+}
