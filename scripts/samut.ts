@@ -98,13 +98,15 @@ function progressReporter(quiet: boolean): (event: BuildEvent) => void {
       cliProgress.Presets.shades_classic,
     );
     let started = 0;
+    let pages = 0;
     return (event) => {
       if (event.type === 'start') {
         started = performance.now();
         bar.start(event.total, 0, { pages: 0, rate: '0.0', last: '' });
       } else if (event.type === 'document') {
+        pages += event.pages;
         const rate = event.done / Math.max((performance.now() - started) / 1000, 0.001);
-        bar.update(event.done, { pages: 0, rate: rate.toFixed(1), last: event.entry.uri.slice(-40) });
+        bar.update(event.done, { pages, rate: rate.toFixed(1), last: event.entry.uri.slice(-40) });
       } else bar.stop();
     };
   }
