@@ -66,6 +66,19 @@ function thaiAfter(text: string, start: number): string {
   return text.slice(start, end);
 }
 
+const NEXT_SPACED_SARA_AA = new RegExp(`^ +[${TONE}]?\u0E32`);
+const TRAILING_CONSONANT = new RegExp(`[${CONSONANT}][${TONE}]?$`);
+
+/** Context after a spot, without the letter of a next damaged spot ("ต้มย าน้ าข้น"): that
+ * letter's reading is not known yet and would mislead the dictionary. */
+function rightContext(text: string, start: number): string {
+  const right = thaiAfter(text, start);
+  if (right.length === CONTEXT_CHARS || !NEXT_SPACED_SARA_AA.test(text.slice(start + right.length, start + right.length + 4))) {
+    return right;
+  }
+  return right.replace(TRAILING_CONSONANT, '');
+}
+
 export const AMBIGUOUS_SARA_AM = 'thai-ambiguous';
 
 export interface SaraAmStats {
@@ -93,7 +106,7 @@ export function repairSpacedSaraAm(
     const saraAm = consonant + tone + '\u0E33';
     const joined = consonant + tone + '\u0E32';
     const left = thaiBefore(text, m.index);
-    const right = thaiAfter(text, m.index + whole.length);
+    const right = rightContext(text, m.index + whole.length);
     const key = `${left}|${joined}|${right}`;
     // -1: sara am, 1: join, 0: undecided
     let choice = cache.get(key) ?? (ocr ? ocrVote(ocr, left, saraAm, joined, right) : null) ?? compareReadings(left + saraAm + right, left + joined + right);
