@@ -4,8 +4,8 @@
 // operators ourselves: the text matrix, TJ adjustments, char/word spacing and font widths.
 // This reads pdf.js internals (glyph objects in showText args): pdfjs-dist is pinned (5.6.205)
 // and tests/extract/pdf-glyphs.test.ts pins the behaviour on the real royal-gazette PDF.
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { loadPdfJs } from './pdfjs.ts';
 import { mapSymbolFont } from './private-use.ts';
 
 export interface Glyph {
@@ -101,6 +101,7 @@ export function fontFacts(page: PDFPageProxy, fontId: string, cache: Map<string,
 
 /** Every glyph the page draws, in drawing order, with positions in top-down page points. */
 export async function readGlyphs(page: PDFPageProxy, fonts: Map<string, FontFacts>): Promise<Glyph[]> {
+  const { OPS } = await loadPdfJs();
   const operators = await page.getOperatorList();
   const pageTop = page.view[3] ?? 0;
   const glyphs: Glyph[] = [];

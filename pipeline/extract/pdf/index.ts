@@ -32,7 +32,10 @@ interface PageScan extends PageGeometry {
 
 export const extractPdf: ExtractStage = async (input, signal) => {
   if (input.bytes.length === 0) throw new DocumentError('input-empty', 'the PDF file has no bytes');
-  const task = openPdf(input.bytes);
+  signal?.throwIfAborted();
+  const task = await openPdf(input.bytes);
+  // Destroying the task on abort rejects its promise: that rejection is expected, not unhandled.
+  task.promise.catch(() => undefined);
   let doc: PDFDocumentProxy;
   try {
     doc = await unlessAborted(task.promise, signal);

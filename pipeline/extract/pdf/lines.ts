@@ -64,6 +64,7 @@ export function isThaiMark(text: string): boolean {
 
 /** Drops the second copy of glyphs drawn twice at (nearly) the same place. */
 export function removeOverlay(glyphs: Glyph[]): Glyph[] {
+  // Buckets by text and height band: only glyphs with the same text in the band next to it compare.
   const buckets = new Map<string, Glyph[]>();
   const kept: Glyph[] = [];
   for (const glyph of glyphs) {
@@ -72,18 +73,14 @@ export function removeOverlay(glyphs: Glyph[]): Glyph[] {
       continue;
     }
     const tolerance = Math.max(0.5, OVERLAY_TOLERANCE_EM * glyph.size);
-    const bx = Math.floor(glyph.x / tolerance);
-    const by = Math.floor(glyph.top / tolerance);
+    const band = Math.floor(glyph.top / tolerance);
     let duplicate = false;
-    for (let dx = -1; dx <= 1 && !duplicate; dx++) {
-      for (let dy = -1; dy <= 1 && !duplicate; dy++) {
-        for (const other of buckets.get(`${glyph.text}|${bx + dx}|${by + dy}`) ?? []) {
-          if (Math.abs(other.x - glyph.x) < tolerance && Math.abs(other.top - glyph.top) < tolerance) duplicate = true;
-        }
-      }
+    for (let d = -1; d <= 1 && !duplicate; d++) {
+      const near = buckets.get(`${band + d}|${glyph.text}`);
+      if (near) duplicate = near.some((o) => Math.abs(o.x - glyph.x) < tolerance && Math.abs(o.top - glyph.top) < tolerance);
     }
     if (duplicate) continue;
-    const key = `${glyph.text}|${bx}|${by}`;
+    const key = `${band}|${glyph.text}`;
     const bucket = buckets.get(key);
     if (bucket) bucket.push(glyph);
     else buckets.set(key, [glyph]);
@@ -167,21 +164,33 @@ function splitRuns(row: Base[]): string[] {
   return runs;
 }
 
-/** Puts each Thai mark on the base glyph it was drawn over, searching nearby rows. */
-function attachMarks(marks: Glyph[], rows: Base[][]): number {
+function covers(base: Base, mark: Glyph): boolean {
+  const slack = MARK_EDGE_SLACK_EM * mark.size;
+  return base.width > 0 && base.x + slack < mark.x && mark.x <= base.x + base.width + slack;
+}
+
+/** Puts each Thai mark on the base glyph it was drawn over. Usually that is the base drawn
+ * just before it; when not (a mark drawn in another run, even on another line), the rows
+ * near the mark's height are searched. */
+function attachMarks(marks: Glyph[], rows: Base[][], previousBase: Map<number, Base>): number {
   let orphans = 0;
   const tops = rows.map(rowTop);
   for (const mark of marks) {
     const reach = MARK_ROW_REACH_EM * mark.size;
-    const slack = MARK_EDGE_SLACK_EM * mark.size;
-    const candidates = rows
-      .map((row, i) => ({ row, distance: Math.abs(tops[i]! - mark.top) }))
-      .filter((c) => c.distance <= reach)
-      .sort((a, b) => a.distance - b.distance);
+    const before = previousBase.get(mark.seq);
+    if (before && Math.abs(before.top - mark.top) <= reach && covers(before, mark)) {
+      before.marks.push(mark);
+      continue;
+    }
+    const candidates: { row: Base[]; distance: number }[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const distance = Math.abs(tops[i]! - mark.top);
+      if (distance <= reach) candidates.push({ row: rows[i]!, distance });
+    }
+    candidates.sort((a, b) => a.distance - b.distance);
     let target: Base | undefined;
     for (const { row } of candidates) {
-      const covering = row.filter((b) => b.width > 0 && b.x + slack < mark.x && mark.x <= b.x + b.width + slack);
-      target = covering.sort((a, b) => Math.abs(a.seq - mark.seq) - Math.abs(b.seq - mark.seq))[0];
+      target = row.filter((b) => covers(b, mark)).sort((a, b) => Math.abs(a.seq - mark.seq) - Math.abs(b.seq - mark.seq))[0];
       if (target) break;
     }
     if (!target && candidates[0]) {
@@ -295,12 +304,16 @@ export function buildLines(page: number, glyphs: Glyph[], pageWidth: number): Pa
   const visible = removeOverlay(glyphs);
   const marks: Glyph[] = [];
   const bases: Base[] = [];
+  const previousBase = new Map<number, Base>();
   for (const glyph of visible) {
-    if (isThaiMark(glyph.text)) marks.push(glyph);
-    else bases.push({ ...glyph, marks: [], superscript: false });
+    if (isThaiMark(glyph.text)) {
+      marks.push(glyph);
+      const last = bases.at(-1);
+      if (last) previousBase.set(glyph.seq, last);
+    } else bases.push({ ...glyph, marks: [], superscript: false });
   }
   const rows = mergeSuperscripts(groupRows(bases));
-  const orphanMarks = attachMarks(marks, rows);
+  const orphanMarks = attachMarks(marks, rows, previousBase);
   const sortedRows = rows.map((row) => [...row].sort((a, b) => a.x - b.x || a.seq - b.seq));
   const cellRows = sortedRows.map(splitCells);
   const gutter = findGutter(cellRows, pageWidth);

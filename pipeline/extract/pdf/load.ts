@@ -4,10 +4,11 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { getDocument, PDFDateString, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DocumentError } from '../../model/index.ts';
 import type { Metadata } from '../../model/index.ts';
+import { loadPdfJs } from './pdfjs.ts';
+import type { PdfJs } from './pdfjs.ts';
 
 const require = createRequire(import.meta.url);
 const STANDARD_FONT_DATA_URL = pathToFileURL(
@@ -18,7 +19,8 @@ const STANDARD_FONT_DATA_URL = pathToFileURL(
 export const MIN_PAGE_SIDE_PT = 3;
 export const MAX_PAGE_SIDE_PT = 14_400;
 
-export function openPdf(bytes: Uint8Array): PDFDocumentLoadingTask {
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentLoadingTask> {
+  const { getDocument, VerbosityLevel } = await loadPdfJs();
   // pdf.js transfers (detaches) the buffer it is given: hand it a copy.
   return getDocument({
     data: bytes.slice(),
@@ -60,9 +62,9 @@ export function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | unde
   });
 }
 
-function isoDate(value: unknown): string | null {
+function isoDate(pdfjs: PdfJs, value: unknown): string | null {
   if (typeof value !== 'string' || value.trim() === '') return null;
-  const date = PDFDateString.toDateObject(value);
+  const date = pdfjs.PDFDateString.toDateObject(value);
   return date && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
 }
 
@@ -81,14 +83,15 @@ export interface DocumentFacts {
 }
 
 export async function readDocumentFacts(doc: PDFDocumentProxy, signal: AbortSignal | undefined): Promise<DocumentFacts> {
+  const pdfjs = await loadPdfJs();
   const { info, metadata: xmp } = await unlessAborted(doc.getMetadata(), signal);
   const fields = (info ?? {}) as Record<string, unknown>;
   const title = cleanString(fields.Title) ?? cleanString(xmp?.get('dc:title'));
   return {
     metadata: {
       author: cleanString(fields.Author) ?? cleanString(xmp?.get('dc:creator')),
-      created: isoDate(fields.CreationDate),
-      modified: isoDate(fields.ModDate),
+      created: isoDate(pdfjs, fields.CreationDate),
+      modified: isoDate(pdfjs, fields.ModDate),
       producer: cleanString(fields.Producer),
       declaredLanguage: cleanString(fields.Language),
       pageCount: doc.numPages,
