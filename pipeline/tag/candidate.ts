@@ -39,3 +39,17 @@ export function resolveOverlaps(candidates: Candidate[], textLength: number): En
   kept.sort((a, b) => a.start - b.start);
   return kept.map(({ priority: _priority, ...entity }) => entity);
 }
+
+/** Constant-time "does [start, end) touch any of these spans?" after a linear build. */
+export class SpanIndex {
+  private readonly prefix: Uint32Array;
+  constructor(spans: readonly { start: number; end: number }[], textLength: number) {
+    const marks = new Uint8Array(textLength);
+    for (const s of spans) marks.fill(1, s.start, s.end);
+    this.prefix = new Uint32Array(textLength + 1);
+    for (let i = 0; i < textLength; i++) this.prefix[i + 1] = this.prefix[i]! + marks[i]!;
+  }
+  overlaps(start: number, end: number): boolean {
+    return end > start && this.prefix[end]! - this.prefix[start]! > 0;
+  }
+}

@@ -30,6 +30,13 @@ const TARGETS: Target[] = GAZETTEER.entries
       .map((a) => ({ id: e.id, name: a, words: a.split(' ').length })),
   );
 const EXACT = new Set(TARGETS.map((t) => t.name.toLowerCase()));
+/** Targets by first letter and word count: a phrase is only compared with names it could be. */
+const targetKey = (name: string, words: number) => `${name[0]}${words}`;
+const TARGETS_BY_KEY = new Map<string, Target[]>();
+for (const t of TARGETS) {
+  const key = targetKey(t.name, t.words);
+  TARGETS_BY_KEY.set(key, [...(TARGETS_BY_KEY.get(key) ?? []), t]);
+}
 
 const CAP_RUN = /\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b/gu;
 
@@ -43,8 +50,8 @@ function bestTarget(phrase: string): Target | undefined {
   let best: Target | undefined;
   let bestDistance = Infinity;
   let tie = false;
-  for (const t of TARGETS) {
-    if (t.words !== words.length || t.name[0] !== phrase[0]) continue;
+  for (const t of TARGETS_BY_KEY.get(targetKey(phrase, words.length)) ?? []) {
+    if (Math.abs(t.name.length - phrase.length) > allowedEdits(t.name.length)) continue;
     const tWords = t.name.split(' ');
     if (tWords.some((w, i) => w[0] !== words[i]![0])) continue;
     const distance = DamerauLevenshteinDistance(phrase.toLowerCase(), t.name.toLowerCase());

@@ -1,7 +1,7 @@
 // Bodies the gazetteer does not know, found by the shape of their names: "Ministry of ...",
 // "... Agency/Office/Committee/Authority", กระทรวง..., กรม..., สำนักงาน..., คณะกรรมการ...
 // Their id is null: a pattern finds a name, not a canonical entity.
-import { PRIORITY, type Candidate } from './candidate.ts';
+import { PRIORITY, SpanIndex, type Candidate } from './candidate.ts';
 import { isThai, segmentsFrom, type Boundaries } from './text.ts';
 
 /** Words that end an English body's name: "X Agency", "X Committee". */
@@ -43,6 +43,8 @@ const TH_STOP = new Set([
   'เปิดตัว', 'เปิดเผย', 'ลงนาม', 'จัดงาน', 'แถลง', 'ประชุม', 'มอบ', 'เร่ง', 'ผลักดัน', 'รับ', 'เชิญ', 'ชี้แจง', 'รายงาน',
   'ระบุ', 'เผย', 'แจ้ง', 'ออก', 'สั่ง', 'นำ', 'พร้อม', 'ยืนยัน', 'คาดว่า', 'เห็นว่า', 'ตั้ง', 'จัดตั้ง', 'ก่อตั้ง',
 ]);
+const TH_CONJUNCTIONS = new Set(['และ', 'หรือ', 'กับ']);
+const startsWithHead = (text: string, at: number) => TH_HEADS.some((h) => text.startsWith(h, at + (text[at] === ' ' ? 1 : 0)));
 /** Words that may sit inside a name but never end it. */
 const TH_TRAILING = new Set(['และ', 'เพื่อ', 'แห่ง', 'ว่าด้วย']);
 
@@ -82,6 +84,8 @@ function thaiPatterns(text: string, b: Boundaries): Candidate[] {
       for (const [s, e] of segmentsFrom(b, text, headEnd)) {
         const segment = text.slice(s, e);
         if (!/^[\u0E01-\u0E4E]+$/u.test(segment) || TH_STOP.has(segment) || count >= MAX_TH_NAME_SEGMENTS) break;
+        // "X และองค์การ..." joins two bodies: the name ends before the conjunction.
+        if (TH_CONJUNCTIONS.has(segment) && startsWithHead(text, e)) break;
         count++;
         if (!TH_TRAILING.has(segment)) {
           end = e;
@@ -97,14 +101,35 @@ function thaiPatterns(text: string, b: Boundaries): Candidate[] {
   return out;
 }
 
+const PLACE_TYPES = new Set(['province', 'city', 'country', 'region']);
+
+/** "Department of Urban Innovation of Udon Thani": the body ends before "of <known place>". */
+function withoutTrailingPlace(p: Candidate, placeStarts: Set<number>): Candidate {
+  const cut = /,? (?:of|in|for) (?:the )?/gu;
+  for (let m = cut.exec(p.text); m; m = cut.exec(p.text)) {
+    const placeAt = p.start + m.index + m[0].length;
+    if (!placeStarts.has(placeAt) || !/\s/u.test(p.text.slice(0, m.index))) continue;
+    const surface = p.text.slice(0, m.index);
+    return { ...p, text: surface, end: p.start + surface.length, name: { en: surface } };
+  }
+  return p;
+}
+
 /** Pattern bodies, minus those that overlap a body the gazetteer knows (the gazetteer's name is
  * the real one: "Thai Ministry of Digital Economy and Society" is the ministry, not a new body). */
 export function matchAgencyPatterns(text: string, b: Boundaries, known: Candidate[]): Candidate[] {
   const bodies = known.filter((k) => k.type === 'agency' || k.type === 'organization');
+  const bodyIndex = new SpanIndex(bodies, text.length);
+  const bodyEndByStart = new Map(bodies.map((k) => [k.start, k.end]));
+  const placeStarts = new Set(known.filter((k) => PLACE_TYPES.has(k.type)).map((k) => k.start));
   // Exception: a Thai name that starts with a known body and goes on is a different body
   // (กรมทางหลวงชนบท, the rural roads department, is not กรมทางหลวง, the highways department).
-  const extendsKnown = (p: Candidate, k: Candidate) => p.name.th !== undefined && p.start === k.start && p.end > k.end;
-  return [...englishPatterns(text), ...thaiPatterns(text, b)].filter(
-    (p) => !bodies.some((k) => k.start < p.end && p.start < k.end && !extendsKnown(p, k)),
-  );
+  const keep = (p: Candidate) => {
+    if (!bodyIndex.overlaps(p.start, p.end)) return true;
+    const knownEnd = bodyEndByStart.get(p.start);
+    if (p.name.th === undefined || knownEnd === undefined || knownEnd >= p.end || bodyIndex.overlaps(knownEnd, p.end)) return false;
+    // "สำนักงานส่งเสริมเศรษฐกิจดิจิทัลและสิงคโปร์" is the known body, a conjunction, and more.
+    return ![...TH_CONJUNCTIONS, ...TH_TRAILING].some((w) => text.startsWith(w, knownEnd));
+  };
+  return [...englishPatterns(text).map((p) => withoutTrailingPlace(p, placeStarts)), ...thaiPatterns(text, b)].filter(keep);
 }

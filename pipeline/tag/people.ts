@@ -1,7 +1,7 @@
 // People, found by titles (Mr, Dr, Ambassador; นาย, นาง, นางสาว, ดร.) and attribution ("X said",
 // "X, head of Y", "Chief, X"). The title is not part of the name. Later mentions of a found
 // person's first or last name alone ("Chaiwut shared") are tagged too. Ids are null.
-import { PRIORITY, type Candidate } from './candidate.ts';
+import { PRIORITY, SpanIndex, type Candidate } from './candidate.ts';
 import { escapeRegExp, isThai, segmentsFrom, type Boundaries } from './text.ts';
 
 const NAME_WORD = "[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ]+)*(?<!'s|’s)|[A-Z]\\.";
@@ -69,6 +69,8 @@ function trimName(name: string, offset: number): [string, number] | undefined {
 
 function englishPeople(text: string, blockers: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
+  const nonProvince = new SpanIndex(blockers.filter((b) => b.type !== 'province'), text.length);
+  const provinceEndByStart = new Map(blockers.filter((b) => b.type === 'province').map((b) => [b.start, b.end]));
   const add = (m: RegExpExecArray, group: number, priority: number, minWords: number) => {
     const raw = m[group]!;
     const trimmed = trimName(raw, m.index + m[0].indexOf(raw));
@@ -78,7 +80,7 @@ function englishPeople(text: string, blockers: Candidate[]): Candidate[] {
     const end = start + name.length;
     // A named body or place that covers the words is not a person ("Bangkok Metropolitan
     // Administration said"); a province inside a longer name is fine ("Surin Pitsuwan").
-    if (blockers.some((b) => b.start < end && start < b.end && (b.type !== 'province' || (b.start <= start && b.end >= end)))) {
+    if (nonProvince.overlaps(start, end) || (provinceEndByStart.get(start) ?? -1) >= end) {
       if (priority !== PRIORITY.titledPerson) return;
     }
     out.push(person(text, start, end, priority, 'en'));

@@ -21,6 +21,21 @@ export function arabicDigits(s: string): string {
 
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
 
+/** Intl.Segmenter slows down more than linearly on long strings (V8 re-reads the string per
+ * segment), so it runs on chunks of about this many characters, cut at whitespace (always a
+ * word boundary, so cutting there changes nothing). */
+export const SEGMENT_CHUNK = 512;
+
+function* chunks(text: string): Generator<[number, number]> {
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + SEGMENT_CHUNK);
+    while (end < text.length && !/\s/u.test(text[end]!)) end++;
+    yield [start, end];
+    start = end;
+  }
+}
+
 export interface Boundaries {
   /** 1 where a word starts or ends at this offset (0..text.length). */
   word: Uint8Array;
@@ -35,9 +50,11 @@ export function computeBoundaries(text: string): Boundaries {
   const word = new Uint8Array(n + 1);
   const cluster = new Uint8Array(n + 1);
   const segmentStarts: number[] = [];
-  for (const { index } of segmenter.segment(text)) {
-    word[index] = 1;
-    segmentStarts.push(index);
+  for (const [chunkStart, chunkEnd] of chunks(text)) {
+    for (const { index } of segmenter.segment(text.slice(chunkStart, chunkEnd))) {
+      word[chunkStart + index] = 1;
+      segmentStarts.push(chunkStart + index);
+    }
   }
   word[0] = 1;
   word[n] = 1;
