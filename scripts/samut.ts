@@ -111,13 +111,20 @@ function progressReporter(quiet: boolean): (event: BuildEvent) => void {
     };
   }
   let pages = 0;
+  let started = 0;
   return (event) => {
-    if (event.type === 'start') process.stderr.write(`samut: building ${event.total} inputs (pipeline ${event.fingerprint})\n`);
+    if (event.type === 'start') {
+      started = performance.now();
+      process.stderr.write(`samut: building ${event.total} inputs (pipeline ${event.fingerprint})\n`);
+    }
     if (event.type === 'document') {
       pages += event.pages;
       const e = event.entry;
+      const seconds = Math.max((performance.now() - started) / 1000, 0.001);
+      const left = ((event.total - event.done) * seconds) / event.done;
       const detail = e.status === 'failed' ? ` [${e.error?.code}] ${e.error?.message}` : e.status === 'ok' ? ` ${e.pages ? `${e.pages}p ` : ''}${e.blocks} blocks` : '';
-      process.stderr.write(`[${event.done}/${event.total}] ${e.status} ${e.uri}${detail}\n`);
+      const pace = `${pages} pages, ${(event.done / seconds).toFixed(1)} docs/s, ${Math.ceil(left)} s left`;
+      process.stderr.write(`[${event.done}/${event.total}] ${e.status} ${e.uri}${detail} (${pace})\n`);
     }
   };
 }

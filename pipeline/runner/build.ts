@@ -162,17 +162,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const firstBySha = new Map<string, string>();
   const stageTotals: Partial<Record<StageName, number>> = {};
   let done = 0;
-  let pagesDone = 0;
 
   const record = async (index: number, entry: Entry, pages: number) => {
     entries[index] = entry;
-    done++;
-    pagesDone += pages;
+    const position = ++done;
     for (const [stage, ms] of Object.entries(entry.timings) as [StageName, number][]) {
       stageTotals[stage] = round((stageTotals[stage] ?? 0) + ms);
     }
     if (entry.status !== 'duplicate') await store.journal(entry);
-    options.onEvent?.({ type: 'document', entry, done, total: refs.length, pages });
+    options.onEvent?.({ type: 'document', entry, done: position, total: refs.length, pages });
   };
 
   const handle = async (index: number, ref: InputRef, loaded: Loaded | Error, readMs: number) => {
