@@ -65,7 +65,7 @@ export function stripFurniture(root: Element): void {
   for (const element of root.querySelectorAll(NEVER_CONTENT_TAGS.join(','))) element.remove();
   const total = textLength(root);
   for (const element of [...root.querySelectorAll('*')]) {
-    if (!element.isConnected) continue;
+    if (!root.contains(element)) continue; // already gone with a removed ancestor (isConnected is false in a detached tree)
     if (isHidden(element)) element.remove();
     else if (isBoilerplateContainer(element) && textLength(element) <= total * MAX_BOILERPLATE_SHARE) element.remove();
   }
@@ -74,7 +74,7 @@ export function stripFurniture(root: Element): void {
 /** Page headers and footers outside any article element: only for the whole-page fallback. */
 function stripPageChrome(body: Element): void {
   for (const element of [...body.querySelectorAll('header, footer')]) {
-    if (element.isConnected && !element.parentElement?.closest('article, main, [itemprop="articleBody"]')) element.remove();
+    if (body.contains(element) && !element.parentElement?.closest('article, main, [itemprop="articleBody"]')) element.remove();
   }
 }
 
