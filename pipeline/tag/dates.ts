@@ -40,7 +40,8 @@ const monthNumber = (name: string) => MONTH_BY_NAME.get(name.toLowerCase().repla
 const DASH = '\\s*[-–—]\\s*';
 const TH_ERA = '(?:(พ\\.\\s?ศ\\.|ค\\.\\s?ศ\\.)\\s*)';
 const EN_BE = '(?:B\\.\\s?E\\.|BE)';
-const NOT_DIGIT_AFTER = `(?!${D})`;
+/** No digit after a year, and no "s" ("the 1950s" is a decade, not 1950). */
+const NOT_DIGIT_AFTER = `(?!${D}|s\\b|['’]s\\b)`;
 const NOT_DIGIT_BEFORE = `(?<!${D})`;
 const NOT_LETTER_BEFORE = '(?<![A-Za-z])';
 const NOT_LETTER_AFTER = '(?![A-Za-z])';

@@ -10,6 +10,8 @@ const { DamerauLevenshteinDistance, JaroWinklerDistance } = distance;
 
 /** Minimum length of a fuzzy-matched name (letters and spaces): short names are real words. */
 export const FUZZY_MIN_LENGTH = 6;
+/** A single word must be longer still: "Saturn" is a planet, not Satun. */
+export const FUZZY_MIN_SINGLE_WORD_LENGTH = 8;
 /** Edits allowed: 1 up to this length, 2 from it on. */
 export const FUZZY_TWO_EDITS_FROM = 12;
 export const FUZZY_MIN_JARO_WINKLER = 0.9;
@@ -45,8 +47,9 @@ function allowedEdits(length: number): number {
 }
 
 function bestTarget(phrase: string): Target | undefined {
-  if (phrase.length < FUZZY_MIN_LENGTH || EXACT.has(phrase.toLowerCase())) return undefined;
   const words = phrase.split(' ');
+  const minLength = words.length === 1 ? FUZZY_MIN_SINGLE_WORD_LENGTH : FUZZY_MIN_LENGTH;
+  if (phrase.length < minLength || EXACT.has(phrase.toLowerCase())) return undefined;
   let best: Target | undefined;
   let bestDistance = Infinity;
   let tie = false;

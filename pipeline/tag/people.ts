@@ -4,7 +4,8 @@
 import { PRIORITY, SpanIndex, type Candidate } from './candidate.ts';
 import { escapeRegExp, isThai, segmentsFrom, type Boundaries } from './text.ts';
 
-const NAME_WORD = "[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ]+)*(?<!'s|’s)|[A-Z]\\.";
+/** A name word: "Davidson", "McDonald", "O'Brien", "Chan-o-cha", or an initial "E.". */
+const NAME_WORD = "(?:O['’])?[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?(?:-[A-Za-zà-ÿ]+)*|[A-Z]\\.";
 const EN_TITLES = [
   'Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Professor', 'Ambassador', 'Sir', 'Dame', 'Khun', 'H\\.E\\.', 'Gen', 'General',
   'Governor', 'Prime Minister', 'Deputy Prime Minister', 'Minister', 'President', 'Mayor', 'Secretary-General',
@@ -30,12 +31,17 @@ const NOT_NAME = new Set([
   // Titles and roles, never part of the name itself.
   'Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Khun', 'Ambassador', 'Minister', 'Prime', 'Deputy',
   'President', 'Governor', 'Mayor', 'General', 'Gen', 'Chairman', 'Chairwoman', 'Secretary', 'Director', 'Chief', 'Head',
+  'Manager', 'Officer', 'Vice', 'Senior', 'Executive', 'Coach', 'Senator', 'There', 'Here', 'Then', 'When', 'While', 'After',
+  'Before', 'If', 'What', 'Why', 'How', 'Who', 'Where', 'So', 'Yet', 'Now', 'Still', 'Even', 'Only', 'Just', 'Some', 'Many',
+  'Col', 'Lt', 'Capt', 'Sen', 'Rep', 'According',
 ]);
 const SAYS_AFTER = new RegExp(`^,? (?:${SAY_VERBS.join('|')})\\b`, 'u');
 const NAME = `((?:${NAME_WORD})(?: (?:${NAME_WORD})){0,3})`;
 const NAME2 = `((?:${NAME_WORD})(?: (?:${NAME_WORD})){1,3})`;
 
-const TITLED = new RegExp(`\\b(?:${EN_TITLES.join('|')})\\.? ${NAME}`, 'gu');
+/** Titles written with a full stop ("Dr."); for the others a full stop ends the sentence. */
+const ABBREVIATED_TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Gen', 'Sen', 'Rep', 'Lt', 'Col', 'Capt'];
+const TITLED = new RegExp(`\\b(?:(?:${ABBREVIATED_TITLES.join('|')})\\.?|${EN_TITLES.join('|')}) ${NAME}`, 'gu');
 const NAME_SAID = new RegExp(`(?<![A-Za-z] )\\b${NAME2},? (?:(?:has|had|also|then|later|further) )?(?:${SAY_VERBS.join('|')})\\b`, 'gu');
 const SAID_NAME = new RegExp(`\\b(?:said|says|according to) ${NAME2}\\b`, 'gu');
 const NAME_ROLE = new RegExp(`(?<![A-Za-z] )\\b${NAME2}, (?:the |a |an )?[^,.;:\\n]{0,80}?\\b(?:${ROLE_WORDS.join('|')})\\b`, 'gu');

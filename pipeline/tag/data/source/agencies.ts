@@ -52,6 +52,11 @@ export const AGENCIES: SourceEntry[] = [
   agency('moe', 'Ministry of Education', 'กระทรวงศึกษาธิการ', ['Education Ministry', 'ศธ.']),
   agency('moph', 'Ministry of Public Health', 'กระทรวงสาธารณสุข', ['Public Health Ministry', 'MOPH', 'สธ.']),
   agency('mind', 'Ministry of Industry', 'กระทรวงอุตสาหกรรม', ['Industry Ministry']),
+  agency('ect', 'Election Commission of Thailand', 'คณะกรรมการการเลือกตั้ง', ['Election Commission', 'ECT', 'กกต.', 'สำนักงานคณะกรรมการการเลือกตั้ง']),
+  agency('house-of-representatives', 'House of Representatives', 'สภาผู้แทนราษฎร', ['สภาฯ']),
+  agency('senate', 'Senate of Thailand', 'วุฒิสภา', ['Thai Senate']),
+  agency('parliament', 'National Assembly of Thailand', 'รัฐสภา', ['Thai Parliament']),
+  agency('royal-gazette', 'Royal Thai Government Gazette', 'ราชกิจจานุเบกษา', ['Royal Gazette']),
   agency('cabinet', 'Cabinet of Thailand', 'คณะรัฐมนตรี', ['ครม.', 'Thai Cabinet']),
   // Digital economy and smart city bodies.
   agency('depa', 'Digital Economy Promotion Agency', 'สำนักงานส่งเสริมเศรษฐกิจดิจิทัล', ['DEPA', 'depa', 'ดีป้า']),
