@@ -54,6 +54,17 @@ function dropTitleHeading(blocks: HtmlBlock[], title: string | null): HtmlBlock[
   return index < 0 ? blocks : blocks.filter((_, i) => i !== index);
 }
 
+/** A heading at the top that repeats the page's description is its standfirst, which the
+ * metadata already holds. */
+function dropStandfirstHeading(blocks: HtmlBlock[], description: string | null): HtmlBlock[] {
+  if (!description) return blocks;
+  const wanted = comparable(description);
+  const index = blocks
+    .slice(0, TITLE_HEADING_SEARCH_BLOCKS)
+    .findIndex((block) => block.type === 'heading' && comparable(block.text) === wanted);
+  return index < 0 ? blocks : blocks.filter((_, i) => i !== index);
+}
+
 /** A short block that only names the author is a byline: the author is in the metadata. */
 function dropAuthorLine(blocks: HtmlBlock[], author: string | null): HtmlBlock[] {
   if (!author) return blocks;
@@ -78,7 +89,8 @@ export const extractHtml: ExtractStage = async (input, signal) => {
 
   const draft: Draft = emptyDraft(input.source, 'html');
   draft.title = metadata.title;
-  draft.blocks = toDraftBlocks(dropAuthorLine(dropTitleHeading(content.blocks, metadata.title), metadata.author));
+  const article = dropStandfirstHeading(dropTitleHeading(content.blocks, metadata.title), metadata.description);
+  draft.blocks = toDraftBlocks(dropAuthorLine(article, metadata.author));
   draft.metadata = {
     author: metadata.author,
     description: metadata.description,

@@ -59,6 +59,8 @@ export const BOILERPLATE_TEXT = [
   /^(?:we use cookies|this (?:web)?site uses cookies)\b/i,
   /^(?:advert|advertisement|advertising|sponsored(?: content)?|continue reading(?: below)?|story continues below(?: advertisement)?)$/i,
   /^comments?$|^tell us what you think\b/i,
+  /^(?:don'?t miss|must read|read next|more on this (?:story|topic)|see also|top stories|latest news|editor'?s picks)\s*:?$/i,
+  /\bfollow (?:us|him|her|me|them) on (?:twitter|facebook|instagram|linkedin)\b|^join our \w+ (?:forums?|community)\b/i,
   /\b(?:requires|enable) javascript\b/i,
   /^image copyright\b/i,
   /\bsubscribe\b.*\bnewsletters?\b|\bnewsletters?\b.*\bsubscribe\b/i,
