@@ -12,62 +12,102 @@ export const MAX_WORD_LENGTH = 20;
 export const MIN_SARA_AM_WORD = 5;
 const SARA_AM = '\u0E33';
 
+/** A trie over Thai code points: edges keyed by node * 128 + (code - U+0E00), so a lookup
+ * walks letter by letter without making substrings. */
+interface Trie {
+  edges: Map<number, number>;
+  terminal: Uint8Array;
+}
+
+const THAI_BLOCK = 0x0e00;
+const THAI_BLOCK_SIZE = 128;
+const THAI_ONLY = /^[\u0E00-\u0E7F]+$/;
+
+function buildTrie(entries: Iterable<string>): Trie {
+  const edges = new Map<number, number>();
+  const ends: number[] = [];
+  let nodes = 1;
+  for (const word of entries) {
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const key = node * THAI_BLOCK_SIZE + (word.charCodeAt(i) - THAI_BLOCK);
+      let next = edges.get(key);
+      if (next === undefined) {
+        next = nodes++;
+        edges.set(key, next);
+      }
+      node = next;
+    }
+    ends.push(node);
+  }
+  const terminal = new Uint8Array(nodes);
+  for (const node of ends) terminal[node] = 1;
+  return { edges, terminal };
+}
+
+/** The node reached from `node` by the code unit, or -1. */
+function step(trie: Trie, node: number, code: number): number {
+  const offset = code - THAI_BLOCK;
+  if (offset < 0 || offset >= THAI_BLOCK_SIZE) return -1;
+  return trie.edges.get(node * THAI_BLOCK_SIZE + offset) ?? -1;
+}
+
 let words: Set<string> | null = null;
-/** Every prefix of every word: lets a lookup stop as soon as no word can start this way. */
-const prefixes = new Set<string>();
-/** Letter, ำ, letter as they occur inside long ำ words; and the two letters before a final ำ. */
-const saraAmInside = new Set<string>();
-const saraAmFinal = new Set<string>();
+let wordTrie: Trie;
+/** Long ำ words written with า instead: the shape a word has where a font lost its ำ. */
+let lostSaraAmTrie: Trie;
 
 export function dictionary(): Set<string> {
   if (!words) {
     words = new Set();
+    const lostForms: string[] = [];
     for (const line of readFileSync(WORDS_FILE, 'utf8').split('\n')) {
       const word = line.trim();
       // One-letter entries would make every fragment look like words.
-      if (word.length < 2 || word.length > MAX_WORD_LENGTH) continue;
+      if (word.length < 2 || word.length > MAX_WORD_LENGTH || !THAI_ONLY.test(word)) continue;
       words.add(word);
-      for (let length = 1; length < word.length; length++) prefixes.add(word.slice(0, length));
-      if (word.length < MIN_SARA_AM_WORD) continue;
-      for (let at = word.indexOf(SARA_AM); at > 0; at = word.indexOf(SARA_AM, at + 1)) {
-        if (at + 1 < word.length) saraAmInside.add(word[at - 1]! + SARA_AM + word[at + 1]!);
-        else saraAmFinal.add(word.slice(at - 2, at) + SARA_AM);
-      }
+      if (word.length >= MIN_SARA_AM_WORD && word.includes(SARA_AM)) lostForms.push(word.replaceAll(SARA_AM, '\u0E32'));
     }
+    wordTrie = buildTrie(words);
+    lostSaraAmTrie = buildTrie(lostForms);
   }
   return words;
 }
 
-/** Cheap test before any segmenting: could ำ at `at` (where the text has า) be inside a long
- * dictionary word? */
-export function couldBeSaraAmWord(text: string, at: number): boolean {
-  dictionary();
-  const previous = text[at - 1] ?? '';
-  const next = text[at + 1];
-  if (next !== undefined && saraAmInside.has(previous + SARA_AM + next)) return true;
-  return saraAmFinal.has((text[at - 2] ?? '') + previous + SARA_AM);
-}
-
-/** Cheap test before any segmenting: is there a dictionary word across `junction`? */
-export function wordSpans(text: string, junction: number, reach = 10): boolean {
-  const dict = dictionary();
-  for (let start = junction - 1; start >= Math.max(0, junction - reach); start--) {
+/** Whether a word of `trie` starts before or at `from` and ends after `past`. */
+function trieWordAcross(trie: Trie, text: string, past: number, reach: number, from = past - 1): boolean {
+  for (let start = from; start >= Math.max(0, past - reach); start--) {
+    let node = 0;
     for (let end = start + 1; end <= text.length && end - start <= MAX_WORD_LENGTH; end++) {
-      const piece = text.slice(start, end);
-      if (end > junction && dict.has(piece)) return true;
-      if (!prefixes.has(piece)) break;
+      node = step(trie, node, text.charCodeAt(end - 1));
+      if (node === -1) break;
+      if (end > past && trie.terminal[node]) return true;
     }
   }
   return false;
 }
 
+/** Cheap test before any segmenting: could า at `at` be the ำ of a long dictionary word
+ * (one the text holds with every ำ written า)? */
+export function couldBeSaraAmWord(text: string, at: number): boolean {
+  dictionary();
+  return trieWordAcross(lostSaraAmTrie, text, at, MAX_WORD_LENGTH, at);
+}
+
+/** Cheap test before any segmenting: is there a dictionary word across `junction`? */
+export function wordSpans(text: string, junction: number, reach = 10): boolean {
+  dictionary();
+  return trieWordAcross(wordTrie, text, junction, reach);
+}
+
 /** Whether some dictionary word is a prefix of the text. */
 export function startsWithWord(text: string): boolean {
-  const dict = dictionary();
-  for (let end = 2; end <= Math.min(text.length, MAX_WORD_LENGTH); end++) {
-    const piece = text.slice(0, end);
-    if (dict.has(piece)) return true;
-    if (!prefixes.has(piece)) return false;
+  dictionary();
+  let node = 0;
+  for (let end = 1; end <= Math.min(text.length, MAX_WORD_LENGTH); end++) {
+    node = step(wordTrie, node, text.charCodeAt(end - 1));
+    if (node === -1) return false;
+    if (end >= 2 && wordTrie.terminal[node]) return true;
   }
   return false;
 }
@@ -96,28 +136,35 @@ export interface Segmentation {
 
 /** The segmentation with fewest unknown characters, then fewest pieces (longest words). */
 export function segment(text: string): Segmentation {
-  const dict = dictionary();
+  dictionary();
   const n = text.length;
   const unknown = new Int32Array(n + 1).fill(0x3fffffff);
   const pieces = new Int32Array(n + 1);
   const from = new Int32Array(n + 1);
   const isWordStep = new Uint8Array(n + 1);
   unknown[0] = 0;
-  const relax = (start: number, end: number, u: number, word: boolean): void => {
-    const p = pieces[start]! + 1;
-    if (u < unknown[end]! || (u === unknown[end]! && p < pieces[end]!)) {
-      unknown[end] = u;
-      pieces[end] = p;
-      from[end] = start;
-      isWordStep[end] = word ? 1 : 0;
-    }
-  };
   for (let start = 0; start < n; start++) {
-    relax(start, start + 1, unknown[start]! + 1, false);
+    const here = unknown[start]!;
+    const piecesHere = pieces[start]! + 1;
+    // one unknown letter
+    if (here + 1 < unknown[start + 1]! || (here + 1 === unknown[start + 1]! && piecesHere < pieces[start + 1]!)) {
+      unknown[start + 1] = here + 1;
+      pieces[start + 1] = piecesHere;
+      from[start + 1] = start;
+      isWordStep[start + 1] = 0;
+    }
+    // every dictionary word starting here
+    let node = 0;
     for (let end = start + 1; end <= n && end - start <= MAX_WORD_LENGTH; end++) {
-      const piece = text.slice(start, end);
-      if (end - start >= 2 && dict.has(piece)) relax(start, end, unknown[start]!, true);
-      if (!prefixes.has(piece)) break;
+      node = step(wordTrie, node, text.charCodeAt(end - 1));
+      if (node === -1) break;
+      if (end - start < 2 || !wordTrie.terminal[node]) continue;
+      if (here < unknown[end]! || (here === unknown[end]! && piecesHere < pieces[end]!)) {
+        unknown[end] = here;
+        pieces[end] = piecesHere;
+        from[end] = start;
+        isWordStep[end] = 1;
+      }
     }
   }
   const found: [number, number][] = [];
@@ -134,13 +181,30 @@ export function icuPieces(text: string): number {
   return count;
 }
 
-/** -1 when `a` reads better than `b`, 1 when worse, 0 when the dictionaries cannot tell. */
-export function compareReadings(a: string, b: string): number {
+/** -1 when `a` reads better than `b`, 1 when worse, 0 when the dictionaries cannot tell.
+ * ICU (slower) is asked only when the word list ties and `askIcu` is set. */
+export function compareReadings(a: string, b: string, askIcu = true): number {
   const sa = segment(a);
   const sb = segment(b);
   if (sa.unknown !== sb.unknown) return sa.unknown < sb.unknown ? -1 : 1;
   if (sa.pieces !== sb.pieces) return sa.pieces < sb.pieces ? -1 : 1;
+  if (!askIcu) return 0;
   const ia = icuPieces(a);
   const ib = icuPieces(b);
   return ia === ib ? 0 : ia < ib ? -1 : 1;
+}
+
+/** Verdicts depend only on the window compared, so they are kept across documents: common
+ * damaged words ("ส าคัญ", "จ านวน") are judged once. Cleared when full. */
+const MAX_CACHED_VERDICTS = 50_000;
+const verdicts = new Map<string, number>();
+
+export function cachedVerdict(key: string, judge: () => number): number {
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    verdict = judge();
+    if (verdicts.size >= MAX_CACHED_VERDICTS) verdicts.clear();
+    verdicts.set(key, verdict);
+  }
+  return verdict;
 }

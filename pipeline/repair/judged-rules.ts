@@ -3,6 +3,7 @@
 // when none decides, the text stays and a warning marks the spot.
 import type { RepairEvidence } from '../model/draft.ts';
 import {
+  cachedVerdict,
   compareReadings,
   couldBeSaraAmWord,
   endsWithWord,
@@ -33,6 +34,8 @@ export const MIN_DOCUMENT_DECISIONS = 2;
 export const MIN_DOCUMENT_AGREEMENT = 0.9;
 /** Thai letters of context each side of a suspect spot that the dictionary judges. */
 export const CONTEXT_CHARS = 12;
+/** The narrower window tried first: most spots are decided by their neighbouring words. */
+export const NEAR_CONTEXT_CHARS = 6;
 /** A bare า becomes ำ only inside a word at least this long: short pairs (นา/นำ, ทา/ทำ) are
  * words either way. */
 export const MIN_LOST_SARA_AM_WORD = MIN_SARA_AM_WORD;
@@ -79,6 +82,16 @@ function rightContext(text: string, start: number): string {
   return right.replace(TRAILING_CONSONANT, '');
 }
 
+/** Judges the two readings on the near window first, then on the whole context if it ties. */
+function compareNearFirst(left: string, a: string, b: string, right: string): number {
+  const nearLeft = left.slice(-NEAR_CONTEXT_CHARS);
+  const nearRight = right.slice(0, NEAR_CONTEXT_CHARS);
+  const whole = nearLeft === left && nearRight === right;
+  const near = compareReadings(nearLeft + a + nearRight, nearLeft + b + nearRight, whole);
+  if (near !== 0 || whole) return near;
+  return compareReadings(left + a + right, left + b + right);
+}
+
 export const AMBIGUOUS_SARA_AM = 'thai-ambiguous';
 
 export interface SaraAmStats {
@@ -94,7 +107,6 @@ export function repairSpacedSaraAm(
   ocrText?: string,
 ): void {
   const ocr = ocrText ? prepareOcrText(ocrText) : null;
-  const cache = new Map<string, number>();
   const pending: RepairState['warnings'] = [];
   const changes: PassChange[] = [];
   const text = state.text;
@@ -109,8 +121,9 @@ export function repairSpacedSaraAm(
     const right = rightContext(text, m.index + whole.length);
     const key = `${left}|${joined}|${right}`;
     // -1: sara am, 1: join, 0: undecided
-    let choice = cache.get(key) ?? (ocr ? ocrVote(ocr, left, saraAm, joined, right) : null) ?? compareReadings(left + saraAm + right, left + joined + right);
-    cache.set(key, choice);
+    let choice =
+      (ocr ? ocrVote(ocr, left, saraAm, joined, right) : null) ??
+      cachedVerdict(`am|${key}`, () => compareNearFirst(left, saraAm, joined, right));
     if (choice === -1) stats.restored++;
     if (choice === 1) stats.joined++;
     if (choice === 0 && verdict) choice = verdict === 'sara-am' ? -1 : 1;
@@ -236,7 +249,6 @@ const SARA_AM_CHAR = '\u0E33';
 
 export function repairLostSaraAm(state: RepairState): void {
   const text = state.text;
-  const cache = new Map<string, boolean>();
   const changes: PassChange[] = [];
   for (let at = text.indexOf('\u0E32'); at !== -1; at = text.indexOf('\u0E32', at + 1)) {
     const previous = text.charCodeAt(at - 1);
@@ -250,11 +262,7 @@ export function repairLostSaraAm(state: RepairState): void {
     }
     const right = thaiAfter(text, at + 1);
     const key = `${left}|${right}`;
-    let restore = cache.get(key);
-    if (restore === undefined) {
-      restore = saraAmReadsBetter(left, right);
-      cache.set(key, restore);
-    }
+    const restore = cachedVerdict(`lost|${key}`, () => (saraAmReadsBetter(left, right) ? 1 : 0));
     if (restore) changes.push({ start: at, end: at + 1, after: SARA_AM_CHAR, rule: 'sara-am-lost' });
   }
   applyChanges(state, changes);
