@@ -10,7 +10,7 @@ import { foldChar, isThai, isWhitespace, type Boundaries } from './text.ts';
 /** Thai aliases at least this long may start/end at a Thai cluster boundary inside an ICU word. */
 export const MIN_LOOSE_THAI_LENGTH = 4;
 /** Words before a Thai country name that make it a language or a people, not a country. */
-const THAI_NOT_COUNTRY_BEFORE = /(ภาษา|ชาว|คน|เชื้อสาย|สัญชาติ)\s?$/u;
+const THAI_NOT_COUNTRY_BEFORE = /(ภาษา|ชาว|คน|เชื้อสาย|สัญชาติ|ดอลลาร์|เงินดอลลาร์)\s?$/u;
 
 interface AliasRef {
   entry: GazetteerEntry;
@@ -121,6 +121,35 @@ export function matchGazetteer(text: string, b: Boundaries): Candidate[] {
       }
     }
     if (best) out.push(best);
+  }
+  return out;
+}
+
+const LIST_ALIASES = new Map<string, GazetteerEntry>();
+for (const entry of GAZETTEER.entries) for (const alias of entry.listAliases ?? []) LIST_ALIASES.set(alias, entry);
+const LIST_ALIAS_PATTERN = new RegExp(`(?<=^|[\\s,(]|และ|หรือ)(${[...LIST_ALIASES.keys()].join('|')})(?=$|[\\s,)])`, 'gu');
+/** What may separate the names of a list: spaces, commas, "และ", "and". */
+const LIST_SEPARATOR = /^(?:\s*,?\s*(?:และ|หรือ|and|or)?\s*)$/u;
+const MAX_LIST_GAP = 8;
+
+/** Ambiguous province names (เลย, แพร่, กระบี่, Tak) standing in a list next to another province:
+ * "ภูเก็ต กระบี่ พังงา", "Tak, Phrae and Nan". */
+export function matchListedProvinces(text: string, settled: readonly { type: string; start: number; end: number }[]): Candidate[] {
+  const provinces = settled.filter((e) => e.type === 'province');
+  if (!provinces.length) return [];
+  const ends = new Set(provinces.map((p) => p.end));
+  const starts = new Set(provinces.map((p) => p.start));
+  const near = (from: number, to: number) => to - from <= MAX_LIST_GAP && LIST_SEPARATOR.test(text.slice(from, to));
+  const out: Candidate[] = [];
+  LIST_ALIAS_PATTERN.lastIndex = 0;
+  for (let m = LIST_ALIAS_PATTERN.exec(text); m; m = LIST_ALIAS_PATTERN.exec(text)) {
+    const start = m.index;
+    const end = start + m[1]!.length;
+    let listed = false;
+    for (let k = 0; k <= MAX_LIST_GAP && !listed; k++) listed = (ends.has(start - k) && near(start - k, start)) || (starts.has(end + k) && near(end, end + k));
+    if (!listed) continue;
+    const entry = LIST_ALIASES.get(m[1]!)!;
+    out.push({ type: 'province', text: m[1]!, start, end, id: entry.id, name: { ...entry.name }, priority: PRIORITY.gazetteer });
   }
   return out;
 }

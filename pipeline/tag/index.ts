@@ -3,15 +3,25 @@
 import type { Entity } from '../model/document.ts';
 import { composeText, type Draft } from '../model/draft.ts';
 import type { DraftStage } from '../model/stages.ts';
-import { resolveOverlaps, type Candidate } from './candidate.ts';
+import { resolveOverlaps, SpanIndex, type Candidate } from './candidate.ts';
 import { matchAcronyms } from './acronyms.ts';
 import { matchDates } from './dates.ts';
 import { matchFuzzy } from './fuzzy.ts';
-import { matchGazetteer } from './gazetteer.ts';
+import { matchGazetteer, matchListedProvinces } from './gazetteer.ts';
 import { matchAgencyPatterns } from './patterns.ts';
 import { matchPeople } from './people.ts';
 import { computeBoundaries } from './text.ts';
 import type { Warning } from '../model/document.ts';
+
+const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+/gu;
+
+/** Names inside a URL ("asean.org/.../ASCN-Concept-Note.pdf") are not mentions. */
+function outsideUrls(text: string, entities: Entity[]): Entity[] {
+  const urls = [...text.matchAll(URL_PATTERN)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  if (!urls.length) return entities;
+  const index = new SpanIndex(urls, text.length);
+  return entities.filter((e) => !index.overlaps(e.start, e.end));
+}
 
 function tagWithWarnings(text: string): { entities: Entity[]; warnings: Warning[] } {
   const boundaries = computeBoundaries(text);
@@ -23,9 +33,9 @@ function tagWithWarnings(text: string): { entities: Entity[]; warnings: Warning[
   const fuzzy = matchFuzzy(text, first);
   // Acronyms need the bodies they follow to be settled first: a second round adds their uses.
   const settled = resolveOverlaps([...first, ...fuzzy], text.length);
-  const acronyms = matchAcronyms(text, settled);
-  const entities = acronyms.length ? resolveOverlaps([...first, ...fuzzy, ...acronyms], text.length) : settled;
-  return { entities, warnings: dates.warnings };
+  const later = [...matchAcronyms(text, settled), ...matchListedProvinces(text, settled)];
+  const entities = later.length ? resolveOverlaps([...first, ...fuzzy, ...later], text.length) : settled;
+  return { entities: outsideUrls(text, entities), warnings: dates.warnings };
 }
 
 /** Entities in a text, sorted by start, non-overlapping. */

@@ -121,6 +121,7 @@ function buildProvinces(mo: Map<string, string>): GazetteerEntry[] {
       name: { en, th: row.th },
       aliases: unique([...bare, ...prefixed]),
       cityAliases: unique(city).filter((a) => !names.includes(a)),
+      ...(names.some((n) => PREFIX_ONLY_NAMES.has(n)) ? { listAliases: names.filter((n) => PREFIX_ONLY_NAMES.has(n)) } : {}),
     });
   }
   if (entries.length !== THAI_PROVINCE_COUNT) throw new Error(`expected ${THAI_PROVINCE_COUNT} provinces, got ${entries.length}`);

@@ -113,3 +113,26 @@ export const HELDOUT_CASES: EntityCase[] = [
     entities: [person('Pimchanok Vonkorpon'), a('Smart City Office', 'agency:smart-city-office'), c('Thailand', 'TH')],
   },
 ];
+
+/** Cases added with the list rule and URL rule (after the held-out batch was scored). */
+export const LIST_CASES: EntityCase[] = [
+  {
+    name: 'th: ambiguous province names in a list',
+    text: 'ได้แก่ ภูเก็ต กระบี่ พังงา และตรัง แต่ข่าวแพร่ไปเลย',
+    entities: [
+      { type: 'province', text: 'ภูเก็ต', id: 'TH-83' },
+      { type: 'province', text: 'กระบี่', id: 'TH-81' },
+      { type: 'province', text: 'พังงา', id: 'TH-82' },
+      { type: 'province', text: 'ตรัง', id: 'TH-92' },
+    ],
+  },
+  {
+    name: 'en: ambiguous province names in a list, and a URL',
+    text: 'Tak, Phrae and Nan joined; see https://example.org/Rayong/ASCN-notes.pdf for details.',
+    entities: [
+      { type: 'province', text: 'Tak', id: 'TH-63' },
+      { type: 'province', text: 'Phrae', id: 'TH-54' },
+      { type: 'province', text: 'Nan', id: 'TH-55' },
+    ],
+  },
+];

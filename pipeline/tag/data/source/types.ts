@@ -22,6 +22,8 @@ export interface GazetteerEntry {
   aliases: string[];
   /** Surface forms that name the city of the same name (type "city", same id). */
   cityAliases?: string[];
+  /** Names too ambiguous alone (เลย, แพร่, Tak), matched only in a list of other provinces. */
+  listAliases?: string[];
 }
 
 export interface Gazetteer {
