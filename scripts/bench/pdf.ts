@@ -15,7 +15,8 @@ const FIXTURES = ['thai-report.pdf', 'english-report.pdf', 'two-column.pdf', 'ro
 );
 const LONG_PDF_PAGES = 240;
 const RSS_SAMPLE_MS = 10;
-const ROUNDS = 3;
+/** Timed rounds over each set, after one untimed round that warms up pdf.js' JIT. */
+const ROUNDS = 5;
 
 function hasCommand(name: string): boolean {
   return spawnSync('which', [name], { stdio: 'ignore' }).status === 0;
@@ -54,6 +55,7 @@ async function extractFile(file: string): Promise<number> {
 }
 
 async function runSamut(files: string[]): Promise<Run> {
+  for (const file of files) await extractFile(file);
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);

@@ -19,6 +19,9 @@ import { mapThaiVariants } from './private-use.ts';
 export const MIN_PAGE_CHARS = 10;
 /** More than this share of unreadable characters: the text layer is garbage. */
 export const MAX_GARBAGE_SHARE = 0.3;
+/** pdf.js keeps every font it parsed until the document closes; dropping its caches this often
+ * keeps a long PDF that changes fonts (a bound volume of reports) memory-bounded. */
+export const RELEASE_CACHES_EVERY_PAGES = 100;
 const UNREADABLE = /[\u0000-\u0008\u000E-\u001F\uFFFD\uE000-\uF8FF]/u;
 const WORD = /[A-Za-z]+(?:-[A-Za-z]+)*/gu;
 
@@ -67,6 +70,7 @@ async function extractOpened(
   for (let number = 1; number <= doc.numPages; number++) {
     signal?.throwIfAborted();
     scans.push(await scanPage(doc, number, fonts, draft.warnings, signal));
+    if (number % RELEASE_CACHES_EVERY_PAGES === 0) await doc.cleanup();
   }
 
   const metrics = bodyMetrics(scans);

@@ -339,17 +339,28 @@ export function buildLines(page: number, glyphs: Glyph[], pageWidth: number): Pa
       const nonSuper = glyphsInLine.filter((g) => !g.superscript && g.text.trim() !== '');
       const sized = nonSuper.length > 0 ? nonSuper : glyphsInLine;
       const sizes = sized.map((g) => g.size).sort((a, b) => a - b);
-      const boldCount = sized.filter((g) => g.bold).length;
       const tops = sized.map((g) => g.top).sort((a, b) => a - b);
+      let boldCount = 0;
+      for (const glyph of sized) if (glyph.bold) boldCount++;
+      let x0 = Infinity;
+      let x1 = -Infinity;
+      for (const glyph of glyphsInLine) {
+        x0 = Math.min(x0, glyph.x);
+        x1 = Math.max(x1, glyph.x + glyph.width);
+      }
+      const cells =
+        group.cells.length === 1
+          ? [{ x0: group.cells[0]![0]!.x, text: built.text }]
+          : group.cells.map((cell) => ({ x0: cell[0]!.x, text: buildText(cell).text }));
       lines.push({
         page,
         top: tops[Math.floor(tops.length / 2)]!,
-        x0: Math.min(...glyphsInLine.map((g) => g.x)),
-        x1: Math.max(...glyphsInLine.map((g) => g.x + g.width)),
+        x0,
+        x1,
         size: sizes[Math.floor(sizes.length / 2)]!,
         bold: boldCount * 2 > sized.length,
         ...built,
-        cells: group.cells.map((cell) => ({ x0: cell[0]!.x, text: buildText(cell).text })).filter((c) => c.text !== ''),
+        cells: cells.filter((c) => c.text !== ''),
         column: group.column,
       });
     }
