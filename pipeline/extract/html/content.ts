@@ -63,12 +63,15 @@ function isBoilerplateContainer(element: Element): boolean {
  * weak evidence against the bulk of an article). Changes the tree in place. */
 export function stripFurniture(root: Element): void {
   for (const element of root.querySelectorAll(NEVER_CONTENT_TAGS.join(','))) element.remove();
-  const total = textLength(root);
-  for (const element of [...root.querySelectorAll('*')]) {
-    if (!root.contains(element)) continue; // already gone with a removed ancestor (isConnected is false in a detached tree)
-    if (isHidden(element)) element.remove();
-    else if (isBoilerplateContainer(element) && textLength(element) <= total * MAX_BOILERPLATE_SHARE) element.remove();
-  }
+  const limit = textLength(root) * MAX_BOILERPLATE_SHARE;
+  // Depth first, not descending into what was removed.
+  const visit = (parent: Element): void => {
+    for (const element of [...parent.children]) {
+      if (isHidden(element) || (isBoilerplateContainer(element) && textLength(element) <= limit)) element.remove();
+      else visit(element);
+    }
+  };
+  visit(root);
 }
 
 /** Page headers and footers outside any article element: only for the whole-page fallback. */
@@ -121,9 +124,10 @@ function makeThaiAware(reader: Readability<Element>): void {
   Object.defineProperty(reader, 'REGEXPS', { value: { ...patterns, commas: THAI_AWARE_COMMAS } });
 }
 
-/** The article's blocks from decoded HTML. */
-export function mainContent(html: string): MainContent {
-  const { document } = parseHTML(html);
+/** The article's blocks from decoded HTML. `parsed`, when given, is that HTML already parsed;
+ * it is consumed (Readability rewrites it). */
+export function mainContent(html: string, parsed?: Document): MainContent {
+  const document = parsed ?? parseHTML(html).document;
   let article: Element | null = null;
   try {
     const reader = new Readability<Element>(document, {

@@ -84,7 +84,7 @@ export const extractHtml: ExtractStage = async (input, signal) => {
   const { document } = parseHTML(decoded.text);
   const metadata = readMetadata(document, input.finalUrl ?? (/^https?:/i.test(input.source.uri) ? input.source.uri : undefined));
   signal?.throwIfAborted();
-  const content = mainContent(decoded.text);
+  const content = mainContent(decoded.text, document); // after readMetadata: this rewrites the tree
   if (content.blocks.length === 0) throw new DocumentError('html-empty', 'no readable text was found in the page');
 
   const draft: Draft = emptyDraft(input.source, 'html');

@@ -113,16 +113,17 @@ function resolveUrl(value: string | null, base: string | undefined): string | nu
 }
 
 export function readMetadata(document: Document, baseUrl?: string): HtmlMetadata {
+  // One pass over <meta>: the first non-empty content for each name/property/itemprop.
+  const metaValues = new Map<string, string>();
+  for (const element of document.querySelectorAll('meta')) {
+    const name = (element.getAttribute('property') ?? element.getAttribute('name') ?? element.getAttribute('itemprop') ?? '').toLowerCase();
+    const value = clean(element.getAttribute('content'));
+    if (name && value && !metaValues.has(name)) metaValues.set(name, value);
+  }
   const meta = (...keys: string[]): string | null => {
     for (const key of keys) {
-      const lower = key.toLowerCase();
-      for (const element of document.querySelectorAll('meta')) {
-        const name = (element.getAttribute('property') ?? element.getAttribute('name') ?? element.getAttribute('itemprop') ?? '').toLowerCase();
-        if (name === lower) {
-          const value = clean(element.getAttribute('content'));
-          if (value) return value;
-        }
-      }
+      const value = metaValues.get(key.toLowerCase());
+      if (value) return value;
     }
     return null;
   };
