@@ -8,7 +8,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
 import { extractImage } from '../../pipeline/extract/image/index.ts';
+import { emptyDraft } from '../../pipeline/model/index.ts';
+import { encodeImagePdf } from '../fixtures/scans/encoders.ts';
 import { levenshtein, normalizeForCer } from '../../pipeline/ocr/cer.ts';
 import { createOcrEngine, ocrDraft } from '../../pipeline/ocr/index.ts';
 
@@ -108,6 +111,51 @@ function nativeRead(page: BenchPage): Promise<string> {
   });
 }
 
+/** Pages of the long-scan memory check: a 300-page scanned report, each page one short line. */
+const LONG_SCAN_PAGES = 300;
+const RSS_SAMPLE_MS = 50;
+
+/** A tiny one-line scanned page, as JPEG, so that 300 of them read in seconds. */
+function tinyScanPage(): { jpeg: Uint8Array; width: number; height: number; dpi: number } {
+  const width = 700;
+  const height = 90;
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#f6f6f6';
+  context.fillRect(0, 0, width, height);
+  context.fillStyle = '#141414';
+  context.font = '34px serif';
+  context.fillText('Household survey report, page of 300', 20, 58);
+  return { jpeg: new Uint8Array(canvas.encodeSync('jpeg', 85)), width, height, dpi: 150 };
+}
+
+/** OCRs a 300-page image-only PDF while sampling the process' resident memory. */
+async function longScan(engine: Awaited<ReturnType<typeof createOcrEngine>>) {
+  const page = tinyScanPage();
+  const bytes = encodeImagePdf(Array.from({ length: LONG_SCAN_PAGES }, () => page));
+  const source = { uri: 'long-scan', mediaType: 'application/pdf', sha256: '0'.repeat(64), bytes: bytes.length };
+  const draft = {
+    ...emptyDraft(source, 'pdf'),
+    pages: Array.from({ length: LONG_SCAN_PAGES }, (_, i) => ({ page: i + 1, chars: 0, needsOcr: 'no-text' as const })),
+  };
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), RSS_SAMPLE_MS);
+  const started = performance.now();
+  try {
+    const read = await ocrDraft({ draft, bytes, options: { ocr: 'auto', ocrLanguages: LANGUAGES } }, engine);
+    const pagesRead = new Set(read.blocks.map((block) => block.page)).size;
+    return {
+      pagesRead,
+      seconds: Math.round((performance.now() - started) / 100) / 10,
+      rssGrowthMb: Math.round((peak - before) / 1e6),
+      pdfMb: Math.round(bytes.length / 1e5) / 10,
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
 export async function bench(): Promise<Record<string, number | string>> {
   const pages = loadPages();
   const startAt = performance.now();
@@ -125,11 +173,13 @@ export async function bench(): Promise<Record<string, number | string>> {
   const best = (a: Result | undefined, b: Result) => (!a || b.pagesPerMin > a.pagesPerMin ? b : a);
   let ours: Result | undefined;
   let native: Result | undefined;
+  let long: Awaited<ReturnType<typeof longScan>> | undefined;
   try {
     for (let trial = 0; trial < TRIALS; trial++) {
       ours = best(ours, await measure(pages, readOurs, WORKERS));
       if (hasNative) native = best(native, await measure(pages, nativeRead, WORKERS));
     }
+    long = await longScan(engine);
   } finally {
     await engine.terminate();
   }
@@ -142,6 +192,11 @@ export async function bench(): Promise<Record<string, number | string>> {
     ocr_cer_th: ours.cerTh,
     ocr_cer_en: ours.cerEn,
     ocr_cer_plain_pages: ours.cerPlain,
+    ocr_long_scan_pages_read: long!.pagesRead,
+    ocr_long_scan_s: long!.seconds,
+    ocr_long_scan_pdf_mb: long!.pdfMb,
+    // Memory stays bounded: rendered pages are released as soon as they are read.
+    ocr_long_scan_rss_growth_mb: long!.rssGrowthMb,
   };
   if (!native) {
     figures.ocr_native = 'tesseract with tha+eng not installed: no comparison';
