@@ -1,11 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { extractHtml } from '../../pipeline/extract/html/index.ts';
 import { fetchUrl, USER_AGENT, type FetchOptions } from '../../pipeline/fetch/index.ts';
+import { DEFAULT_EXTRACT_OPTIONS } from '../../pipeline/model/stages.ts';
 import { DocumentError } from '../../pipeline/model/errors.ts';
 
 // "ภาษาไทย" in TIS-620 (one byte per letter: U+0E00 + 0xA0 offset).
 const THAI_TIS620 = Uint8Array.from([0xc0, 0xd2, 0xc9, 0xd2, 0xe4, 0xb7, 0xc2]);
+const THAI_PAGE = readFileSync(new URL('../fixtures/html/th-tis620-mislabelled.html', import.meta.url));
 const FAST: Partial<FetchOptions> = { retryDelayMs: 5, headersTimeoutMs: 2_000, timeoutMs: 5_000 };
 
 let server: Server;
@@ -63,6 +68,12 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
   } else if (path === '/thai-mislabelled') {
     response.writeHead(200, { 'content-type': 'text/html; charset=ISO-8859-1' });
     response.end(Buffer.from(THAI_TIS620));
+  } else if (path === '/news/thai-page') {
+    response.writeHead(200, { 'content-type': 'text/html; charset=UTF-8' });
+    response.end(THAI_PAGE);
+  } else if (path === '/old/thai-page') {
+    response.writeHead(301, { location: '/news/thai-page' });
+    response.end();
   } else if (path === '/big-declared') {
     response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(10_000) });
     response.end(Buffer.alloc(10_000));
@@ -171,6 +182,17 @@ describe('fetchUrl', () => {
     const result = await fetchUrl(`${base}/thai-mislabelled`, FAST);
     expect(result.charset).toBe('ISO-8859-1');
     expect([...result.bytes]).toEqual([...THAI_TIS620]);
+  });
+
+  it('hands extract/html what it needs to undo a wrong charset header (TIS-620 served as UTF-8)', async () => {
+    const fetched = await fetchUrl(`${base}/old/thai-page`, FAST);
+    expect(fetched.finalUrl).toBe(`${base}/news/thai-page`);
+    const source = { uri: `${base}/old/thai-page`, mediaType: 'text/html', sha256: createHash('sha256').update(fetched.bytes).digest('hex'), bytes: fetched.bytes.byteLength };
+    expect(source.sha256).toBe(createHash('sha256').update(THAI_PAGE).digest('hex'));
+    const draft = await extractHtml({ source, kind: 'html', bytes: fetched.bytes, declaredCharset: fetched.charset, finalUrl: fetched.finalUrl, options: DEFAULT_EXTRACT_OPTIONS });
+    expect(draft.metadata.encoding).toBe('windows-874');
+    expect(draft.warnings[0]?.message).toContain('the HTTP header says UTF-8');
+    expect(draft.blocks[0]?.text).toContain('กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม');
   });
 
   it('refuses a body over the cap, declared or streamed', async () => {
