@@ -49,6 +49,13 @@ describe('extractPdf on the royal gazette', () => {
       }
     }
     expect(found.sort()).toEqual(['ก า', 'จ า', 'ด า', 'น า', 'อ า', 'อ า'].sort());
+    // A real (wide) space is never taken for a lost nikhahit, and is passed as such.
+    for (const block of draft.blocks) {
+      const real = new Set(block.evidence?.realSpaces ?? []);
+      for (const offset of block.evidence?.lostNikhahit ?? []) expect(real.has(offset)).toBe(false);
+    }
+    const opening = draft.blocks.find((b) => b.text.startsWith('ด้วยนายกรัฐมนตรี'))!;
+    expect(opening.evidence?.realSpaces).toContain(opening.text.indexOf(' ว่า ตามที่'));
     // Both kinds of damage pdf.js' text content shows: "ได้น าความ" and "ประจาปี" (no trace there).
     const body = draft.blocks.map((b) => b.text).join('\n');
     expect(body).toContain('ได้น าความ');

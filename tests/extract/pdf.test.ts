@@ -64,6 +64,14 @@ describe('Thai report (chromium, Loma, three pages)', () => {
     expect(first).toContain('(Urbanization)');
   });
 
+  it('passes the spaces drawn as real space glyphs as evidence for repair', () => {
+    const first = ofType(draft, 'paragraph')[0]!;
+    const spaces = first.evidence?.realSpaces ?? [];
+    expect(spaces.length).toBeGreaterThan(5);
+    for (const offset of spaces) expect(first.text[offset]).toBe(' ');
+    expect(spaces).toContain(first.text.indexOf(' โดยในปี'));
+  });
+
   it('keeps the running header and Thai page numbers out of the body, on every page', () => {
     expect(draft.furniture).toEqual([1, 2, 3].flatMap((page) => [
       { kind: 'header', page, text: 'รายงานการพัฒนาเมืองอย่างยั่งยืน ฉบับประจําปี ๒๕๖๖' },

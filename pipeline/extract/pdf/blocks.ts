@@ -44,7 +44,31 @@ interface Builder {
   block: DraftBlock;
   lines: number;
   lastLine: Line;
+  evidence: Evidence;
+}
+
+/** Evidence offsets of a block being built (both kinds move with the text the same way). */
+interface Evidence {
   lostNikhahit: number[];
+  realSpaces: number[];
+}
+
+/** A line's evidence moved by `delta` (negative when text was cut from its start). */
+function lineEvidence(line: Line, delta: number): Evidence {
+  const move = (offsets: number[]) => offsets.map((o) => o + delta).filter((o) => o >= 0);
+  return { lostNikhahit: move(line.lostNikhahit), realSpaces: move(line.realSpaces) };
+}
+
+function addEvidence(into: Evidence, more: Evidence): void {
+  into.lostNikhahit.push(...more.lostNikhahit);
+  into.realSpaces.push(...more.realSpaces);
+}
+
+function setEvidence(block: DraftBlock, evidence: Evidence): void {
+  const out: NonNullable<DraftBlock['evidence']> = {};
+  if (evidence.lostNikhahit.length > 0) out.lostNikhahit = evidence.lostNikhahit;
+  if (evidence.realSpaces.length > 0) out.realSpaces = evidence.realSpaces;
+  if (Object.keys(out).length > 0) block.evidence = out;
 }
 
 export function roundSize(size: number): number {
@@ -106,30 +130,22 @@ function noteLabel(line: Line): { label: string; text: string } | null {
 
 function footnoteBlocks(notes: Line[], page: number): DraftBlock[] {
   const blocks: DraftBlock[] = [];
-  let current: { block: DraftBlock; last: Line } | null = null;
+  let current: { block: DraftBlock; evidence: Evidence } | null = null;
   for (const line of notes) {
     const label = noteLabel(line);
     if (label) {
+      if (current) setEvidence(current.block, current.evidence);
       const block: DraftBlock = { type: 'footnote', page, text: label.text, label: label.label, origin: 'text-layer' };
-      const nikhahit = shiftedNikhahit(line, label.text);
-      if (nikhahit.length > 0) block.evidence = { lostNikhahit: nikhahit };
-      current = { block, last: line };
+      current = { block, evidence: lineEvidence(line, label.text.length - line.text.length) };
       blocks.push(block);
     } else if (current) {
       const joined = joinText(current.block.text, line.text, new Set());
-      const base = joined.length - line.text.length;
       current.block.text = joined;
-      const more = line.lostNikhahit.map((o) => o + base);
-      if (more.length > 0) current.block.evidence = { lostNikhahit: [...(current.block.evidence?.lostNikhahit ?? []), ...more] };
-      current.last = line;
+      addEvidence(current.evidence, lineEvidence(line, joined.length - line.text.length));
     }
   }
+  if (current) setEvidence(current.block, current.evidence);
   return blocks;
-}
-
-function shiftedNikhahit(line: Line, text: string): number[] {
-  const shift = line.text.length - text.length;
-  return line.lostNikhahit.map((o) => o - shift).filter((o) => o >= 0);
 }
 
 /** Joins a line to the text before it. */
@@ -195,7 +211,7 @@ export function pageBlocks(page: number, ordered: Line[], metrics: BodyMetrics):
   let blockRight = 0;
   const finish = () => {
     if (!current) return;
-    if (current.lostNikhahit.length > 0) current.block.evidence = { lostNikhahit: current.lostNikhahit };
+    setEvidence(current.block, current.evidence);
     if (current.block.refs?.length === 0) delete current.block.refs;
     if (current.block.type === 'paragraph' && CAPTION.test(current.block.text)) current.block.type = 'caption';
     blocks.push(current.block);
@@ -245,7 +261,7 @@ export function pageBlocks(page: number, ordered: Line[], metrics: BodyMetrics):
     };
     if (level !== null) block.level = level;
     if (marker) block.label = marker[0].trim();
-    current = { block, lines: 1, lastLine: line, lostNikhahit: line.lostNikhahit.map((o) => o - shift).filter((o) => o >= 0) };
+    current = { block, lines: 1, lastLine: line, evidence: lineEvidence(line, -shift) };
   }
   finish();
   return [...blocks, ...footnoteBlocks(notes, page)];
@@ -256,7 +272,7 @@ function appendLine(builder: Builder, line: Line, metrics: BodyMetrics): void {
   const base = joined.length - line.text.length;
   builder.block.text = joined;
   builder.block.refs = [...(builder.block.refs ?? []), ...refsFrom(line.marks, base)];
-  builder.lostNikhahit.push(...line.lostNikhahit.map((o) => o + base));
+  addEvidence(builder.evidence, lineEvidence(line, base));
   builder.lastLine = line;
   builder.lines++;
 }

@@ -21,6 +21,8 @@ export interface Line {
   text: string;
   /** Offsets in `text` of spaces that were zero-width glyphs between a Thai consonant and า. */
   lostNikhahit: number[];
+  /** Offsets in `text` of spaces drawn as wide space glyphs (not inferred from gaps). */
+  realSpaces: number[];
   /** Raised reference marks taken out of the text; at offset 0 on a note line they are its label. */
   marks: FootnoteMark[];
   /** Text of each cell when the row has wide gaps (more than one = a table row candidate). */
@@ -40,6 +42,8 @@ const THAI_TONE = /[\u0E48-\u0E4B]/u;
 const SARA_AA = '\u0E32';
 const SOFT_HYPHEN = '\u00AD';
 const OVERDRAWN_SPACE_SHARE = 0.5;
+/** A space glyph at least this wide (em) is a real space: repair must not join across it. */
+const REAL_SPACE_MIN_EM = 0.15;
 const HYPHEN = /^[-\u2010]$/u;
 /** Two copies of a glyph closer than this (in em) are one glyph drawn twice (fake bold). */
 const OVERLAY_TOLERANCE_EM = 0.12;
@@ -232,6 +236,7 @@ function trimSpaces(glyphs: Base[]): Base[] {
 interface BuiltText {
   text: string;
   lostNikhahit: number[];
+  realSpaces: number[];
   marks: FootnoteMark[];
 }
 
@@ -240,6 +245,7 @@ interface BuiltText {
 function buildText(glyphs: Base[]): BuiltText {
   let text = '';
   const lostNikhahit: number[] = [];
+  const realSpaces: number[] = [];
   const marks: FootnoteMark[] = [];
   let end = -Infinity;
   let pendingLabel: FootnoteMark | null = null;
@@ -270,7 +276,10 @@ function buildText(glyphs: Base[]): BuiltText {
       // A space the next glyph is drawn over took no room: Chromium draws soft hyphens so.
       const next = glyphs[i + 1];
       if (next && next.x < glyph.x + OVERDRAWN_SPACE_SHARE * glyph.width) continue;
-      if (text !== '' && !text.endsWith(' ')) text += ' ';
+      if (text !== '' && !text.endsWith(' ')) {
+        if (glyph.width >= REAL_SPACE_MIN_EM * glyph.size) realSpaces.push(text.length);
+        text += ' ';
+      }
       end = glyph.x + glyph.width;
       continue;
     }
@@ -281,7 +290,11 @@ function buildText(glyphs: Base[]): BuiltText {
   }
   // A trailing space carries nothing; a trailing label stays as a mark at the end.
   while (text.endsWith(' ')) text = text.slice(0, -1);
-  return { text, lostNikhahit: lostNikhahit.filter((o) => o < text.length), marks: marks.map((m) => ({ ...m, offset: Math.min(m.offset, text.length) })) };
+  return {
+    text,
+    lostNikhahit: lostNikhahit.filter((o) => o < text.length),
+    realSpaces: realSpaces.filter((o) => o < text.length),
+    marks: marks.map((m) => ({ ...m, offset: Math.min(m.offset, text.length) })) };
 }
 
 function endsWithConsonantTone(text: string): boolean {
