@@ -114,7 +114,8 @@ function thaiPeople(text: string, b: Boundaries): Candidate[] {
     for (let at = text.indexOf(title); at !== -1; at = text.indexOf(title, at + 1)) {
       const nameStart = at + title.length + (text[at + title.length] === ' ' ? 1 : 0);
       if (isThai(text[at - 1]) && !b.word[at]) continue;
-      if (!b.word[nameStart] || !isThai(text[nameStart])) continue;
+      // ICU often glues a dotted title to the name (ดร.สุรินทร์): a cluster boundary is enough there.
+      if (!(b.word[nameStart] || (title.endsWith('.') && b.cluster[nameStart])) || !isThai(text[nameStart])) continue;
       // นาย, นาง must be whole ICU words (นายก, นางฟ้า are other words).
       if (!title.endsWith('.') && !b.word[at + title.length]) continue;
       const first = thaiNameRun(text, b, nameStart);
@@ -130,11 +131,21 @@ function thaiPeople(text: string, b: Boundaries): Candidate[] {
   return out;
 }
 
-/** End of a run of Thai name segments from `start`, stopping at a word that follows names. */
+/** ICU words from `start`, the first one cut short when `start` is inside a word. */
+function* piecesFrom(text: string, b: Boundaries, start: number): Generator<[number, number]> {
+  let first = true;
+  for (const [s, e] of segmentsFrom(b, text, start)) {
+    if (first && s > start) yield [start, s];
+    first = false;
+    yield [s, e];
+  }
+}
+
+/** End of a run of Thai name words from `start`, stopping at a word that follows names. */
 function thaiNameRun(text: string, b: Boundaries, start: number): number {
   let end = start;
   let count = 0;
-  for (const [s, e] of segmentsFrom(b, text, start)) {
+  for (const [s, e] of piecesFrom(text, b, start)) {
     const segment = text.slice(s, e);
     if (!/^[\u0E01-\u0E4E]+$/u.test(segment) || TH_AFTER_NAME.has(segment) || count >= MAX_TH_NAME_SEGMENTS) break;
     end = e;

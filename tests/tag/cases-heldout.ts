@@ -127,6 +127,16 @@ export const LIST_CASES: EntityCase[] = [
     ],
   },
   {
+    name: 'th: a person named like a province, title glued to the name',
+    text: 'ดร.สุรินทร์ พิศสุวรรณ อดีตเลขาธิการอาเซียน เดินทางไปจังหวัดสุรินทร์ด้วยการบินไทย',
+    entities: [
+      { type: 'person', text: 'สุรินทร์ พิศสุวรรณ', id: null },
+      { type: 'agency', text: 'อาเซียน', id: 'agency:asean' },
+      { type: 'province', text: 'จังหวัดสุรินทร์', id: 'TH-32' },
+      { type: 'organization', text: 'การบินไทย', id: 'org:thai-airways' },
+    ],
+  },
+  {
     name: 'en: ambiguous province names in a list, and a URL',
     text: 'Tak, Phrae and Nan joined; see https://example.org/Rayong/ASCN-notes.pdf for details.',
     entities: [

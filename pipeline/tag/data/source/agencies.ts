@@ -129,6 +129,17 @@ export const AGENCIES: SourceEntry[] = [
   agency('dit-uk', 'Department for International Trade', 'กระทรวงการค้าระหว่างประเทศแห่งสหราชอาณาจักร', ['DIT']),
   // Non-government bodies common in the reports.
   organization('kktt', 'Khon Kaen Think Tank', 'ขอนแก่นพัฒนาเมือง', ['KKTT', 'บริษัท ขอนแก่นพัฒนาเมือง จำกัด']),
+  // Companies and associations whose names contain a place (ไทย, กรุงเทพ): named here so the
+  // longer name wins over the place inside it.
+  organization('thai-airways', 'Thai Airways International', 'การบินไทย', ['Thai Airways', 'THAI Airways', 'บริษัท การบินไทย จำกัด (มหาชน)']),
+  organization('scb', 'Siam Commercial Bank', 'ธนาคารไทยพาณิชย์', ['SCB', 'ไทยพาณิชย์']),
+  organization('ktb', 'Krungthai Bank', 'ธนาคารกรุงไทย', ['Krung Thai Bank', 'KTB', 'กรุงไทย']),
+  organization('bbl', 'Bangkok Bank', 'ธนาคารกรุงเทพ', ['BBL']),
+  organization('kbank', 'Kasikornbank', 'ธนาคารกสิกรไทย', ['KBank', 'K-Bank', 'กสิกรไทย']),
+  organization('ptt', 'PTT Public Company Limited', 'ปตท.', ['PTT', 'บริษัท ปตท. จำกัด (มหาชน)']),
+  organization('thai-chamber-of-commerce', 'Thai Chamber of Commerce', 'หอการค้าไทย', ['Board of Trade of Thailand', 'สภาหอการค้าแห่งประเทศไทย']),
+  organization('fti', 'Federation of Thai Industries', 'สภาอุตสาหกรรมแห่งประเทศไทย', ['FTI', 'ส.อ.ท.']),
+  organization('bts', 'Bangkok Mass Transit System', 'ระบบขนส่งมวลชนกรุงเทพ', ['BTSC', 'บีทีเอส']),
   organization('chulalongkorn', 'Chulalongkorn University', 'จุฬาลงกรณ์มหาวิทยาลัย', ['จุฬาฯ']),
   { id: 'org:iese', type: 'organization', en: 'IESE Business School', aliases: ['IESE'] },
   organization('wef', 'World Economic Forum', 'เวทีเศรษฐกิจโลก', ['WEF']),
