@@ -56,6 +56,10 @@ let words: Set<string> | null = null;
 let wordTrie: Trie;
 /** Long ำ words written with า instead: the shape a word has where a font lost its ำ. */
 let lostSaraAmTrie: Trie;
+/** The letters around each ำ of those words, as (before << 16 | after) with after 0 at the
+ * word's end: one lookup rules out almost every า. */
+const lostSaraAmNeighbours = new Set<number>();
+const WORD_END = 0;
 
 export function dictionary(): Set<string> {
   if (!words) {
@@ -66,7 +70,13 @@ export function dictionary(): Set<string> {
       // One-letter entries would make every fragment look like words.
       if (word.length < 2 || word.length > MAX_WORD_LENGTH || !THAI_ONLY.test(word)) continue;
       words.add(word);
-      if (word.length >= MIN_SARA_AM_WORD && word.includes(SARA_AM)) lostForms.push(word.replaceAll(SARA_AM, '\u0E32'));
+      if (word.length >= MIN_SARA_AM_WORD && word.includes(SARA_AM)) {
+        lostForms.push(word.replaceAll(SARA_AM, '\u0E32'));
+        for (let at = word.indexOf(SARA_AM); at > 0; at = word.indexOf(SARA_AM, at + 1)) {
+          const after = at + 1 < word.length ? word.charCodeAt(at + 1) : WORD_END;
+          lostSaraAmNeighbours.add((word.charCodeAt(at - 1) << 16) | after);
+        }
+      }
     }
     wordTrie = buildTrie(words);
     lostSaraAmTrie = buildTrie(lostForms);
@@ -91,6 +101,9 @@ function trieWordAcross(trie: Trie, text: string, past: number, reach: number, f
  * (one the text holds with every ำ written า)? */
 export function couldBeSaraAmWord(text: string, at: number): boolean {
   dictionary();
+  const before = text.charCodeAt(at - 1) << 16;
+  const after = at + 1 < text.length ? text.charCodeAt(at + 1) : WORD_END;
+  if (!lostSaraAmNeighbours.has(before | after) && !lostSaraAmNeighbours.has(before | WORD_END)) return false;
   return trieWordAcross(lostSaraAmTrie, text, at, MAX_WORD_LENGTH, at);
 }
 

@@ -171,6 +171,7 @@ const LOST_SARA_AM_SHAPE = new RegExp(`[${CONSONANT}][${TONE}]?$`);
 /** Spaces inside words from justified lines: "ความยั่ งยืน", "เข้าถึ ง", "เมื่ อ". */
 export function repairSplitWords(state: RepairState): void {
   applyRegexRule(state, SPACE_BETWEEN_THAI, 'word-split-space', (m, text) => {
+    if (!mayBeSplit(text, m.index, m.index + m[0].length)) return null;
     const left = thaiBefore(text, m.index);
     const right = thaiAfter(text, m.index + m[0].length);
     // "ค่ า" is the sara am rules' to judge; they left it on purpose.
@@ -185,6 +186,19 @@ export function repairSplitWords(state: RepairState): void {
     if (!suspect) return null;
     return joinReadsBetter(left, right) ? '' : null;
   });
+}
+
+/** Char-code test before any string work: only spaces after ั ื ็ ิ ี ึ ุ ู, a tone, ์, a
+ * leading vowel, or beside a lone consonant, or before ะ ำ ๅ, can be inside a word. */
+function mayBeSplit(text: string, spaceStart: number, spaceEnd: number): boolean {
+  const before = text.charCodeAt(spaceStart - 1);
+  const after = text.charCodeAt(spaceEnd);
+  if ((before >= 0x0e40 && before <= 0x0e44) || before === 0x0e31 || (before >= 0x0e34 && before <= 0x0e39)) return true;
+  if ((before >= 0x0e47 && before <= 0x0e4c) || after === 0x0e30 || after === 0x0e33 || after === 0x0e45) return true;
+  const loneBefore = isConsonantCode(before) && !isThaiWordCode(text.charCodeAt(spaceStart - 2));
+  const afterEnd = text.charCodeAt(spaceEnd + 1);
+  const loneAfter = isConsonantCode(after) && (!isThaiWordCode(afterEnd) || ((isToneCode(afterEnd) || afterEnd === 0x0e4c) && !isThaiWordCode(text.charCodeAt(spaceEnd + 2))));
+  return loneBefore || loneAfter;
 }
 
 /** Joining must leave fewer unknown letters, put the junction inside a dictionary word, and

@@ -2,6 +2,7 @@
 // edit log. Most text has no damage at all, so one regex test decides whether to look closer.
 import type { Edit } from '../model/document.ts';
 import type { RepairEvidence } from '../model/draft.ts';
+import { anyDamage, scanDamage } from './damage-scan.ts';
 import { newState, type RepairState, type RepairWarning } from './edit-log.ts';
 import {
   AMBIGUOUS_SARA_AM,
@@ -21,7 +22,8 @@ import {
   repairExplicitNikhahit,
   repairInvisible,
   repairLatin1InThai,
-  repairMarkOrder,
+  repairFollowVowelToneOrder,
+  repairToneVowelOrder,
   repairMixedDigits,
   repairMojibake,
   repairNfc,
@@ -46,25 +48,6 @@ export interface RepairResult {
   warnings: RepairWarning[];
 }
 
-/** Anything any rule could act on. Text without a match is returned untouched at once. */
-const MAYBE_DAMAGED = new RegExp(
-  [
-    'à[¸¹]', // UTF-8 Thai read as Latin-1
-    '[\\u00A1-\\u00FB]{3}', // TIS-620 read as Latin-1 (checked further: only without Thai)
-    '[\\u0E01-\\u0E4E][\\u00A1-\\u00FB]|[\\u00A1-\\u00FB][\\u0E31-\\u0E4E]', // Latin-1 inside Thai
-    '[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD\\u00A0\\u2000-\\u200A\\u202F]', // invisible, space variants
-    '[\\uE000-\\uF8FF]', // private use
-    '[\\u0E01-\\u0E4E] +[\\u0E01-\\u0E4E]', // spaces between Thai letters (marks, splits, sara am)
-    '\\u0E4D', // nikhahit: almost always half of a split ำ
-    '[\\u0E30\\u0E32\\u0E33][\\u0E48-\\u0E4B]', // follow vowel before tone
-    '[\\u0E48-\\u0E4C][\\u0E31\\u0E34-\\u0E39\\u0E47\\u0E4D]', // tone before vowel
-    '([\\u0E31\\u0E34-\\u0E3A\\u0E47-\\u0E4E])\\1', // doubled mark
-    '[\\u0E48-\\u0E4B]{2}', // two tones
-    '\\u0E40\\u0E40', // two sara e
-    '\\uFFFD',
-    '[0-9][\\u0E50-\\u0E59]|[\\u0E50-\\u0E59][0-9]', // mixed digits
-  ].join('|'),
-);
 const NON_NFC_CANDIDATE = /[^\u0000-\u024F\u0E00-\u0E7F\u2010-\u205E]/;
 
 export interface RepairRun {
@@ -86,28 +69,38 @@ export function runRepair(text: string, options: RepairOptions = {}): RepairRun 
   const saraAm: SaraAmStats = { restored: 0, joined: 0 };
   const intactSaraAm = countSaraAm(text);
   const hints = options.documentHints;
-  if (!MAYBE_DAMAGED.test(text)) {
+  let flags = scanDamage(text);
+  const lostSaraAmDocument = hints !== undefined && documentLostSaraAm(hints);
+  if (!anyDamage(flags) && !options.evidence?.lostNikhahit?.length && !options.evidence?.realSpaces?.length) {
     if (NON_NFC_CANDIDATE.test(text)) repairNfc(state);
     // A bare า is damage only in a document that lost every ำ.
-    if (hints && documentLostSaraAm(hints)) repairLostSaraAm(state);
+    if (lostSaraAmDocument) repairLostSaraAm(state);
     return { state, saraAm, intactSaraAm };
   }
   applySaraAmEvidence(state, options.evidence, saraAm);
-  repairMojibake(state);
-  repairInvisible(state);
-  repairPrivateUse(state);
-  repairLatin1InThai(state);
-  repairSpaceBeforeMark(state);
-  repairExplicitNikhahit(state);
-  repairMarkOrder(state);
-  repairNfc(state);
-  repairDuplicates(state);
-  repairReplacementChar(state);
-  repairMixedDigits(state);
-  repairSpacedSaraAm(state, hints ? documentVerdict(hints) : null, saraAm, options.evidence?.ocrText);
-  repairDistributedSpacing(state);
-  repairSplitWords(state);
-  if (hints && documentLostSaraAm(hints)) repairLostSaraAm(state);
+  // Re-decoding and glyph maps make new Thai text: look again at what they made.
+  const textBeforeDecoding = state.text;
+  if (flags.utf8Mojibake || flags.latin1) repairMojibake(state);
+  if (flags.invisible) repairInvisible(state);
+  if (flags.privateUse) repairPrivateUse(state);
+  if (flags.latin1) repairLatin1InThai(state);
+  if (state.text !== textBeforeDecoding) flags = scanDamage(state.text);
+  if (flags.spaceBeforeMark) repairSpaceBeforeMark(state);
+  if (flags.nikhahit) repairExplicitNikhahit(state);
+  if (flags.followVowelThenTone) repairFollowVowelToneOrder(state);
+  if (flags.toneThenVowel || flags.nikhahit) repairToneVowelOrder(state);
+  if (NON_NFC_CANDIDATE.test(state.text)) repairNfc(state);
+  if (flags.duplicates || flags.toneThenVowel) repairDuplicates(state);
+  if (flags.replacement) repairReplacementChar(state);
+  if (flags.mixedDigits) repairMixedDigits(state);
+  if (flags.spacedSaraAa) {
+    repairSpacedSaraAm(state, hints ? documentVerdict(hints) : null, saraAm, options.evidence?.ocrText);
+  }
+  if (flags.spaceInThai) {
+    repairDistributedSpacing(state);
+    repairSplitWords(state);
+  }
+  if (lostSaraAmDocument) repairLostSaraAm(state);
   return { state, saraAm, intactSaraAm };
 }
 

@@ -93,8 +93,11 @@ export function repairExplicitNikhahit(state: RepairState): void {
   if (state.text.includes('\u0E4D')) applyRegexRule(state, EXPLICIT_NIKHAHIT, 'sara-am-nikhahit', (m) => `${m[1]}\u0E33`);
 }
 
-export function repairMarkOrder(state: RepairState): void {
+export function repairFollowVowelToneOrder(state: RepairState): void {
   applyRegexRule(state, FOLLOW_VOWEL_THEN_TONE, 'follow-vowel-tone-order', (m) => `${m[2]}${m[1]}`);
+}
+
+export function repairToneVowelOrder(state: RepairState): void {
   applyRegexRule(state, TONE_THEN_VOWEL, 'tone-vowel-order', (m) => `${m[2]}${m[1]}`);
 }
 
@@ -133,7 +136,6 @@ export function repairDuplicates(state: RepairState): void {
 }
 
 export function repairReplacementChar(state: RepairState): void {
-  if (!state.text.includes('\uFFFD')) return;
   applyRegexRule(state, FFFD_AFTER_SARA_AM, 'fffd-after-sara-am', () => '');
   applyRegexRule(state, FFFD_FOR_SARA_AM, 'sara-am-fffd', () => '\u0E33');
   for (const match of state.text.matchAll(/\uFFFD/g)) {
