@@ -97,16 +97,51 @@ export function nonTextReason(line: Pick<OcrLine, 'text' | 'confidence'>): strin
 const THAI_END = /[\u0E01-\u0E5B]$/u;
 const THAI_START = /^[\u0E01-\u0E5B]/u;
 
+/** An English word broken at a line end with a hyphen: "develop-" + "ment". */
+const BROKEN_WORD_END = /[a-z]-$/u;
+const LOWERCASE_START = /^[a-z]/u;
+
 /** Joins the lines of a paragraph: Thai runs on without a space (Thai puts none between words
- * at a line break), everything else gets one. */
+ * at a line break), a hyphen-broken English word is mended, everything else gets one space. */
 export function joinLines(lines: string[]): string {
   let text = '';
   for (const line of lines.map((l) => l.trim())) {
     if (!line) continue;
-    if (text && !(THAI_END.test(text) && THAI_START.test(line))) text += ' ';
+    if (text && BROKEN_WORD_END.test(text) && LOWERCASE_START.test(line)) text = text.slice(0, -1);
+    else if (text && !(THAI_END.test(text) && THAI_START.test(line))) text += ' ';
     text += line;
   }
   return text;
+}
+
+/** A line whose left and right margins within the page's text column are each at least this
+ * share of the column, and equal within CENTRED_TOLERANCE, is centred: a title. */
+export const CENTRED_MIN_MARGIN = 0.1;
+export const CENTRED_TOLERANCE = 0.06;
+
+interface Column {
+  x0: number;
+  x1: number;
+}
+
+function isCentred(line: OcrLine, column: Column): boolean {
+  const width = column.x1 - column.x0;
+  if (width <= 0) return false;
+  const left = (line.bbox.x0 - column.x0) / width;
+  const right = (column.x1 - line.bbox.x1) / width;
+  return left >= CENTRED_MIN_MARGIN && right >= CENTRED_MIN_MARGIN && Math.abs(left - right) <= CENTRED_TOLERANCE;
+}
+
+/** Splits a paragraph's lines where centred title lines start or stop. */
+function splitTitles(lines: OcrLine[], column: Column): { lines: OcrLine[]; title: boolean }[] {
+  const groups: { lines: OcrLine[]; title: boolean }[] = [];
+  for (const line of lines) {
+    const title = isCentred(line, column);
+    const last = groups.at(-1);
+    if (last && last.title === title) last.lines.push(line);
+    else groups.push({ lines: [line], title });
+  }
+  return groups;
 }
 
 export interface PageBlocks {
@@ -124,6 +159,7 @@ export function pageBlocks(result: OcrPageResult, page: number): PageBlocks {
   const warnings: Warning[] = [];
   const kept: OcrLine[] = [];
   let droppedLines = 0;
+  const paragraphs: OcrLine[][] = [];
   for (const paragraph of result.paragraphs) {
     let lines = paragraph.lines.filter((line) => nonTextReason(line) === null);
     // In a paragraph that is mostly picture, a short line that survived is picture too ("๐๑๐").
@@ -131,11 +167,19 @@ export function pageBlocks(result: OcrPageResult, page: number): PageBlocks {
       lines = lines.filter((line) => lineShape(line.text).chars >= MIN_DOUBTFUL_CHARS);
     }
     droppedLines += paragraph.lines.length - lines.length;
-    if (lines.length === 0) continue;
+    if (lines.length > 0) paragraphs.push(lines);
+  }
+  // The text column of the page: where its text lines start and end.
+  const all = paragraphs.flat();
+  const column = { x0: Math.min(...all.map((line) => line.bbox.x0)), x1: Math.max(...all.map((line) => line.bbox.x1)) };
+  for (const group of paragraphs.flatMap((lines) => splitTitles(lines, column))) {
+    const lines = group.lines;
     kept.push(...lines);
+    const type = group.title ? 'heading' : 'paragraph';
     const weight = lines.reduce((sum, line) => sum + line.text.length, 0) || 1;
     const confidence = round(lines.reduce((sum, line) => sum + line.confidence * line.text.length, 0) / weight);
-    blocks.push({ type: 'paragraph', page, text: joinLines(lines.map((line) => line.text)), origin: 'ocr', confidence });
+    const text = joinLines(lines.map((line) => line.text));
+    blocks.push({ type, ...(type === 'heading' ? { level: 1 } : {}), page, text, origin: 'ocr', confidence });
     if (confidence < LOW_CONFIDENCE) {
       warnings.push({
         code: 'ocr-low-confidence',

@@ -7,13 +7,13 @@ import { type Draft, type DraftBlock, type OcrMode, type Warning } from '../mode
 import { pageBlocks, type PageBlocks } from './blocks.ts';
 import type { OcrEngine } from './engine.ts';
 import { imagePageSource, OCR_DPI, pdfPageSource, type PageSource } from './page-images.ts';
-import { layerDamage, MAX_LAYER_DAMAGE_TO_VOTE, voteWithTextLayer } from './vote.ts';
+import { layerDamage, MAX_LAYER_DAMAGE_TO_VOTE, MIN_LAYER_COVERAGE_TO_VOTE, voteWithTextLayer } from './vote.ts';
 
 export { createOcrEngine, DEFAULT_OCR_LANGUAGES } from './engine.ts';
 export type { OcrEngine, OcrEngineOptions, OcrLine, OcrPageResult, OcrParagraph, OcrWord } from './engine.ts';
 export { LOW_CONFIDENCE, nonTextReason } from './blocks.ts';
 export { MAX_OCR_PAGE_PIXELS, OCR_DPI } from './page-images.ts';
-export { MAX_LAYER_DAMAGE_TO_VOTE } from './vote.ts';
+export { MAX_LAYER_DAMAGE_TO_VOTE, MIN_LAYER_COVERAGE_TO_VOTE } from './vote.ts';
 
 export interface OcrStageOptions {
   ocr: OcrMode;
@@ -86,6 +86,25 @@ export async function ocrDraft(input: OcrInput, engine: OcrEngine, signal?: Abor
   return mergeOutcomes(draft, outcomes, options);
 }
 
+const visibleLength = (text: string) => text.replace(/\s+/gu, '').length;
+
+/** Whether a page's text layer is voted against its OCR, or replaced by it (and why). A layer is
+ * replaced when it is mostly unreadable, or when it holds only a sliver of what OCR read (a
+ * running header or a page number over a scanned body). */
+function layerVerdict(layer: DraftBlock[], ocrText: string): { vote: boolean; reason?: string } {
+  if (layer.length === 0) return { vote: false };
+  const layerText = layer.map((block) => block.text).join('\n');
+  const damage = layerDamage(layerText);
+  if (damage > MAX_LAYER_DAMAGE_TO_VOTE) {
+    return { vote: false, reason: `the text layer is too damaged to repair (${(damage * 100).toFixed(0)}% unreadable)` };
+  }
+  const coverage = visibleLength(layerText) / Math.max(1, visibleLength(ocrText));
+  if (coverage < MIN_LAYER_COVERAGE_TO_VOTE) {
+    return { vote: false, reason: `the text layer holds ${(coverage * 100).toFixed(0)}% of the text OCR found` };
+  }
+  return { vote: true };
+}
+
 function mergeOutcomes(draft: Draft, outcomes: PageOutcome[], options: OcrStageOptions): Draft {
   const warnings: Warning[] = [...draft.warnings];
   const repairs: Record<string, number> = { ...draft.repairs };
@@ -105,21 +124,16 @@ function mergeOutcomes(draft: Draft, outcomes: PageOutcome[], options: OcrStageO
     if (!read) continue;
     warnings.push(...read.warnings);
     const layer = (byPage.get(page) ?? []).filter((block) => block.origin !== 'ocr');
-    const layerText = layer.map((block) => block.text).join('\n');
-    if (layer.length > 0 && layerDamage(layerText) <= MAX_LAYER_DAMAGE_TO_VOTE) {
+    const verdict = layerVerdict(layer, read.lines.map((line) => line.text).join('\n'));
+    if (verdict.vote) {
       // A text layer that is only partly damaged keeps its structure; OCR corrects its letters.
       const voted = voteWithTextLayer(layer, read.lines);
       byPage.set(page, voted.blocks);
       for (const [rule, count] of Object.entries(voted.counts)) repairs[rule] = (repairs[rule] ?? 0) + count;
       continue;
     }
-    if (layer.length > 0) {
-      warnings.push({
-        code: 'ocr-replaced-text-layer',
-        message: `page ${page}: the text layer is too damaged to repair (${(layerDamage(layerText) * 100).toFixed(0)}% unreadable); its OCR is used instead`,
-        page,
-        stage: 'ocr',
-      });
+    if (verdict.reason) {
+      warnings.push({ code: 'ocr-replaced-text-layer', message: `page ${page}: ${verdict.reason}; its OCR is used instead`, page, stage: 'ocr' });
     }
     byPage.set(page, read.blocks);
   }

@@ -16,6 +16,9 @@ import type { OcrLine } from './engine.ts';
 /** Share of unreadable characters (private use, U+FFFD, Latin-1 letters amid Thai, controls)
  * above which a text layer is not worth voting with: OCR replaces it. */
 export const MAX_LAYER_DAMAGE_TO_VOTE = 0.05;
+/** Share of OCR's text (non-space characters) a text layer must hold to be voted on rather than
+ * replaced: below it the layer is a header or page number over a scanned body. */
+export const MIN_LAYER_COVERAGE_TO_VOTE = 0.5;
 /** Largest alignment (layer length × OCR length) done; a bigger page is not voted on. */
 export const MAX_ALIGN_CELLS = 40_000_000;
 /** OCR lines below this confidence never overrule the text layer. */

@@ -77,6 +77,8 @@ describe('pageBlocks', () => {
     expect(joinLines(['ครอบคลุมทุกภาค', 'ของประเทศ'])).toBe('ครอบคลุมทุกภาคของประเทศ');
     expect(joinLines(['rose by', '3.2 percent'])).toBe('rose by 3.2 percent');
     expect(joinLines(['ร้อยละ 3.2', 'ขณะที่'])).toBe('ร้อยละ 3.2 ขณะที่');
+    expect(joinLines(['annual develop-', 'ment plans'])).toBe('annual development plans');
+    expect(joinLines(['Khon Kaen-', 'Udon Thani'])).toBe('Khon Kaen- Udon Thani');
   });
 });
 

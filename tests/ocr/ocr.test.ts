@@ -60,6 +60,9 @@ describe('ocrDraft on images', () => {
     }
     // sara am stays as tesseract writes it (nikhahit + sara aa): the repair stage owns that.
     expect(text).toContain('\u0E4D\u0E32');
+    // The centred title is a heading of its own.
+    expect(draft.blocks[0]).toMatchObject({ type: 'heading', level: 1, text: 'ประกาศกระทรวงมหาดไทย' });
+    expect(draft.blocks[1]!.type).toBe('paragraph');
   });
 
   it('reads an English JPEG', async () => {
@@ -138,6 +141,22 @@ describe('ocrDraft on PDFs', () => {
     expect(result.warnings.map((warning) => warning.code)).toContain('ocr-replaced-text-layer');
   });
 
+  it('replaces a text layer that is only a page number over a scanned body', async () => {
+    const draft = pdfDraft([{ page: 1, chars: 2, needsOcr: 'no-text' }], [layerBlock(1, '12')]);
+    const result = await ocrPdf(draft, 'auto');
+    expect(result.blocks.length).toBeGreaterThan(0);
+    expect(result.blocks.every((block) => block.origin === 'ocr')).toBe(true);
+    expect(result.warnings.find((warning) => warning.code === 'ocr-replaced-text-layer')?.message).toMatch(/holds \d+% of the text/);
+  });
+
+  it('stops at once when the build is cancelled', async () => {
+    const draft = pdfDraft([{ page: 1, chars: 0, needsOcr: 'no-text' }]);
+    const controller = new AbortController();
+    controller.abort();
+    const options = { ocr: 'auto' as const, ocrLanguages: 'tha+eng' };
+    await expect(ocrDraft({ draft, bytes: read('scan-2page.pdf'), options }, engine, controller.signal)).rejects.toThrow(/abort/i);
+  });
+
   it('fails a corrupt PDF with pdf-corrupt', async () => {
     const draft = pdfDraft([{ page: 1, chars: 0, needsOcr: 'no-text' }]);
     const error = await ocrPdf(draft, 'auto', new TextEncoder().encode('%PDF-1.4\nthis is not a pdf')).catch((e: unknown) => e);
@@ -145,7 +164,7 @@ describe('ocrDraft on PDFs', () => {
   });
 
   it('runs pages in parallel on every worker, never more pages at once than workers', async () => {
-    const pages = 6;
+    const pages = 4;
     const jpeg = read('en-memo.jpg');
     // en-memo.jpg is 853×468 at 150 dpi.
     const bytes = encodeImagePdf(Array.from({ length: pages }, () => ({ jpeg, width: 853, height: 468, dpi: 150 })));
@@ -165,6 +184,6 @@ describe('ocrDraft on PDFs', () => {
     const draft = pdfDraft(Array.from({ length: pages }, (_, i) => ({ page: i + 1, chars: 0, needsOcr: 'no-text' as const })));
     const result = await ocrDraft({ draft, bytes, options: { ocr: 'auto', ocrLanguages: 'tha+eng' } }, counting);
     expect(peak).toBe(engine.workers);
-    expect([...new Set(result.blocks.map((block) => block.page))]).toEqual([1, 2, 3, 4, 5, 6]);
+    expect([...new Set(result.blocks.map((block) => block.page))]).toEqual([1, 2, 3, 4]);
   });
 });
