@@ -5,16 +5,16 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { elementBlocks, type HtmlBlock } from './blocks.ts';
 import {
+  AGENCY_CREDIT,
+  AGENCY_CREDIT_MAX_CHARS,
+  BARE_URL,
   BOILERPLATE_NAME,
   BOILERPLATE_TEXT,
   BOILERPLATE_TEXT_MAX_CHARS,
   BYLINE_MAX_CHARS,
   BYLINE_TEXT,
+  CAPTION_LINE,
   FURNITURE_ROLES,
-  NO_LETTER_BLOCK_MAX_CHARS,
-  PHOTO_CREDIT,
-  PHOTO_CREDIT_MAX_CHARS,
-  BARE_URL,
   LEADING_SEPARATORS,
   LINK_DENSE_BLOCK_MAX_CHARS,
   LINK_DENSITY_ANY_LENGTH_MAX,
@@ -22,6 +22,9 @@ import {
   MAX_BOILERPLATE_SHARE,
   MIN_ARTICLE_WORDS,
   NEVER_CONTENT_TAGS,
+  NO_LETTER_BLOCK_MAX_CHARS,
+  PHOTO_CREDIT,
+  PHOTO_CREDIT_MAX_CHARS,
   READABILITY_CHAR_THRESHOLD,
   THAI_AWARE_COMMAS,
 } from './rules.ts';
@@ -106,8 +109,12 @@ export interface MainContent {
 /** A paragraph that ends in a photo credit is the caption of a picture the page lost its
  * <figcaption> for. */
 function retypeCaption(block: HtmlBlock): HtmlBlock {
-  if (block.type !== 'paragraph' || block.text.length > PHOTO_CREDIT_MAX_CHARS || !PHOTO_CREDIT.test(block.text)) return block;
-  return { ...block, type: 'caption' };
+  if (block.type !== 'paragraph' || block.text.length > PHOTO_CREDIT_MAX_CHARS) return block;
+  const isCaption =
+    PHOTO_CREDIT.test(block.text) ||
+    CAPTION_LINE.test(block.text) ||
+    (block.text.length <= AGENCY_CREDIT_MAX_CHARS && AGENCY_CREDIT.test(block.text));
+  return isCaption ? { ...block, type: 'caption' } : block;
 }
 
 function cleanBlocks(root: Element): HtmlBlock[] {

@@ -63,6 +63,8 @@ export const BOILERPLATE_TEXT = [
   /\bfollow (?:us|him|her|me|them) on (?:twitter|facebook|instagram|linkedin)\b|^join our \w+ (?:forums?|community)\b/i,
   /\b(?:requires|enable) javascript\b/i,
   /^image copyright\b/i,
+  /\baffiliate (?:and\/or referral )?links?\b/i,
+  /^(?:sign in|log in|login|sign up|register|close|caption|menu|search|previous|next|back to top|print|e-?mail|more|loading\.*|image \d+ of \/? ?\d*|\d+ of \d+)$/i,
   /\bsubscribe\b.*\bnewsletters?\b|\bnewsletters?\b.*\bsubscribe\b/i,
   /^(?:©|\(c\)\s|copyright\b)/i,
   /\ball rights reserved\b|\bsubject to copyright\b|สงวนลิขสิทธิ์/iu,
@@ -77,10 +79,15 @@ export const MAX_BOILERPLATE_SHARE = 0.5;
 export const PHOTO_CREDIT = /(?:\((?:[\w .]+ )?(?:photo|image|picture|pic)s?(?:\s*(?:by|credit))?\s*[:/][^)]*\)|\bcredits?:\s*[^.]{2,60}|\bphotograph: [^.]{2,60})\s*$/i;
 /** Caption paragraphs are short. */
 export const PHOTO_CREDIT_MAX_CHARS = 400;
+/** Caption lines that say so ("Image caption …", "Photo: …"), and bare agency credit lines. */
+export const CAPTION_LINE = /^(?:image|photo|picture) caption\b|^(?:photo|image|picture|credit)s?:\s*\S/i;
+export const AGENCY_CREDIT = /\b(?:getty images|shutterstock|afp|reuters|associated press|ap photo|epa|bloomberg)\b/i;
+/** An agency credit line is short; a paragraph that names Reuters is news. */
+export const AGENCY_CREDIT_MAX_CHARS = 80;
 
 /** Bylines and date lines: the author and dates go to the metadata, not the text. */
 export const BYLINE_TEXT = [
-  /^by\s+\p{Lu}/u,
+  /^[Bb][Yy]\s+\p{Lu}/u,
   /^(?:first )?(?:published|posted|updated|last updated|modified)(?: on| at)?\b/i,
   /^(?:โดย|เผยแพร่|ปรับปรุง|อัปเดต)/u,
 ];
