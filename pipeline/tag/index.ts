@@ -1,7 +1,7 @@
 // tag: finds places, bodies, people and dates in the document text, with canonical ids that are
 // the same in Thai and English. Offsets index the text exactly as emit composes it.
 import type { Entity } from '../model/document.ts';
-import { composeText, type Draft } from '../model/draft.ts';
+import { BLOCK_SEPARATOR, composeText, type Draft } from '../model/draft.ts';
 import type { DraftStage } from '../model/stages.ts';
 import { resolveOverlaps, SpanIndex, type Candidate } from './candidate.ts';
 import { matchAcronyms } from './acronyms.ts';
@@ -29,7 +29,10 @@ function tagWithWarnings(text: string): { entities: Entity[]; warnings: Warning[
   const patterns = matchAgencyPatterns(text, boundaries, gazetteer);
   const dates = matchDates(text);
   const people = matchPeople(text, boundaries, [...gazetteer, ...patterns]);
-  const first: Candidate[] = [...gazetteer, ...patterns, ...dates.candidates, ...people];
+  // No entity runs across a block boundary (the "\n\n" between blocks).
+  const first: Candidate[] = [...gazetteer, ...patterns, ...dates.candidates, ...people].filter(
+    (c) => !c.text.includes(BLOCK_SEPARATOR),
+  );
   const fuzzy = matchFuzzy(text, first);
   // Acronyms need the bodies they follow to be settled first: a second round adds their uses.
   const settled = resolveOverlaps([...first, ...fuzzy], text.length);

@@ -54,9 +54,12 @@ const TH_AFTER_NAME = new Set([
   'กล่าว', 'ได้', 'เป็น', 'ที่', 'และ', 'ผู้', 'รัฐมนตรี', 'ประธาน', 'ตำแหน่ง', 'เลขาธิการ', 'ผู้อำนวยการ', 'ผู้ว่าราชการ',
   'นายก', 'อธิบดี', 'ปลัด', 'รอง', 'ว่า', 'เปิดเผย', 'ระบุ', 'เผย', 'ชี้', 'แจง', 'จะ', 'มี', 'ให้', 'ของ', 'ใน', 'กับ',
   'ซึ่ง', 'โดย', 'เมื่อ', 'หัวหน้า', 'ผู้บริหาร', 'ประธานกรรมการ', 'ทูต', 'เอกอัครราชทูต', 'อธิการบดี', 'คณบดี',
+  'เดินทาง', 'ลงพื้นที่', 'เข้าร่วม', 'ประชุม', 'มอบ', 'แถลง', 'ตรวจ', 'เยี่ยม', 'ยืนยัน', 'เปิด', 'ร่วม', 'นำ', 'พร้อม',
 ]);
 const MAX_TH_NAME_SEGMENTS = 6;
 const MIN_COREFERENCE_LENGTH = 4;
+/** Thai first names shorter than this are too often parts of other words. */
+const MIN_THAI_COREFERENCE_LENGTH = 4;
 
 function person(text: string, start: number, end: number, priority: number, lang: 'en' | 'th'): Candidate {
   const surface = text.slice(start, end);
@@ -128,7 +131,20 @@ function thaiPeople(text: string, b: Boundaries): Candidate[] {
       out.push(person(text, nameStart, end, PRIORITY.titledPerson, 'th'));
     }
   }
-  return out;
+  return trimToKnownFirstNames(text, out);
+}
+
+/** "นายชัยวุฒิเดินทาง" after "นายชัยวุฒิ ธนาคมานุสรณ์": a run with no surname that starts with a
+ * first name already seen ends with that name. */
+function trimToKnownFirstNames(text: string, people: Candidate[]): Candidate[] {
+  const full = people.filter((p) => p.text.includes(' '));
+  return people.map((p) => {
+    if (p.text.includes(' ')) return p;
+    const known = full.find((f) => p.text.startsWith(f.text.split(' ')[0]!));
+    if (!known) return p;
+    const trimmed = person(text, p.start, p.start + known.text.split(' ')[0]!.length, p.priority, 'th');
+    return { ...trimmed, name: { ...known.name } };
+  });
 }
 
 /** ICU words from `start`, the first one cut short when `start` is inside a word. */
@@ -176,7 +192,30 @@ function coreferences(text: string, found: Candidate[]): Candidate[] {
 }
 
 /** People in the text. `blockers` are gazetteer and pattern candidates already found. */
+/** Later mentions of a Thai person's first name alone (ชัยวุฒิ after นายชัยวุฒิ ธนาคมานุสรณ์), on ICU
+ * word boundaries at both ends. */
+function thaiCoreferences(text: string, b: Boundaries, found: Candidate[]): Candidate[] {
+  const full = new Map<string, Candidate>();
+  for (const p of found) {
+    if (p.name.th === undefined) continue;
+    const first = p.text.split(' ')[0]!;
+    if (first.length >= MIN_THAI_COREFERENCE_LENGTH && first !== p.text) full.set(first, p);
+  }
+  const out: Candidate[] = [];
+  for (const [first, p] of full) {
+    for (let at = text.indexOf(first); at !== -1; at = text.indexOf(first, at + first.length)) {
+      const end = at + first.length;
+      if (at === p.start || !(b.word[at] || !isThai(text[at - 1])) || !(b.word[end] || !isThai(text[end]))) continue;
+      const c = person(text, at, end, PRIORITY.coreference, 'th');
+      c.name = { ...p.name };
+      out.push(c);
+    }
+  }
+  return out;
+}
+
 export function matchPeople(text: string, b: Boundaries, blockers: Candidate[]): Candidate[] {
-  const found = [...englishPeople(text, blockers), ...thaiPeople(text, b)];
-  return [...found, ...coreferences(text, found)];
+  const english = englishPeople(text, blockers);
+  const thai = thaiPeople(text, b);
+  return [...english, ...thai, ...coreferences(text, english), ...thaiCoreferences(text, b, thai)];
 }

@@ -137,6 +137,16 @@ export const LIST_CASES: EntityCase[] = [
     ],
   },
   {
+    name: 'th: later mentions of a Thai first name',
+    text: 'นายชัยวุฒิ ธนาคมานุสรณ์ กล่าวว่า ชัยวุฒิยืนยันแผน และนายชัยวุฒิเดินทางไปภูเก็ต',
+    entities: [
+      { type: 'person', text: 'ชัยวุฒิ ธนาคมานุสรณ์', id: null },
+      { type: 'person', text: 'ชัยวุฒิ', id: null },
+      { type: 'person', text: 'ชัยวุฒิ', id: null },
+      { type: 'province', text: 'ภูเก็ต', id: 'TH-83' },
+    ],
+  },
+  {
     name: 'en: ambiguous province names in a list, and a URL',
     text: 'Tak, Phrae and Nan joined; see https://example.org/Rayong/ASCN-notes.pdf for details.',
     entities: [

@@ -9,6 +9,8 @@ import { HELDOUT_CASES, LIST_CASES } from './cases-heldout.ts';
 import { GROUPS, groupScore, score } from './score.ts';
 
 const TARGET = 0.95;
+/** People are not in the issue's target; they are held to a lower bar. */
+const PEOPLE_TARGET = 0.9;
 const source = { uri: 'test:tag', mediaType: 'text/plain', sha256: '0'.repeat(64), bytes: 0 };
 
 function checkInvariants(text: string, entities: ReturnType<typeof tagText>) {
@@ -24,16 +26,16 @@ function checkInvariants(text: string, entities: ReturnType<typeof tagText>) {
 
 describe('test set', () => {
   for (const [label, cases] of [['tuned', CASES], ['held-out', HELDOUT_CASES], ['lists and URLs', LIST_CASES]] as const) {
-    it(`${label}: places, agencies and dates reach ${TARGET} precision and recall`, () => {
+    it(`${label}: places, agencies and dates reach ${TARGET} precision and recall, people ${PEOPLE_TARGET}`, () => {
       const { byType, results } = score(cases, tagText);
       const errors = results.flatMap((r) => [
         ...r.missed.map((m) => `${r.name}: missed ${m.type} "${m.text}"`),
         ...r.spurious.map((s) => `${r.name}: spurious ${s.type} "${s.text}"`),
       ]);
-      for (const group of ['places', 'agencies', 'dates']) {
+      for (const [group, target] of [['places', TARGET], ['agencies', TARGET], ['dates', TARGET], ['people', PEOPLE_TARGET]] as const) {
         const s = groupScore(byType, GROUPS[group]!);
-        expect(s.precision, `${group} precision; ${errors.join('; ')}`).toBeGreaterThanOrEqual(TARGET);
-        expect(s.recall, `${group} recall; ${errors.join('; ')}`).toBeGreaterThanOrEqual(TARGET);
+        expect(s.precision, `${group} precision; ${errors.join('; ')}`).toBeGreaterThanOrEqual(target);
+        expect(s.recall, `${group} recall; ${errors.join('; ')}`).toBeGreaterThanOrEqual(target);
       }
     });
   }
