@@ -207,6 +207,13 @@ export function compareReadings(a: string, b: string, askIcu = true): number {
   return ia === ib ? 0 : ia < ib ? -1 : 1;
 }
 
+/** -1, 1 or 0 as ICU's Thai dictionary cuts `a` into fewer, more or as many pieces as `b`. */
+export function compareIcu(a: string, b: string): number {
+  const ia = icuPieces(a);
+  const ib = icuPieces(b);
+  return ia === ib ? 0 : ia < ib ? -1 : 1;
+}
+
 /** Verdicts depend only on the window compared, so they are kept across documents: common
  * damaged words ("ส าคัญ", "จ านวน") are judged once. Cleared when full. */
 const MAX_CACHED_VERDICTS = 50_000;

@@ -4,6 +4,7 @@
 import type { RepairEvidence } from '../model/draft.ts';
 import {
   cachedVerdict,
+  compareIcu,
   compareReadings,
   couldBeSaraAmWord,
   endsWithWord,
@@ -87,9 +88,9 @@ function compareNearFirst(left: string, a: string, b: string, right: string): nu
   const nearLeft = left.slice(-NEAR_CONTEXT_CHARS);
   const nearRight = right.slice(0, NEAR_CONTEXT_CHARS);
   const whole = nearLeft === left && nearRight === right;
-  const near = compareReadings(nearLeft + a + nearRight, nearLeft + b + nearRight, whole);
+  const near = compareReadings(nearLeft + a + nearRight, nearLeft + b + nearRight, false);
   if (near !== 0 || whole) return near;
-  return compareReadings(left + a + right, left + b + right);
+  return compareReadings(left + a + right, left + b + right, false);
 }
 
 export const AMBIGUOUS_SARA_AM = 'thai-ambiguous';
@@ -104,8 +105,9 @@ export function repairSpacedSaraAm(
   state: RepairState,
   verdict: DocumentVerdict,
   stats: SaraAmStats,
-  ocrText?: string,
+  options: { ocrText?: string | undefined; final: boolean },
 ): void {
+  const { ocrText } = options;
   const ocr = ocrText ? prepareOcrText(ocrText) : null;
   const pending: RepairState['warnings'] = [];
   const changes: PassChange[] = [];
@@ -127,6 +129,11 @@ export function repairSpacedSaraAm(
     if (choice === -1) stats.restored++;
     if (choice === 1) stats.joined++;
     if (choice === 0 && verdict) choice = verdict === 'sara-am' ? -1 : 1;
+    // ICU's dictionary is the last and weakest voice: asked only where the document has no pattern.
+    // Not final: the document pass comes back to the ties once it knows the document's pattern.
+    if (choice === 0 && options.final) {
+      choice = cachedVerdict(`icu|${key}`, () => compareIcu(left + saraAm + right, left + joined + right));
+    }
     if (choice === 0) {
       pending.push({
         code: AMBIGUOUS_SARA_AM,
@@ -270,9 +277,9 @@ export function repairLostSaraAm(state: RepairState): void {
     if (!isConsonantCode(base) || !couldBeSaraAmWord(text, at)) continue;
     // Earlier restorations change the left context of later ones: patch them in.
     let left = thaiBefore(text, at);
-    for (const change of changes) {
-      const offset = change.start - (at - left.length);
-      if (offset >= 0) left = left.slice(0, offset) + SARA_AM_CHAR + left.slice(offset + 1);
+    for (let c = changes.length - 1; c >= 0 && changes[c]!.start >= at - left.length; c--) {
+      const offset = changes[c]!.start - (at - left.length);
+      left = left.slice(0, offset) + SARA_AM_CHAR + left.slice(offset + 1);
     }
     const right = thaiAfter(text, at + 1);
     const key = `${left}|${right}`;

@@ -55,6 +55,7 @@ export interface RepairRun {
   saraAm: SaraAmStats;
   /** ำ present before repair: the font kept them. */
   intactSaraAm: number;
+  ocrText?: string | undefined;
 }
 
 function countSaraAm(text: string): number {
@@ -75,7 +76,7 @@ export function runRepair(text: string, options: RepairOptions = {}): RepairRun 
     if (NON_NFC_CANDIDATE.test(text)) repairNfc(state);
     // A bare า is damage only in a document that lost every ำ.
     if (lostSaraAmDocument) repairLostSaraAm(state);
-    return { state, saraAm, intactSaraAm };
+    return { state, saraAm, intactSaraAm, ocrText: options.evidence?.ocrText };
   }
   applySaraAmEvidence(state, options.evidence, saraAm);
   // Re-decoding and glyph maps make new Thai text: look again at what they made.
@@ -94,14 +95,17 @@ export function runRepair(text: string, options: RepairOptions = {}): RepairRun 
   if (flags.replacement) repairReplacementChar(state);
   if (flags.mixedDigits) repairMixedDigits(state);
   if (flags.spacedSaraAa) {
-    repairSpacedSaraAm(state, hints ? documentVerdict(hints) : null, saraAm, options.evidence?.ocrText);
+    repairSpacedSaraAm(state, hints ? documentVerdict(hints) : null, saraAm, {
+      ocrText: options.evidence?.ocrText,
+      final: hints !== undefined,
+    });
   }
   if (flags.spaceInThai) {
     repairDistributedSpacing(state);
     repairSplitWords(state);
   }
   if (lostSaraAmDocument) repairLostSaraAm(state);
-  return { state, saraAm, intactSaraAm };
+  return { state, saraAm, intactSaraAm, ocrText: options.evidence?.ocrText };
 }
 
 /** Second pass, once the whole document has been seen: its pattern decides what the first
@@ -110,9 +114,9 @@ export function resolveWithDocument(run: RepairRun, hints: DocumentHints): void 
   const verdict = documentVerdict(hints);
   const { state } = run;
   const undecided = state.warnings.some((warning) => warning.code === AMBIGUOUS_SARA_AM);
-  if (verdict && undecided) {
+  if (undecided) {
     state.warnings = state.warnings.filter((warning) => warning.code !== AMBIGUOUS_SARA_AM);
-    repairSpacedSaraAm(state, verdict, { restored: 0, joined: 0 });
+    repairSpacedSaraAm(state, verdict, { restored: 0, joined: 0 }, { ocrText: run.ocrText, final: true });
   }
   if (documentLostSaraAm(hints)) repairLostSaraAm(state);
 }
