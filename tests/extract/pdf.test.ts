@@ -184,3 +184,18 @@ describe('hand-written PDFs', () => {
     expect(never.warnings.map((w) => [w.code, w.page])).toEqual([['pdf-page-no-text', 2], ['pdf-page-garbage', 3]]);
   });
 });
+
+describe('a long PDF', () => {
+  it('reads pages after pdf.js caches are released exactly as the same pages before', async () => {
+    const draft = await extract('long-108.pdf');
+    expect(draft.pages).toHaveLength(108);
+    const texts = (page: number) => draft.blocks.filter((b) => b.page === page).map((b) => [b.type, b.text, b.refs, b.evidence]);
+    // The file is the three printed reports (6 pages) 18 times; caches are dropped after page 100.
+    for (let page = 97; page <= 108; page++) {
+      expect(texts(page), `page ${page}`).toEqual(texts(page - 96));
+      expect(texts(page).length).toBeGreaterThan(0);
+    }
+    // Every page but the two-column one (no page number) has its number as furniture.
+    expect(draft.furniture.filter((f) => f.kind === 'page-number')).toHaveLength(108 - 18);
+  });
+});

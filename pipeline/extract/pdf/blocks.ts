@@ -8,6 +8,8 @@ import type { FootnoteMark, Line } from './lines.ts';
 
 /** A line this much larger than body text is a heading. */
 const HEADING_SIZE_RATIO = 1.15;
+/** A bold body-size line is a heading only when short (a bold paragraph is not). */
+const BOLD_HEADING_MAX_CHARS = 80;
 /** Footnote text is at most this share of the body size. */
 const FOOTNOTE_SIZE_RATIO = 0.88;
 /** A vertical step this many times the usual line pitch starts a new block. */
@@ -81,7 +83,9 @@ export function headingLevel(line: Line, metrics: BodyMetrics): number | null {
     const index = metrics.headingSizes.indexOf(size);
     return Math.min(6, (index < 0 ? metrics.headingSizes.length : index) + 1);
   }
-  if (line.bold && size >= metrics.bodySize && !/[.:;,]$/u.test(line.text)) return Math.min(6, metrics.headingSizes.length + 1);
+  if (line.bold && size >= metrics.bodySize && line.text.length <= BOLD_HEADING_MAX_CHARS && !/[.:;,]$/u.test(line.text)) {
+    return Math.min(6, metrics.headingSizes.length + 1);
+  }
   return null;
 }
 
