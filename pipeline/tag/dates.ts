@@ -138,9 +138,9 @@ const RULES: DateRule[] = [
   },
   // October 16, 2020
   { pattern: new RegExp(`${NOT_LETTER_BEFORE}(${EN_MONTH})\\s+(${D}{1,2})${ORD},?\\s+${YEAR4}`, 'giu'), read: (m) => one(ymd(m[3], undefined, m[1], m[2])) },
-  // June–August 2020 / มิถุนายน – สิงหาคม ๒๕๖๒
+  // June–August 2020 / March to May 2021 / มิถุนายน – สิงหาคม ๒๕๖๒
   {
-    pattern: new RegExp(`(${EN_MONTH}|${TH_MONTH})${DASH}(${EN_MONTH}|${TH_MONTH})\\s*(?:${TH_ERA}|${EN_BE}\\s*)?(${D}{4})${NOT_DIGIT_AFTER}`, 'giu'),
+    pattern: new RegExp(`${NOT_LETTER_BEFORE}(${EN_MONTH}|${TH_MONTH})(?:${DASH}|\\s+(?:to|until|through|ถึง)\\s+)(${EN_MONTH}|${TH_MONTH})\\s*(?:${TH_ERA}|${EN_BE}\\s*)?(${D}{4})${NOT_DIGIT_AFTER}`, 'giu'),
     read: (m) => {
       const end = ymd(m[4], eraOf(m[3]), m[2]);
       return both(withMonthDay(end, monthNumber(m[1]!), undefined), end);

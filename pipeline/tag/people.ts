@@ -33,7 +33,7 @@ const NOT_NAME = new Set([
   'President', 'Governor', 'Mayor', 'General', 'Gen', 'Chairman', 'Chairwoman', 'Secretary', 'Director', 'Chief', 'Head',
   'Manager', 'Officer', 'Vice', 'Senior', 'Executive', 'Coach', 'Senator', 'There', 'Here', 'Then', 'When', 'While', 'After',
   'Before', 'If', 'What', 'Why', 'How', 'Who', 'Where', 'So', 'Yet', 'Now', 'Still', 'Even', 'Only', 'Just', 'Some', 'Many',
-  'Col', 'Lt', 'Capt', 'Sen', 'Rep', 'According',
+  'Col', 'Lt', 'Capt', 'Sen', 'Rep', 'According', 'Pol', 'Maj', 'Adm', 'Police', 'Air', 'Marshal',
 ]);
 const SAYS_AFTER = new RegExp(`^,? (?:${SAY_VERBS.join('|')})\\b`, 'u');
 const NAME = `((?:${NAME_WORD})(?: (?:${NAME_WORD})){0,3})`;
@@ -41,7 +41,9 @@ const NAME2 = `((?:${NAME_WORD})(?: (?:${NAME_WORD})){1,3})`;
 
 /** Titles written with a full stop ("Dr."); for the others a full stop ends the sentence. */
 const ABBREVIATED_TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Gen', 'Sen', 'Rep', 'Lt', 'Col', 'Capt'];
-const TITLED = new RegExp(`\\b(?:(?:${ABBREVIATED_TITLES.join('|')})\\.?|${EN_TITLES.join('|')}) ${NAME}`, 'gu');
+/** Ranks between a title and the name: "Deputy Minister Pol. Gen. Permpoon Chidchob". */
+const RANKS = '(?:(?:Pol|Gen|Lt|Col|Maj|Capt|Adm|Sub|ACM|Police|General|Air|Chief|Marshal|Dr|Prof)\\.? )*';
+const TITLED = new RegExp(`\\b(?:(?:${ABBREVIATED_TITLES.join('|')})\\.?|${EN_TITLES.join('|')}) ${RANKS}${NAME}`, 'gu');
 const NAME_SAID = new RegExp(`(?<![A-Za-z] )\\b${NAME2},? (?:(?:has|had|also|then|later|further) )?(?:${SAY_VERBS.join('|')})\\b`, 'gu');
 const SAID_NAME = new RegExp(`\\b(?:said|says|according to) ${NAME2}\\b`, 'gu');
 const NAME_ROLE = new RegExp(`(?<![A-Za-z] )\\b${NAME2}, (?:the |a |an )?[^,.;:\\n]{0,80}?\\b(?:${ROLE_WORDS.join('|')})\\b`, 'gu');
@@ -117,10 +119,13 @@ function thaiPeople(text: string, b: Boundaries): Candidate[] {
     for (let at = text.indexOf(title); at !== -1; at = text.indexOf(title, at + 1)) {
       const nameStart = at + title.length + (text[at + title.length] === ' ' ? 1 : 0);
       if (isThai(text[at - 1]) && !b.word[at]) continue;
-      // ICU often glues a dotted title to the name (ดร.สุรินทร์): a cluster boundary is enough there.
-      if (!(b.word[nameStart] || (title.endsWith('.') && b.cluster[nameStart])) || !isThai(text[nameStart])) continue;
-      // นาย, นาง must be whole ICU words (นายก, นางฟ้า are other words).
-      if (!title.endsWith('.') && !b.word[at + title.length]) continue;
+      // A title glued into a longer ICU word is another word (นายก "prime", นางฟ้า "angel"). When
+      // ICU cuts inside the title instead (นา|งม|นัญญา for นางมนัญญา, ดร.สุรินทร์ as one word after
+      // a dotted title) it did not see a word there: a cluster boundary before the name is enough.
+      const titleEnd = at + title.length;
+      const firstWordEnd = segmentsFrom(b, text, at).next().value?.[1] ?? text.length;
+      if (!title.endsWith('.') && firstWordEnd > titleEnd) continue;
+      if (!b.cluster[nameStart] || !isThai(text[nameStart])) continue;
       const first = thaiNameRun(text, b, nameStart);
       if (first === nameStart) continue;
       let end = first;
@@ -137,13 +142,17 @@ function thaiPeople(text: string, b: Boundaries): Candidate[] {
 /** "นายชัยวุฒิเดินทาง" after "นายชัยวุฒิ ธนาคมานุสรณ์": a run with no surname that starts with a
  * first name already seen ends with that name. */
 function trimToKnownFirstNames(text: string, people: Candidate[]): Candidate[] {
-  const full = people.filter((p) => p.text.includes(' '));
+  const byFirstName = new Map<string, Candidate>();
+  for (const p of people) if (p.text.includes(' ')) byFirstName.set(p.text.split(' ')[0]!, p);
+  if (!byFirstName.size) return people;
   return people.map((p) => {
     if (p.text.includes(' ')) return p;
-    const known = full.find((f) => p.text.startsWith(f.text.split(' ')[0]!));
-    if (!known) return p;
-    const trimmed = person(text, p.start, p.start + known.text.split(' ')[0]!.length, p.priority, 'th');
-    return { ...trimmed, name: { ...known.name } };
+    // Thai first names are short: try every prefix length of the run (bounded by the run).
+    for (let length = p.text.length - 1; length >= MIN_THAI_COREFERENCE_LENGTH; length--) {
+      const known = byFirstName.get(p.text.slice(0, length));
+      if (known) return { ...person(text, p.start, p.start + length, p.priority, 'th'), name: { ...known.name } };
+    }
+    return p;
   });
 }
 

@@ -48,7 +48,7 @@ export interface CaseResult {
   spurious: Entity[];
 }
 
-export function score(cases: EntityCase[], tag: (text: string) => Entity[]): { byType: Record<string, TypeScore>; results: CaseResult[] } {
+export function score(cases: readonly EntityCase[], tag: (text: string) => Entity[]): { byType: Record<string, TypeScore>; results: CaseResult[] } {
   const counts: Record<string, { tp: number; fp: number; fn: number }> = {};
   const bump = (type: string, key: 'tp' | 'fp' | 'fn') => ((counts[type] ??= { tp: 0, fp: 0, fn: 0 })[key] += 1);
   const results: CaseResult[] = [];

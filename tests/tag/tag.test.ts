@@ -6,6 +6,7 @@ import { tagDraft, tagText } from '../../pipeline/tag/index.ts';
 import { GAZETTEER } from '../../pipeline/tag/gazetteer.ts';
 import { CASES } from './cases.ts';
 import { HELDOUT_CASES, LIST_CASES } from './cases-heldout.ts';
+import { HELDOUT2_CASES } from './cases-heldout2.ts';
 import { GROUPS, groupScore, score } from './score.ts';
 
 const TARGET = 0.95;
@@ -25,7 +26,7 @@ function checkInvariants(text: string, entities: ReturnType<typeof tagText>) {
 }
 
 describe('test set', () => {
-  for (const [label, cases] of [['tuned', CASES], ['held-out', HELDOUT_CASES], ['lists and URLs', LIST_CASES]] as const) {
+  for (const [label, cases] of [['tuned', CASES], ['held-out', HELDOUT_CASES], ['lists and URLs', LIST_CASES], ['held-out 2', HELDOUT2_CASES]] as const) {
     it(`${label}: places, agencies and dates reach ${TARGET} precision and recall, people ${PEOPLE_TARGET}`, () => {
       const { byType, results } = score(cases, tagText);
       const errors = results.flatMap((r) => [
@@ -41,7 +42,7 @@ describe('test set', () => {
   }
 
   it('every case keeps the output invariants (exact slices, sorted, no overlap, schema-valid)', () => {
-    for (const c of [...CASES, ...HELDOUT_CASES, ...LIST_CASES]) checkInvariants(c.text, tagText(c.text));
+    for (const c of [...CASES, ...HELDOUT_CASES, ...LIST_CASES, ...HELDOUT2_CASES]) checkInvariants(c.text, tagText(c.text));
   });
 });
 
@@ -125,8 +126,10 @@ describe('performance', () => {
       tagText(text);
       return performance.now() - t;
     };
-    const small = Math.max(time(sample), 1);
-    const big = time(Array(40).fill(sample).join('\n\n'));
-    expect(big / small).toBeLessThan(80);
+    // Fastest runs on both sides: a GC pause or a busy neighbour must not decide the ratio.
+    const small = Math.max(Math.min(time(sample), time(sample), time(sample)), 1);
+    const bigText = Array(40).fill(sample).join('\n\n');
+    const big = Math.min(time(bigText), time(bigText));
+    expect(big / small, `${big.toFixed(0)} ms for 40x vs ${small.toFixed(0)} ms`).toBeLessThan(80);
   });
 });
