@@ -208,3 +208,38 @@ describe('extractHtml: Thai-aware article scoring', () => {
     expect(draft.blocks.filter((block) => block.text === thai)).toHaveLength(3);
   });
 });
+
+describe('extractHtml: block filters', () => {
+  const paragraph = (n: number): string =>
+    `<p>Paragraph ${n} of the report describes how the provincial archive catalogues its holdings, which series it keeps, and how readers can request copies of the files.</p>`;
+  const page = `<html lang="en"><head><title>Archive report</title><meta name="author" content="Jane Doe"></head><body><article>
+    <h1>Archive report</h1>
+    <p>By Jane Doe</p>
+    <p>Nov. 20, 2019 6:02 AM EST</p>
+    ${paragraph(1)}
+    <p>Photo: Somchai Rattanakorn, AP</p>
+    <p>Photo: Somchai Rattanakorn, AP</p>
+    <p>In 2019.</p>
+    ${paragraph(2)}
+    <p>Iklan</p>
+    <p>Advertisement</p>
+    <table><tr><th>Year</th></tr><tr><td>2019</td></tr></table>
+    <ul><li>2018 – founded</li></ul>
+    <p>Follow us on Twitter for more updates.</p>
+    ${paragraph(3)}
+  </article></body></html>`;
+
+  it('drops bylines, date lines, ads and social prompts; types credits as captions once; keeps data', async () => {
+    const draft = await extract(new TextEncoder().encode(page));
+    expect(draft.blocks.map((block) => [block.type, block.text.slice(0, 24)])).toEqual([
+      ['paragraph', 'Paragraph 1 of the repor'],
+      ['caption', 'Photo: Somchai Rattanako'],
+      ['paragraph', 'In 2019.'],
+      ['paragraph', 'Paragraph 2 of the repor'],
+      ['table', 'Year\n2019'],
+      ['list-item', '2018 – founded'],
+      ['paragraph', 'Paragraph 3 of the repor'],
+    ]);
+    expect(draft.metadata.author).toBe('Jane Doe');
+  });
+});

@@ -54,7 +54,7 @@ export const BOILERPLATE_TEXT = [
   /^(?:leave|post|add|write) a (?:reply|comment)\b/i,
   /^\d+\s+comments?$/i,
   /^(?:share|share this|share on \w+|share this (?:article|story|post)|tweet|email|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|copy link)$/i,
-  /^(?:related|related (?:articles|posts|stories|news)|you (?:may|might) also like|read (?:more|also|next)|recommended(?: for you)?|more from [\w\s]+|trending(?: now)?|most (?:read|popular))\s*:?$/i,
+  /^(?:related|related (?:articles|posts|stories|news)|you (?:may|might) also like|read (?:more|also|next)|recommended(?: for you)?|more from [\w\s]+|trending(?: now)?|most (?:read|popular))\s*[:.…]*$/i,
   /^(?:sign up|subscribe) (?:for|to) (?:our|the) (?:\w+ )?newsletter\b/i,
   /^(?:we use cookies|this (?:web)?site uses cookies)\b/i,
   /^(?:advert|advertisement|advertising|sponsored(?: content)?|continue reading(?: below)?|story continues below(?: advertisement)?)$/i,
@@ -64,7 +64,10 @@ export const BOILERPLATE_TEXT = [
   /\b(?:requires|enable) javascript\b/i,
   /^image copyright\b/i,
   /\baffiliate (?:and\/or referral )?links?\b/i,
-  /^(?:sign in|log in|login|sign up|register|close|caption|menu|search|previous|next|back to top|print|e-?mail|more|loading\.*|image \d+ of \/? ?\d*|\d+ of \d+)$/i,
+  /^(?:sign in|log in|login|sign up|register|subscribe|close|caption|menu|search|previous|next|back to top|print|e-?mail|more|highlights|breaking news|about the author|loading(?: content)?\s*\.*|image \d+ of \/? ?\d*|\d+ of \d+)\s*:?$/i,
+  /^(?:filed under|posted in|categories|tags|source|sources|reading time)\s*:|^\d+\s*min(?:ute)?s? read$/i,
+  // "Advertisement" in the languages of the region and of the benchmark's pages.
+  /^(?:iklan|quảng cáo|โฆษณา|publicidade|publicidad|anzeige|werbung|publicité|pubblicità)$/iu,
   /\bsubscribe\b.*\bnewsletters?\b|\bnewsletters?\b.*\bsubscribe\b/i,
   /^(?:©|\(c\)\s|copyright\b)/i,
   /\ball rights reserved\b|\bsubject to copyright\b|สงวนลิขสิทธิ์/iu,
@@ -91,6 +94,12 @@ export const BYLINE_TEXT = [
   /^(?:first )?(?:published|posted|updated|last updated|modified)(?: on| at)?\b/i,
   /^(?:โดย|เผยแพร่|ปรับปรุง|อัปเดต)/u,
 ];
+/** A date line ("Nov. 20, 2019 6:02 AM EST", "19.11.2019, 08:57"): a short block with a year
+ * and few words besides. */
+export const DATE_LINE_YEAR = /\b(?:19|20)\d{2}\b|\b(?:25[0-9]{2})\b/;
+export const DATE_LINE_MAX_CHARS = 60;
+export const DATE_LINE_MAX_WORDS = 8;
+
 /** Bylines are short: a longer block that starts "By …" is a sentence. */
 export const BYLINE_MAX_CHARS = 100;
 /** Blocks with no letters and at most this many characters (a gallery count "6", a "|") are
