@@ -159,6 +159,16 @@ describe('two-column page', () => {
   });
 });
 
+describe('a tall two-column table', () => {
+  it('stays a table: short cells split down the middle are not two columns of text', async () => {
+    const draft = await extract('tall-table.pdf');
+    expect(draft.blocks.map((b) => b.type)).toEqual(['heading', 'table']);
+    const rows = draft.blocks[1]!.rows!;
+    expect(rows).toHaveLength(8);
+    expect(rows[1]).toEqual(['Nakhon Ratchasima', '2,630,058']);
+  });
+});
+
 describe('hand-written PDFs', () => {
   it('maps Symbol-font and Thai private-use code points by their font', async () => {
     const draft = await extract('private-use.pdf');

@@ -389,6 +389,13 @@ const MIN_COLUMN_PIECES = 6;
 /** Pieces that may cross the gutter (a title spanning both columns), as a share of all. */
 const MAX_GUTTER_CROSSINGS_SHARE = 0.1;
 const MIN_GUTTER_WIDTH_PT = 6;
+/** The typical line of a column spans at least this share of the column's width. */
+const MIN_COLUMN_FILL = 0.5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
 
 /** x of a vertical strip in the middle of the page that (almost) no text crosses, with
  * plenty of text on both sides: the gutter of a two-column page. */
@@ -415,7 +422,13 @@ function findGutter(cellRows: Base[][][], pageWidth: number): number | null {
   }
   if (!best || (best.end - best.start + 1) * GUTTER_BIN_PT < MIN_GUTTER_WIDTH_PT) return null;
   const gutter = ((best.start + best.end + 1) / 2) * GUTTER_BIN_PT;
-  const left = spans.filter(([, x1]) => x1 <= gutter).length;
-  const right = spans.filter(([x0]) => x0 >= gutter).length;
-  return left >= MIN_COLUMN_PIECES && right >= MIN_COLUMN_PIECES ? gutter : null;
+  const left = spans.filter(([, x1]) => x1 <= gutter);
+  const right = spans.filter(([x0]) => x0 >= gutter);
+  if (left.length < MIN_COLUMN_PIECES || right.length < MIN_COLUMN_PIECES) return null;
+  // Columns of text fill their width; the short cells of a table split down the middle do not.
+  const leftEdge = Math.min(...left.map(([x0]) => x0));
+  const rightEdge = Math.max(...right.map(([, x1]) => x1));
+  const filled = (pieces: (readonly [number, number])[], width: number) =>
+    median(pieces.map(([x0, x1]) => x1 - x0)) >= MIN_COLUMN_FILL * width;
+  return filled(left, gutter - leftEdge) && filled(right, rightEdge - gutter) ? gutter : null;
 }
