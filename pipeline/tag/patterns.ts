@@ -1,5 +1,6 @@
 // Bodies the gazetteer does not know, found by the shape of their names: "Ministry of ...",
-// "... Agency/Office/Committee/Authority", กระทรวง..., กรม..., สำนักงาน..., คณะกรรมการ...
+// "... Agency/Office/Committee/Authority", กระทรวง..., กรม..., สำนักงาน..., คณะกรรมการ...;
+// and English event names ("... Summit", "... Expo 2023").
 // Their id is null: a pattern finds a name, not a canonical entity.
 import { PRIORITY, SpanIndex, type Candidate } from './candidate.ts';
 import { isThai, segmentsFrom, type Boundaries } from './text.ts';
@@ -23,6 +24,15 @@ const EN_LEAD_FORM = new RegExp(
 /** Words that end a non-government body's name: "Chiang Mai University". */
 const EN_ORG_HEADS = ['University', 'Institute', 'Foundation', 'Company', 'Corporation', 'Association', 'Bank'];
 const EN_HEAD_FORM = new RegExp(`\\b${CAP_WORD}(?: (?:${CONNECTOR} )*${CAP_WORD})* (?:${[...EN_HEADS, ...EN_ORG_HEADS].join('|')})\\b`, 'gu');
+
+/** Words that end an event's name: "Smart City Week 2020", "32nd ASEAN Summit". */
+const EVENT_HEADS = ['Summit', 'Expo', 'Conference', 'Forum', 'Week', 'Festival', 'Congress', 'Awards', 'Roundtable', 'Exhibition', 'Symposium'];
+/** No "and" inside an event name: "Kevin King and Timothy Week" are two people. */
+const EVENT_CONNECTOR = '(?:of|for|on|the)';
+const EN_EVENT_FORM = new RegExp(
+  `\\b(?:\\d{1,2}(?:st|nd|rd|th) )?${CAP_WORD}(?: (?:${EVENT_CONNECTOR} )*${CAP_WORD})* (?:${EVENT_HEADS.join('|')})(?: \\d{4}(?![\\d,.]\\d))?`,
+  'gu',
+);
 
 /** Thai heads: the first word(s) of a body's name. */
 const TH_HEADS = [
@@ -66,6 +76,22 @@ function englishPatterns(text: string): Candidate[] {
       const type = EN_ORG_HEADS.includes(words.at(-1)!) ? 'organization' : 'agency';
       out.push({ type, text: surface, start, end: start + surface.length, id: null, name: { en: surface }, priority: PRIORITY.pattern });
     }
+  }
+  return out;
+}
+
+function eventPatterns(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  EN_EVENT_FORM.lastIndex = 0;
+  for (let m = EN_EVENT_FORM.exec(text); m; m = EN_EVENT_FORM.exec(text)) {
+    let surface = m[0];
+    let start = m.index;
+    for (let first = surface.split(' ')[0]; first && EN_NOT_NAME_START.has(first); first = surface.split(' ')[0]) {
+      surface = surface.slice(first.length + 1);
+      start += first.length + 1;
+    }
+    if (surface.split(' ').length < 2) continue;
+    out.push({ type: 'event', text: surface, start, end: start + surface.length, id: null, name: { en: surface }, priority: PRIORITY.pattern });
   }
   return out;
 }
@@ -131,5 +157,18 @@ export function matchAgencyPatterns(text: string, b: Boundaries, known: Candidat
     // "สำนักงานส่งเสริมเศรษฐกิจดิจิทัลและสิงคโปร์" is the known body, a conjunction, and more.
     return ![...TH_CONJUNCTIONS, ...TH_TRAILING].some((w) => text.startsWith(w, knownEnd));
   };
-  return [...englishPatterns(text).map((p) => withoutTrailingPlace(p, placeStarts)), ...thaiPatterns(text, b)].filter(keep);
+  // "32nd ASEAN Summit" is an edition of the known "ASEAN Summit": it takes that id and name.
+  const knownEvents = new Map(known.filter((k) => k.type === 'event').map((k) => [k.start, k]));
+  const withKnownEvent = (p: Candidate): Candidate => {
+    for (let i = p.start; i < p.end; i++) {
+      const k = knownEvents.get(i);
+      if (k && k.end <= p.end) return { ...p, id: k.id, name: { ...k.name } };
+    }
+    return p;
+  };
+  return [
+    ...englishPatterns(text).map((p) => withoutTrailingPlace(p, placeStarts)),
+    ...thaiPatterns(text, b),
+    ...eventPatterns(text).map(withKnownEvent),
+  ].filter(keep);
 }

@@ -3,14 +3,14 @@
 // separately, the held-out batches tests/tag/cases-heldout*.ts), and tagging throughput.
 import { tagText } from '../../pipeline/tag/index.ts';
 import { CASES } from '../../tests/tag/cases.ts';
-import { HELDOUT_CASES, LIST_CASES } from '../../tests/tag/cases-heldout.ts';
+import { HELDOUT_CASES, ADDED_CASES } from '../../tests/tag/cases-heldout.ts';
 import { HELDOUT2_CASES } from '../../tests/tag/cases-heldout2.ts';
 import { GROUPS, groupScore, score } from '../../tests/tag/score.ts';
 
 const THROUGHPUT_REPEATS = 20;
 
 export async function bench(): Promise<Record<string, number | string>> {
-  const tuned = [...CASES, ...LIST_CASES];
+  const tuned = [...CASES, ...ADDED_CASES];
   const figures: Record<string, number | string> = { entity_cases: tuned.length, entity_heldout_cases: HELDOUT_CASES.length + HELDOUT2_CASES.length };
   const errors: string[] = [];
   for (const [prefix, cases] of [['entities', tuned], ['entities_heldout', [...HELDOUT_CASES, ...HELDOUT2_CASES]]] as const) {

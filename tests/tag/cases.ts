@@ -33,7 +33,7 @@ export const CASES: EntityCase[] = [
   {
     name: 'en: press release opening',
     text: "Bangkok 16 October 2020: Today, at Smart City Week 2020 in Bangkok, the UK and the Thai Ministry of Digital Economy and Society jointly launched the 'Smart City Handbook'.",
-    entities: [p('Bangkok', 'TH-10'), d('16 October 2020', '2020-10-16'), p('Bangkok', 'TH-10'), c('UK', 'GB'), a('Ministry of Digital Economy and Society', 'agency:mdes')],
+    entities: [p('Bangkok', 'TH-10'), d('16 October 2020', '2020-10-16'), { type: 'event', text: 'Smart City Week 2020', id: null }, p('Bangkok', 'TH-10'), c('UK', 'GB'), a('Ministry of Digital Economy and Society', 'agency:mdes')],
   },
   {
     name: 'en: possessive and workshop list',

@@ -88,6 +88,7 @@ export const GROUPS: Record<string, string[]> = {
   agencies: ['agency', 'organization'],
   dates: ['date'],
   people: ['person'],
+  events: ['event'],
 };
 
 export function groupScore(byType: Record<string, TypeScore>, types: string[]): TypeScore {

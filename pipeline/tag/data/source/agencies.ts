@@ -106,6 +106,9 @@ export const AGENCIES: SourceEntry[] = [
   agency('ascn', 'ASEAN Smart Cities Network', 'เครือข่ายเมืองอัจฉริยะอาเซียน', ['ASCN']),
   agency('aec', 'ASEAN Economic Community', 'ประชาคมเศรษฐกิจอาเซียน', ['AEC']),
   agency('asean-community', 'ASEAN Community', 'ประชาคมอาเซียน', []),
+  // Recurring events (type "event").
+  { id: 'event:asean-summit', type: 'event', en: 'ASEAN Summit', th: 'การประชุมสุดยอดอาเซียน' },
+  { id: 'event:smart-city-expo-thailand', type: 'event', en: 'Thailand Smart City Expo', th: 'งานมหกรรมเมืองอัจฉริยะประเทศไทย' },
   // UN and other international bodies.
   agency('un', 'United Nations', 'สหประชาชาติ', ['UN', 'U.N.', 'องค์การสหประชาชาติ']),
   agency('undp', 'United Nations Development Programme', 'โครงการพัฒนาแห่งสหประชาชาติ', ['UNDP']),
