@@ -99,6 +99,13 @@ export const BYLINE_TEXT = [
 export const DATE_LINE_YEAR = /\b(?:19|20)\d{2}\b|\b(?:25[0-9]{2})\b/;
 export const DATE_LINE_MAX_CHARS = 60;
 export const DATE_LINE_MAX_WORDS = 8;
+/** Words a date line may hold besides numbers: month and day names, time-zone abbreviations,
+ * linking words (English, and the Portuguese/Spanish "de", "às", "el"). */
+export const DATE_LINE_WORDS =
+  /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm|a\.m|p\.m|utc|gmt|est|edt|pst|pdt|cet|ict|at|on|de|às|um|el)$/i;
+
+/** How far into the article a heading that repeats the title or the description is looked for. */
+export const TITLE_HEADING_SEARCH_BLOCKS = 3;
 
 /** Bylines are short: a longer block that starts "By …" is a sentence. */
 export const BYLINE_MAX_CHARS = 100;
