@@ -5,7 +5,7 @@ import type { Entity } from '../model/document.ts';
 import { PRIORITY, type Candidate } from './candidate.ts';
 import { escapeRegExp } from './text.ts';
 
-/** An acronym: 2-12 characters with at least two capitals ("DEPA", "MDES", "UN-Habitat" no). */
+/** A Latin acronym: at least two capitals, letters, "&" and "." only ("DEPA", "AT&T"; not "UN-Habitat"). */
 const LATIN_ACRONYM = '[A-Z][A-Za-z&.]*[A-Z][A-Za-z&.]*';
 const THAI_ACRONYM = '[\\u0E01-\\u0E4E]{1,6}\\.(?:[\\u0E01-\\u0E4E]{1,4}\\.)*';
 const MAX_ACRONYM_LENGTH = 12;
@@ -23,22 +23,22 @@ export function matchAcronyms(text: string, entities: Entity[]): Candidate[] {
     if (!acronym || acronym.length > MAX_ACRONYM_LENGTH || acronym === e.text) continue;
     if (!defined.has(acronym)) defined.set(acronym, e);
   }
+  if (!defined.size) return [];
+  // One scan for all acronyms, longest first so "MDES" is not read as "DES".
+  const alternatives = [...defined.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const uses = new RegExp(`(?<![A-Za-z0-9])(?:${alternatives})(?![A-Za-z0-9])`, 'gu');
   const out: Candidate[] = [];
-  for (const [acronym, body] of defined) {
-    const escaped = escapeRegExp(acronym);
-    const thai = /[\u0E00-\u0E7F]/u.test(acronym);
-    const pattern = thai ? new RegExp(`${escaped}`, 'gu') : new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`, 'gu');
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      out.push({
-        type: body.type,
-        text: acronym,
-        start: m.index,
-        end: m.index + acronym.length,
-        id: body.id,
-        name: { ...body.name },
-        priority: PRIORITY.acronym,
-      });
-    }
+  for (let m = uses.exec(text); m; m = uses.exec(text)) {
+    const body = defined.get(m[0])!;
+    out.push({
+      type: body.type,
+      text: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+      id: body.id,
+      name: { ...body.name },
+      priority: PRIORITY.acronym,
+    });
   }
   return out;
 }

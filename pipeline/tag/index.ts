@@ -1,6 +1,6 @@
-// tag: finds places, bodies, people and dates in the document text, with canonical ids that are
+// tag: finds places, bodies, people, events and dates in the document text, with canonical ids that are
 // the same in Thai and English. Offsets index the text exactly as emit composes it.
-import type { Entity } from '../model/document.ts';
+import type { Entity, Warning } from '../model/document.ts';
 import { BLOCK_SEPARATOR, composeText, type Draft } from '../model/draft.ts';
 import type { DraftStage } from '../model/stages.ts';
 import { resolveOverlaps, SpanIndex, type Candidate } from './candidate.ts';
@@ -11,7 +11,6 @@ import { matchGazetteer, matchListedProvinces } from './gazetteer.ts';
 import { matchAgencyPatterns } from './patterns.ts';
 import { matchPeople } from './people.ts';
 import { computeBoundaries } from './text.ts';
-import type { Warning } from '../model/document.ts';
 
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+/gu;
 
