@@ -58,19 +58,21 @@ const startsWithHead = (text: string, at: number) => TH_HEADS.some((h) => text.s
 /** Words that may sit inside a name but never end it. */
 const TH_TRAILING = new Set(['และ', 'เพื่อ', 'แห่ง', 'ว่าด้วย']);
 
+/** Drops leading sentence words: "The Smart City Office" → "Smart City Office". */
+function withoutSentenceWords(surface: string, start: number): [string, number] {
+  const words = surface.split(' ');
+  let skipped = 0;
+  while (words.length > 1 && EN_NOT_NAME_START.has(words[0]!)) skipped += words.shift()!.length + 1;
+  return [words.join(' '), start + skipped];
+}
+
 function englishPatterns(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const form of [EN_LEAD_FORM, EN_HEAD_FORM]) {
     form.lastIndex = 0;
     for (let m = form.exec(text); m; m = form.exec(text)) {
-      let surface = m[0];
-      let start = m.index;
-      // Drop leading sentence words ("The Smart City Office" → "Smart City Office").
-      for (let first = surface.split(' ')[0]; first && EN_NOT_NAME_START.has(first); first = surface.split(' ')[0]) {
-        surface = surface.slice(first.length + 1);
-        start += first.length + 1;
-      }
-      surface = surface.replace(/[,.]+$/u, '');
+      const [trimmed, start] = withoutSentenceWords(m[0], m.index);
+      const surface = trimmed.replace(/[,.]+$/u, '');
       const words = surface.split(' ');
       if (words.length < 2) continue;
       const type = EN_ORG_HEADS.includes(words.at(-1)!) ? 'organization' : 'agency';
@@ -84,12 +86,7 @@ function eventPatterns(text: string): Candidate[] {
   const out: Candidate[] = [];
   EN_EVENT_FORM.lastIndex = 0;
   for (let m = EN_EVENT_FORM.exec(text); m; m = EN_EVENT_FORM.exec(text)) {
-    let surface = m[0];
-    let start = m.index;
-    for (let first = surface.split(' ')[0]; first && EN_NOT_NAME_START.has(first); first = surface.split(' ')[0]) {
-      surface = surface.slice(first.length + 1);
-      start += first.length + 1;
-    }
+    const [surface, start] = withoutSentenceWords(m[0], m.index);
     if (surface.split(' ').length < 2) continue;
     out.push({ type: 'event', text: surface, start, end: start + surface.length, id: null, name: { en: surface }, priority: PRIORITY.pattern });
   }
