@@ -22,7 +22,6 @@ const LIST_MARKER = /^(?:[•●○◦▪▫■□–—\-*∗]|\(?(?:[0-9]{1,3}
 const CAPTION = /^(?:figure|fig\.|table|chart|ภาพที่|รูปที่|ตารางที่|แผนภาพที่|แผนภูมิที่)\s*[0-9๐-๙]/iu;
 const FOOTNOTE_LABEL_TEXT = /^([0-9]{1,3}|[๐-๙]{1,3}|[*∗†‡§])[.)]?\s+/u;
 const THAI_CHAR = /[\u0E00-\u0E7F]/u;
-const LATIN_LETTER_END = /[A-Za-z]$/u;
 const LOWERCASE_START = /^[a-z]/u;
 const SOFT_HYPHEN_END = /\u00AD[-\u2010]?$/u;
 const HARD_HYPHEN_END = /[A-Za-z][-\u2010]$/u;
@@ -36,10 +35,6 @@ export interface BodyMetrics {
   headingSizes: number[];
   /** Words seen in the document, to decide line-end hyphens. */
   vocabulary: Set<string>;
-}
-
-export interface PageBlocks {
-  blocks: DraftBlock[];
 }
 
 interface Builder {
@@ -152,7 +147,8 @@ function footnoteBlocks(notes: Line[], page: number): DraftBlock[] {
   return blocks;
 }
 
-/** Joins a line to the text before it. */
+/** Joins a line to the text before it: Thai to Thai with nothing between (Thai puts no spaces
+ * between words, and a line break says nothing about a phrase space), anything else with one space. */
 export function joinText(before: string, next: string, vocabulary: Set<string>): string {
   if (before === '') return next;
   if (SOFT_HYPHEN_END.test(before)) return before.replace(SOFT_HYPHEN_END, '') + next;
@@ -171,7 +167,6 @@ export function joinText(before: string, next: string, vocabulary: Set<string>):
   const last = before.at(-1)!;
   const first = next[0]!;
   if (THAI_CHAR.test(last) && THAI_CHAR.test(first)) return before + next;
-  if (LATIN_LETTER_END.test(before) && THAI_CHAR.test(first)) return `${before} ${next}`;
   return `${before} ${next}`;
 }
 
