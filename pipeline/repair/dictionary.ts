@@ -56,10 +56,27 @@ let words: Set<string> | null = null;
 let wordTrie: Trie;
 /** Long ำ words written with า instead: the shape a word has where a font lost its ำ. */
 let lostSaraAmTrie: Trie;
-/** The letters around each ำ of those words, as (before << 16 | after) with after 0 at the
- * word's end: one lookup rules out almost every า. */
-const lostSaraAmNeighbours = new Set<number>();
-const WORD_END = 0;
+/** The letters around each ำ of those words, so that one array lookup rules out almost every
+ * า: for an ำ starting a word, (letter before, letter after); inside a word, (two letters
+ * before, letter after); ending a word, (three letters before). Offsets in the Thai block;
+ * 0 (U+0E00, unassigned) stands for "not a Thai letter". */
+const saraAmStarting = new Uint8Array(THAI_BLOCK_SIZE ** 2);
+const saraAmInside = new Uint8Array(THAI_BLOCK_SIZE ** 3);
+const saraAmEnding = new Uint8Array(THAI_BLOCK_SIZE ** 3);
+const NOT_THAI = 0;
+
+function thaiOffset(code: number): number {
+  const offset = code - THAI_BLOCK;
+  return offset >= 0 && offset < THAI_BLOCK_SIZE ? offset : NOT_THAI;
+}
+
+function index2(a: number, b: number): number {
+  return (thaiOffset(a) << 7) | thaiOffset(b);
+}
+
+function index3(a: number, b: number, c: number): number {
+  return (thaiOffset(a) << 14) | (thaiOffset(b) << 7) | thaiOffset(c);
+}
 
 export function dictionary(): Set<string> {
   if (!words) {
@@ -73,8 +90,10 @@ export function dictionary(): Set<string> {
       if (word.length >= MIN_SARA_AM_WORD && word.includes(SARA_AM)) {
         lostForms.push(word.replaceAll(SARA_AM, '\u0E32'));
         for (let at = word.indexOf(SARA_AM); at > 0; at = word.indexOf(SARA_AM, at + 1)) {
-          const after = at + 1 < word.length ? word.charCodeAt(at + 1) : WORD_END;
-          lostSaraAmNeighbours.add((word.charCodeAt(at - 1) << 16) | after);
+          const c = (i: number): number => word.charCodeAt(i);
+          if (at === 1) saraAmStarting[index2(c(0), c(2))] = 1;
+          else if (at + 1 < word.length) saraAmInside[index3(c(at - 2), c(at - 1), c(at + 1))] = 1;
+          else saraAmEnding[index3(c(at - 3), c(at - 2), c(at - 1))] = 1;
         }
       }
     }
@@ -100,10 +119,15 @@ function trieWordAcross(trie: Trie, text: string, past: number, reach: number, f
 /** Cheap test before any segmenting: could า at `at` be the ำ of a long dictionary word
  * (one the text holds with every ำ written า)? */
 export function couldBeSaraAmWord(text: string, at: number): boolean {
-  dictionary();
-  const before = text.charCodeAt(at - 1) << 16;
-  const after = at + 1 < text.length ? text.charCodeAt(at + 1) : WORD_END;
-  if (!lostSaraAmNeighbours.has(before | after) && !lostSaraAmNeighbours.has(before | WORD_END)) return false;
+  if (!words) dictionary();
+  const before1 = text.charCodeAt(at - 1);
+  const before2 = text.charCodeAt(at - 2);
+  const after = text.charCodeAt(at + 1);
+  const possible =
+    saraAmStarting[index2(before1, after)] ||
+    saraAmInside[index3(before2, before1, after)] ||
+    saraAmEnding[index3(text.charCodeAt(at - 3), before2, before1)];
+  if (!possible) return false;
   return trieWordAcross(lostSaraAmTrie, text, at, MAX_WORD_LENGTH, at);
 }
 

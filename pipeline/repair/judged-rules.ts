@@ -267,11 +267,13 @@ function bestGrouping(tokens: string[]): string {
  * document, and only where ำ makes a long dictionary word that า does not. Judged left to
  * right inside each Thai run, so that each decision sees the ones before it. */
 const SARA_AM_CHAR = '\u0E33';
+const SARA_AA_CODE = 0x0e32;
 
 export function repairLostSaraAm(state: RepairState): void {
   const text = state.text;
   const changes: PassChange[] = [];
-  for (let at = text.indexOf('\u0E32'); at !== -1; at = text.indexOf('\u0E32', at + 1)) {
+  for (let at = 1; at < text.length; at++) {
+    if (text.charCodeAt(at) !== SARA_AA_CODE) continue; // a char-code loop: indexOf costs more per call
     const previous = text.charCodeAt(at - 1);
     const base = isToneCode(previous) ? text.charCodeAt(at - 2) : previous;
     if (!isConsonantCode(base) || !couldBeSaraAmWord(text, at)) continue;
@@ -292,7 +294,7 @@ export function repairLostSaraAm(state: RepairState): void {
 function saraAmReadsBetter(left: string, right: string): boolean {
   const withAm = left + '\u0E33' + right;
   const withAa = left + '\u0E32' + right;
-  if (compareReadings(withAm, withAa) !== -1) return false;
+  if (compareReadings(withAm, withAa, false) !== -1) return false;
   const at = left.length;
   const amSegments = segment(withAm);
   const aaSegments = segment(withAa);
