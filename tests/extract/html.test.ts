@@ -156,6 +156,14 @@ describe('extractHtml: charset order and edge cases', () => {
     expect(decodeHtml(bytes)).toMatchObject({ encoding: 'utf-8', text: html, warnings: [] });
   });
 
+  it('reads the XML declaration of a saved XHTML page', () => {
+    const thai = 'ภาษาไทย';
+    const xhtml = `<?xml version="1.0" encoding="TIS-620"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>${thai}</p></body></html>`;
+    const bytes = Uint8Array.from(xhtml, (char) => (char >= '\u0e01' ? char.charCodeAt(0) - 0x0e00 + 0xa0 : char.charCodeAt(0)));
+    expect(decodeHtml(bytes)).toMatchObject({ encoding: 'windows-874', warnings: [] });
+    expect(decodeHtml(bytes).text).toContain(`<p>${thai}</p>`);
+  });
+
   it('reads valid UTF-8 labelled ISO-8859-1 as UTF-8', () => {
     const bytes = new TextEncoder().encode('<meta charset="iso-8859-1"><p>São Paulo – ภาษาไทย</p>');
     const decoded = decodeHtml(bytes);

@@ -42,9 +42,13 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | 
   return null;
 }
 
-/** <meta charset="…"> or <meta http-equiv="Content-Type" content="…; charset=…"> near the top. */
+/** <meta charset="…">, <meta http-equiv="Content-Type" content="…; charset=…"> or an XML
+ * declaration's encoding, near the top. */
 export function metaCharset(bytes: Uint8Array): string | null {
   const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, META_PRESCAN_BYTES));
+  // XHTML saved pages may declare it only in the XML declaration.
+  const xml = /^\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
+  if (xml?.[1]) return xml[1];
   for (const match of head.matchAll(/<meta\b[^>]*>/gi)) {
     const tag = match[0];
     const direct = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
