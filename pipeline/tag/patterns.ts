@@ -88,6 +88,8 @@ function eventPatterns(text: string): Candidate[] {
   for (let m = EN_EVENT_FORM.exec(text); m; m = EN_EVENT_FORM.exec(text)) {
     const [surface, start] = withoutSentenceWords(m[0], m.index);
     if (surface.split(' ').length < 2) continue;
+    // "Week" is also a surname ("Timothy Week"): an event week needs its year or "the/at" before it.
+    if (/ Week$/u.test(surface) && !/\b(?:the|at|during|of)\s+$/iu.test(text.slice(Math.max(0, start - 8), start))) continue;
     out.push({ type: 'event', text: surface, start, end: start + surface.length, id: null, name: { en: surface }, priority: PRIORITY.pattern });
   }
   return out;

@@ -36,6 +36,12 @@ const NOT_NAME = new Set([
   'Col', 'Lt', 'Capt', 'Sen', 'Rep', 'According', 'Pol', 'Maj', 'Adm', 'Police', 'Air', 'Marshal',
 ]);
 const SAYS_AFTER = new RegExp(`^,? (?:${SAY_VERBS.join('|')})\\b`, 'u');
+/** Words that make a capitalised phrase a company or body rather than a person's name. */
+const ORGANIZATION_WORDS = new Set([
+  'Equities', 'Securities', 'Capital', 'Group', 'Partners', 'Holdings', 'Bank', 'Inc', 'Ltd', 'Corp', 'Company', 'Co',
+  'Limited', 'Associates', 'Research', 'Institute', 'University', 'Council', 'Agency', 'Office', 'Ministry', 'Foundation',
+  'Airways', 'Airlines', 'Motors', 'Technologies', 'Systems', 'Solutions', 'Media', 'News', 'Times', 'Post', 'Police',
+]);
 const NAME = `((?:${NAME_WORD})(?: (?:${NAME_WORD})){0,3})`;
 const NAME2 = `((?:${NAME_WORD})(?: (?:${NAME_WORD})){1,3})`;
 
@@ -88,6 +94,8 @@ function englishPeople(text: string, blockers: Candidate[]): Candidate[] {
     if (!trimmed) return;
     const [name, start] = trimmed;
     if (name.split(' ').length < minWords) return;
+    // "Kotak Institutional Equities said": a company speaking, not a person.
+    if (name.split(' ').some((w) => ORGANIZATION_WORDS.has(w))) return;
     const end = start + name.length;
     // A named body or place that covers the words is not a person ("Bangkok Metropolitan
     // Administration said"); a province inside a longer name is fine ("Surin Pitsuwan").
