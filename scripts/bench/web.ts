@@ -5,6 +5,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
 import { extractHtml } from '../../pipeline/extract/html/index.ts';
 import { DEFAULT_EXTRACT_OPTIONS } from '../../pipeline/model/stages.ts';
 
@@ -136,7 +140,84 @@ export async function bench(): Promise<Record<string, number | string>> {
   };
 }
 
+// The alternatives samut's method was chosen against (`--compare`): Readability's own
+// textContent, and a first own scorer on the unified route (rehype-parse to hast; each <p>
+// gives its non-link text length to its parent and half to its grandparent; the best
+// container's text is the article).
+
+function readabilityText(page: WebPage): string {
+  try {
+    const { document } = parseHTML(new TextDecoder().decode(page.bytes));
+    return new Readability(document).parse()?.textContent ?? '';
+  } catch {
+    return '';
+  }
+}
+
+interface HastNode {
+  type: string;
+  tagName?: string;
+  value?: string;
+  children?: HastNode[];
+  properties?: Record<string, unknown>;
+}
+const HAST_SKIPPED = new Set(['script', 'style', 'noscript', 'nav', 'header', 'footer', 'aside', 'form', 'iframe', 'svg', 'template', 'button']);
+const HAST_BLOCKS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr', 'section', 'article', 'ul', 'ol', 'table', 'br', 'figcaption']);
+const HAST_BOILERPLATE = /comment|share|social|related|footer|sidebar|cookie|newsletter|promo|advert|nav|menu/i;
+const HAST_MIN_PARAGRAPH_CHARS = 25;
+
+function hastText(node: HastNode, withLinks: boolean): string {
+  if (node.type === 'text') return node.value ?? '';
+  if ((node.type !== 'element' && node.type !== 'root') || (node.tagName && HAST_SKIPPED.has(node.tagName))) return '';
+  if (!withLinks && node.tagName === 'a') return '';
+  const inner = (node.children ?? []).map((child) => hastText(child, withLinks)).join('');
+  return node.tagName && HAST_BLOCKS.has(node.tagName) ? `\n${inner}\n` : inner;
+}
+
+function rehypeBaselineText(page: WebPage): string {
+  const tree = unified().use(rehypeParse).parse(new TextDecoder().decode(page.bytes)) as HastNode;
+  const parents = new Map<HastNode, HastNode>();
+  const scores = new Map<HastNode, number>();
+  const visit = (node: HastNode): void => {
+    for (const child of node.children ?? []) {
+      if (child.type !== 'element' || HAST_SKIPPED.has(child.tagName!)) continue;
+      const names = `${child.properties?.['id'] ?? ''} ${(child.properties?.['className'] as string[] | undefined)?.join(' ') ?? ''}`;
+      if (HAST_BOILERPLATE.test(names)) continue;
+      parents.set(child, node);
+      if (child.tagName === 'p') {
+        const length = hastText(child, false).trim().length;
+        if (length > HAST_MIN_PARAGRAPH_CHARS) {
+          scores.set(node, (scores.get(node) ?? 0) + length);
+          const grandparent = parents.get(node);
+          if (grandparent) scores.set(grandparent, (scores.get(grandparent) ?? 0) + length / 2);
+        }
+      }
+      visit(child);
+    }
+  };
+  visit(tree);
+  const best = [...scores].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return best ? hastText(best, true).split(/\n+/).map((line) => line.trim()).filter(Boolean).join('\n\n') : '';
+}
+
+/** F1 of the alternatives on the same pages and scorer. */
+export function compareAlternatives(): Record<string, number> {
+  const pages = loadWebCorpus();
+  const figures: Record<string, number> = {};
+  for (const [name, extract] of [['readability_textcontent', readabilityText], ['rehype_paragraph_parents', rehypeBaselineText]] as const) {
+    const totals: Totals = { precision: 0, recall: 0 };
+    for (const page of pages) {
+      const score = shingleScore(page.truth, extract(page));
+      totals.precision += score.precision;
+      totals.recall += score.recall;
+    }
+    figures[`web_f1_${name}`] = Math.round(f1Of(totals, pages.length).f1 * 1000) / 1000;
+  }
+  return figures;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv.includes('--compare')) console.log(JSON.stringify(compareAlternatives(), null, 2));
   if (process.argv.includes('--pages')) {
     for (const page of loadWebCorpus()) {
       const { precision, recall } = shingleScore(page.truth, await extractArticleText(page));
