@@ -12,6 +12,8 @@ export const MIN_LOOSE_THAI_LENGTH = 4;
 /** Words before a Thai country name that make it a language or a people, not a country. */
 const THAI_NOT_COUNTRY_BEFORE = /(ภาษา|ชาว|คน|เชื้อสาย|สัญชาติ|ดอลลาร์|เงินดอลลาร์)\s?$/u;
 
+const INVISIBLE = /[\u200B\u00AD\u2060\uFEFF]/u;
+
 interface AliasRef {
   entry: GazetteerEntry;
   alias: string;
@@ -91,8 +93,10 @@ export function matchGazetteer(text: string, b: Boundaries): Candidate[] {
     if (!node) continue;
     let j = start + 1;
     let best: Candidate | undefined;
+    let skippedInvisible = false;
     while (node) {
-      for (const ref of node.refs) {
+      // A name never ends on an invisible character: it ended before it.
+      for (const ref of skippedInvisible ? [] : node.refs) {
         const surface = text.slice(start, j);
         if (!boundaryOk(b, start, ref) || !boundaryOk(b, j, ref) || !caseMatches(surface, ref)) continue;
         if (ref.type === 'country' && ref.thai && THAI_NOT_COUNTRY_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
@@ -109,6 +113,14 @@ export function matchGazetteer(text: string, b: Boundaries): Candidate[] {
       }
       if (j >= n) break;
       const ch = text[j]!;
+      if (INVISIBLE.test(ch)) {
+        // Zero-width spaces (Thai web text marks word breaks with them) and soft hyphens sit
+        // inside names without changing them.
+        j++;
+        skippedInvisible = true;
+        continue;
+      }
+      skippedInvisible = false;
       if (isWhitespace(ch)) {
         node = node.next.get(' ');
         const gapStart = j;

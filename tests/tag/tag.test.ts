@@ -66,6 +66,22 @@ describe('bilingual ids', () => {
   });
 });
 
+describe('text details', () => {
+  it('matches names broken by zero-width spaces, without taking the trailing one', () => {
+    const text = 'ที่เชียง\u200Bใหม่\u200Bและ\u200Bขอนแก่น';
+    const entities = tagText(text);
+    checkInvariants(text, entities);
+    expect(entities.map((e) => [e.id, e.text])).toEqual([
+      ['TH-50', 'เชียง\u200Bใหม่'],
+      ['TH-40', 'ขอนแก่น'],
+    ]);
+  });
+
+  it('never tags across a block boundary', () => {
+    expect(tagText('Chiang\n\nMai in October\n\n2020')).toEqual([]);
+  });
+});
+
 describe('tagDraft', () => {
   it('tags the composed document text, offsets across blocks, and warns on pre-1941 BE dates', () => {
     const draft = emptyDraft(source, 'text');
