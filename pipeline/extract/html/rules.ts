@@ -42,7 +42,7 @@ export const FURNITURE_ROLES = ['navigation', 'banner', 'contentinfo', 'compleme
  * bars, comment sections, newsletter boxes, related links. Matched as whole words in the
  * class or id, so "shared-memory" or "commentary" are not hit. */
 export const BOILERPLATE_NAME =
-  /(?:^|[\s_-])(?:cookies?|consent|gdpr|cookie-?banner|share|sharing|social|sharedaddy|addtoany|a2a|sociable|comments?|comment-?(?:list|form|respond|section)|respond|disqus|wpdiscuz|wpd-[a-z-]+|newsletter|subscribe|subscription|related|recommended|read-?more|more-?stories|outbrain|taboola|breadcrumbs?|skip-?link|screen-reader-text|sr-only|visually-hidden|advert(?:isement)?|ads?|ad-?slot|sponsored|promo|popup|modal|paywall|tags|tag-?list|author-?bio|post-?navigation|pagination|toolbar|sidebar|widgets?|carousel|swiper|trending|most-?popular|popular|rail)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:cookies?|consent|gdpr|cookie-?banner|share|sharing|social|sharedaddy|addtoany|a2a|sociable|comments?|comment-?(?:list|form|respond|section)|respond|disqus|wpdiscuz|wpd-[a-z-]+|newsletter|subscribe|subscription|related|recommended|read-?more|more-?stories|outbrain|taboola|breadcrumbs?|skip-?link|screen-reader-text|sr-only|visually-hidden|advert(?:isement)?|ads?|ad-?slot|sponsored|promo|popup|modal|paywall|tags|tag-?list|author-?(?:bio|box|info|card|details)|about-?(?:the-?)?author|bylines?|tooltip|popover|hovercard|rollover(?:-[a-z]+)*|post-?navigation|pagination|toolbar|sidebar|widgets?|carousel|swiper|trending|most-?popular|popular|rail)(?:$|[\s_-])/i;
 
 /** Text of a block that is page furniture whatever container it sits in. Anchored: a block
  * that only says this. */
