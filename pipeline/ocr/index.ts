@@ -60,6 +60,8 @@ export async function ocrDraft(input: OcrInput, engine: OcrEngine, signal?: Abor
   const { draft, bytes, options } = input;
   if (options.ocr === 'never' || (draft.kind !== 'image' && draft.kind !== 'pdf')) return draft;
   signal?.throwIfAborted();
+  const marked = (draft.pages ?? []).some((info) => info.needsOcr !== null);
+  if (draft.kind === 'pdf' && options.ocr === 'auto' && !marked) return draft;
   const source: PageSource =
     draft.kind === 'image' ? imagePageSource(bytes) : await pdfPageSource(bytes, options.dpi ?? OCR_DPI);
   let outcomes: PageOutcome[];

@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import UTIF from 'utif2';
 import { DocumentError } from '../model/index.ts';
 
@@ -64,6 +64,41 @@ function checkPixels(width: number, height: number, page: number): void {
   }
 }
 
+/** Width and height from a PNG's IHDR or a JPEG's frame header (null when not found). */
+export function imageSize(bytes: Uint8Array, kind: 'png' | 'jpeg'): { width: number; height: number } | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (kind === 'png') return bytes.length >= 24 ? { width: view.getUint32(16), height: view.getUint32(20) } : null;
+  let offset = 2;
+  while (offset + 9 <= bytes.length && bytes[offset] === 0xff) {
+    const marker = bytes[offset + 1]!;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: view.getUint16(offset + 5), width: view.getUint16(offset + 7) };
+    }
+    offset += 2 + view.getUint16(offset + 2);
+  }
+  return null;
+}
+
+/** A PNG or JPEG as it is when it fits the OCR pixel cap; scaled down to fit, as PNG, when not.
+ * (The bytes reach here only after extract checked the container: Skia's decoder is safe on
+ * whole files, not on truncated ones.) */
+export async function fitImage(bytes: Uint8Array, kind: 'png' | 'jpeg', maxPixels = MAX_OCR_PAGE_PIXELS): Promise<Uint8Array> {
+  const size = imageSize(bytes, kind);
+  if (!size) throw new DocumentError('image-corrupt', `the ${kind.toUpperCase()} has no readable size`);
+  const pixels = size.width * size.height;
+  if (pixels <= maxPixels) return bytes;
+  const scale = Math.sqrt(maxPixels / pixels);
+  const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const width = Math.floor(size.width * scale);
+  const height = Math.floor(size.height * scale);
+  const canvas = createCanvas(width, height);
+  canvas.getContext('2d').drawImage(image, 0, 0, width, height);
+  const png = new Uint8Array(await canvas.encode('png'));
+  canvas.width = 0;
+  canvas.height = 0;
+  return png;
+}
+
 /** UTIF reads past the end of a cut-off file as zeros; a page whose strips leave the file is corrupt. */
 function checkStrips(ifd: UTIF.IFD, fileLength: number, page: number): void {
   const offsets = (ifd['t273'] ?? ifd['t324']) as number[] | undefined;
@@ -84,7 +119,7 @@ export function imagePageSource(bytes: Uint8Array): PageSource {
   const kind = sniffImage(bytes);
   if (!kind) throw new DocumentError('image-corrupt', 'not a PNG, JPEG or TIFF image (unknown signature)');
   if (kind !== 'tiff') {
-    return { pageCount: 1, pageImage: async () => bytes, close: async () => undefined };
+    return { pageCount: 1, pageImage: async () => fitImage(bytes, kind), close: async () => undefined };
   }
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let ifds: UTIF.IFD[];

@@ -4,6 +4,7 @@ import { deflateSync, crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extractImage, MAX_IMAGE_PIXELS } from '../../pipeline/extract/image/index.ts';
 import { DocumentError, type ExtractInput } from '../../pipeline/model/index.ts';
+import { fitImage, imageSize } from '../../pipeline/ocr/page-images.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/scans');
 const read = (name: string) => new Uint8Array(readFileSync(path.join(FIXTURES, name)));
@@ -105,5 +106,18 @@ describe('extractImage', () => {
     // The same header with a sane size passes.
     const draft = await extractImage(input(pngClaiming(100, 100)));
     expect(draft.metadata.pageCount).toBe(1);
+  });
+});
+
+describe('page images for OCR', () => {
+  it('passes an image under the OCR pixel cap through untouched and scales a larger one down', async () => {
+    const jpeg = read('en-memo.jpg');
+    expect(imageSize(jpeg, 'jpeg')).toEqual({ width: 853, height: 468 });
+    expect(imageSize(read('th-decree.png'), 'png')).toEqual({ width: 874, height: 844 });
+    expect(await fitImage(jpeg, 'jpeg')).toBe(jpeg);
+    const fitted = await fitImage(jpeg, 'jpeg', 100_000);
+    const size = imageSize(fitted, 'png')!;
+    expect(size.width * size.height).toBeLessThanOrEqual(100_000);
+    expect(size.width / size.height).toBeCloseTo(853 / 468, 1);
   });
 });
