@@ -110,6 +110,19 @@ const YEAR4 = `(${D}{4})${NOT_DIGIT_AFTER}`;
 const RULES: DateRule[] = [
   // ISO 8601 written out: 2020-10-16.
   { pattern: new RegExp(`${NOT_DIGIT_BEFORE}(\\d{4})-(\\d{2})-(\\d{2})${NOT_DIGIT_AFTER}`, 'gu'), read: (m) => one(ymd(m[1], 'ce', EN_MONTHS[Number(m[2]) - 1]?.[0], m[3])) },
+  // 16/10/2020, ๘/๗/๒๕๖๑: day first (Thai and British use); month first only when the day
+  // cannot be a month (10/16/2020). Both ≤ 12 with a Gregorian year is ambiguous: skipped.
+  {
+    pattern: new RegExp(`${NOT_DIGIT_BEFORE}(?<![/.])(${D}{1,2})/(${D}{1,2})/(${D}{4})${NOT_DIGIT_AFTER}(?!/)`, 'gu'),
+    read: (m) => {
+      const a = Number(arabicDigits(m[1]!));
+      const b = Number(arabicDigits(m[2]!));
+      const be = Number(arabicDigits(m[3]!)) >= BE_THRESHOLD;
+      const [day, month] = be || a > 12 ? [a, b] : b > 12 ? [b, a] : [0, 0];
+      if (!day || month < 1 || month > 12) return undefined;
+      return one(ymd(m[3], undefined, EN_MONTHS[month - 1]![0], String(day)));
+    },
+  },
   // 16–18 October 2020 / ๑๕–๑๗ ตุลาคม พ.ศ. ๒๕๖๐
   {
     pattern: new RegExp(`${NOT_DIGIT_BEFORE}(${D}{1,2})${DASH}(${D}{1,2})\\s*(${EN_MONTH}|${TH_MONTH})\\s*(?:${TH_ERA}|${EN_BE}\\s*)?(${D}{4}|${D}{2})${NOT_DIGIT_AFTER}`, 'giu'),

@@ -174,4 +174,14 @@ export const ADDED_CASES: EntityCase[] = [
       { type: 'country', text: 'สิงคโปร์', id: 'SG' },
     ],
   },
+  {
+    name: 'numeric dates',
+    text: 'ลงวันที่ 8/7/2561 และ ๒๕/๑๒/๒๕๖๖; in English 16/10/2020 and 10/16/2020, but 5/6/2020 is ambiguous.',
+    entities: [
+      { type: 'date', text: '8/7/2561', id: null, value: '2018-07-08' },
+      { type: 'date', text: '๒๕/๑๒/๒๕๖๖', id: null, value: '2023-12-25' },
+      { type: 'date', text: '16/10/2020', id: null, value: '2020-10-16' },
+      { type: 'date', text: '10/16/2020', id: null, value: '2020-10-16' },
+    ],
+  },
 ];
