@@ -12,10 +12,16 @@ export const MAX_WORD_LENGTH = 20;
 export const MIN_SARA_AM_WORD = 5;
 const SARA_AM = '\u0E33';
 
-/** A trie over Thai code points: edges keyed by node * 128 + (code - U+0E00), so a lookup
- * walks letter by letter without making substrings. */
+/** A trie over Thai code points (code - U+0E00), so a lookup walks letter by letter without
+ * making substrings. */
 interface Trie {
-  edges: Map<number, number>;
+  /** The root's edges as an array (-1: none): half of all steps start there. */
+  root: Int32Array;
+  /** Children of node i are childCode/childNode[childStart[i] .. childStart[i + 1]), sorted
+   * by code: contiguous memory, so a step costs a short scan instead of a hash lookup. */
+  childStart: Int32Array;
+  childCode: Uint8Array;
+  childNode: Int32Array;
   terminal: Uint8Array;
 }
 
@@ -42,14 +48,33 @@ function buildTrie(entries: Iterable<string>): Trie {
   }
   const terminal = new Uint8Array(nodes);
   for (const node of ends) terminal[node] = 1;
-  return { edges, terminal };
+  const root = new Int32Array(THAI_BLOCK_SIZE).fill(-1);
+  for (let offset = 0; offset < THAI_BLOCK_SIZE; offset++) root[offset] = edges.get(offset) ?? -1;
+  const sorted = [...edges.entries()].sort((a, b) => a[0] - b[0]); // by parent, then by code
+  const childStart = new Int32Array(nodes + 1);
+  for (const [key] of sorted) childStart[Math.floor(key / THAI_BLOCK_SIZE) + 1]!++;
+  for (let node = 0; node < nodes; node++) childStart[node + 1]! += childStart[node]!;
+  const childCode = new Uint8Array(sorted.length);
+  const childNode = new Int32Array(sorted.length);
+  sorted.forEach(([key, child], i) => {
+    childCode[i] = key % THAI_BLOCK_SIZE;
+    childNode[i] = child;
+  });
+  return { root, childStart, childCode, childNode, terminal };
 }
 
 /** The node reached from `node` by the code unit, or -1. */
 function step(trie: Trie, node: number, code: number): number {
   const offset = code - THAI_BLOCK;
   if (offset < 0 || offset >= THAI_BLOCK_SIZE) return -1;
-  return trie.edges.get(node * THAI_BLOCK_SIZE + offset) ?? -1;
+  if (node === 0) return trie.root[offset]!;
+  const end = trie.childStart[node + 1]!;
+  for (let i = trie.childStart[node]!; i < end; i++) {
+    const childCode = trie.childCode[i]!;
+    if (childCode === offset) return trie.childNode[i]!;
+    if (childCode > offset) return -1;
+  }
+  return -1;
 }
 
 let words: Set<string> | null = null;
@@ -171,24 +196,38 @@ export interface Segmentation {
   words: [number, number][];
 }
 
-/** The segmentation with fewest unknown characters, then fewest pieces (longest words). */
-export function segment(text: string): Segmentation {
-  dictionary();
+// Buffers for the segmentation DP, reused across calls (the stage is synchronous).
+let unknownAt = new Int32Array(64);
+let piecesAt = new Int32Array(64);
+let fromAt = new Int32Array(64);
+let wordStepAt = new Uint8Array(64);
+const UNREACHED = 0x3fffffff;
+/** Pieces never reach this, so unknown * PIECES_SCALE + pieces orders like (unknown, pieces). */
+const PIECES_SCALE = 4096;
+
+/** Fills the DP buffers for `text`: the fewest unknown letters, then the fewest pieces. */
+function runSegmentation(text: string): number {
+  if (!words) dictionary();
   const n = text.length;
-  const unknown = new Int32Array(n + 1).fill(0x3fffffff);
-  const pieces = new Int32Array(n + 1);
-  const from = new Int32Array(n + 1);
-  const isWordStep = new Uint8Array(n + 1);
-  unknown[0] = 0;
+  if (unknownAt.length <= n) {
+    const size = 2 * (n + 1);
+    unknownAt = new Int32Array(size);
+    piecesAt = new Int32Array(size);
+    fromAt = new Int32Array(size);
+    wordStepAt = new Uint8Array(size);
+  }
+  unknownAt.fill(UNREACHED, 0, n + 1);
+  unknownAt[0] = 0;
+  piecesAt[0] = 0;
   for (let start = 0; start < n; start++) {
-    const here = unknown[start]!;
-    const piecesHere = pieces[start]! + 1;
+    const here = unknownAt[start]!;
+    const piecesHere = piecesAt[start]! + 1;
     // one unknown letter
-    if (here + 1 < unknown[start + 1]! || (here + 1 === unknown[start + 1]! && piecesHere < pieces[start + 1]!)) {
-      unknown[start + 1] = here + 1;
-      pieces[start + 1] = piecesHere;
-      from[start + 1] = start;
-      isWordStep[start + 1] = 0;
+    if (here + 1 < unknownAt[start + 1]! || (here + 1 === unknownAt[start + 1]! && piecesHere < piecesAt[start + 1]!)) {
+      unknownAt[start + 1] = here + 1;
+      piecesAt[start + 1] = piecesHere;
+      fromAt[start + 1] = start;
+      wordStepAt[start + 1] = 0;
     }
     // every dictionary word starting here
     let node = 0;
@@ -196,17 +235,29 @@ export function segment(text: string): Segmentation {
       node = step(wordTrie, node, text.charCodeAt(end - 1));
       if (node === -1) break;
       if (end - start < 2 || !wordTrie.terminal[node]) continue;
-      if (here < unknown[end]! || (here === unknown[end]! && piecesHere < pieces[end]!)) {
-        unknown[end] = here;
-        pieces[end] = piecesHere;
-        from[end] = start;
-        isWordStep[end] = 1;
+      if (here < unknownAt[end]! || (here === unknownAt[end]! && piecesHere < piecesAt[end]!)) {
+        unknownAt[end] = here;
+        piecesAt[end] = piecesHere;
+        fromAt[end] = start;
+        wordStepAt[end] = 1;
       }
     }
   }
+  return n;
+}
+
+/** The segmentation with fewest unknown characters, then fewest pieces (longest words). */
+export function segment(text: string): Segmentation {
+  const n = runSegmentation(text);
   const found: [number, number][] = [];
-  for (let end = n; end > 0; end = from[end]!) if (isWordStep[end]) found.push([from[end]!, end]);
-  return { unknown: unknown[n]!, pieces: pieces[n]!, words: found.reverse() };
+  for (let end = n; end > 0; end = fromAt[end]!) if (wordStepAt[end]) found.push([fromAt[end]!, end]);
+  return { unknown: unknownAt[n]!, pieces: piecesAt[n]!, words: found.reverse() };
+}
+
+/** (unknown letters, pieces) of the best segmentation as one number that orders the same way. */
+export function segmentCost(text: string): number {
+  const n = runSegmentation(text);
+  return unknownAt[n]! * PIECES_SCALE + piecesAt[n]!;
 }
 
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
@@ -221,10 +272,9 @@ export function icuPieces(text: string): number {
 /** -1 when `a` reads better than `b`, 1 when worse, 0 when the dictionaries cannot tell.
  * ICU (slower) is asked only when the word list ties and `askIcu` is set. */
 export function compareReadings(a: string, b: string, askIcu = true): number {
-  const sa = segment(a);
-  const sb = segment(b);
-  if (sa.unknown !== sb.unknown) return sa.unknown < sb.unknown ? -1 : 1;
-  if (sa.pieces !== sb.pieces) return sa.pieces < sb.pieces ? -1 : 1;
+  const costA = segmentCost(a);
+  const costB = segmentCost(b);
+  if (costA !== costB) return costA < costB ? -1 : 1;
   if (!askIcu) return 0;
   const ia = icuPieces(a);
   const ib = icuPieces(b);

@@ -83,13 +83,15 @@ export function applyChanges(state: RepairState, changes: PassChange[]): void {
   const old = state.text;
   for (const change of changes) state.counts[change.rule] = (state.counts[change.rule] ?? 0) + 1;
 
-  let text = '';
+  // Joined from parts, not appended: `+=` builds a rope, and char-by-char reads of a rope are slow.
+  const parts: string[] = [];
   let cursor = 0;
   for (const change of changes) {
-    text += old.slice(cursor, change.start) + change.after;
+    parts.push(old.slice(cursor, change.start), change.after);
     cursor = change.end;
   }
-  text += old.slice(cursor);
+  parts.push(old.slice(cursor));
+  const text = parts.join('');
 
   const spans = mergeSorted(
     state.edits.map((edit) => ({ start: edit.offset, end: edit.offset + edit.after.length, edit })),
