@@ -1,5 +1,5 @@
 // Acronyms a document defines ("Digital Economy Promotion Agency (DEPA)", "(ASEAN Smart Cities
-// Network: ASCN)", "สำนักงานสภาพัฒนาการเศรษฐกิจและสังคมแห่งชาติ (สศช.)") link every later use of the
+// Network: ASCN)", "URCO (Urban Resilience Coordination Office)", "สำนักงานสภาพัฒนาการเศรษฐกิจและสังคมแห่งชาติ (สศช.)") link every later use of the
 // acronym to the body they follow: same type, id and names.
 import type { Entity } from '../model/document.ts';
 import { PRIORITY, type Candidate } from './candidate.ts';
@@ -11,6 +11,8 @@ const THAI_ACRONYM = '[\\u0E01-\\u0E4E]{1,6}\\.(?:[\\u0E01-\\u0E4E]{1,4}\\.)*';
 const MAX_ACRONYM_LENGTH = 12;
 const AFTER_BODY = new RegExp(`^\\s*\\(\\s*(${LATIN_ACRONYM}|${THAI_ACRONYM})\\s*\\)`, 'u');
 const INSIDE_PARENS = new RegExp(`^\\s*[:,]\\s*(${LATIN_ACRONYM})\\s*\\)`, 'u');
+/** "UNDP (United Nations Development Programme)": the acronym first, the body in brackets. */
+const BEFORE_BODY = new RegExp(`(?<![A-Za-z0-9])(${LATIN_ACRONYM})\\s*\\(\\s*$`, 'u');
 const DEFINES = new Set<Entity['type']>(['agency', 'organization', 'region', 'event']);
 
 export function matchAcronyms(text: string, entities: Entity[]): Candidate[] {
@@ -18,7 +20,11 @@ export function matchAcronyms(text: string, entities: Entity[]): Candidate[] {
   for (const e of entities) {
     if (!DEFINES.has(e.type)) continue;
     const rest = text.slice(e.end, e.end + 40);
-    const m = AFTER_BODY.exec(rest) ?? (text[e.start - 1] === '(' ? INSIDE_PARENS.exec(rest) : null);
+    const before = text.slice(Math.max(0, e.start - 20), e.start);
+    const m =
+      AFTER_BODY.exec(rest) ??
+      (text[e.start - 1] === '(' ? INSIDE_PARENS.exec(rest) : null) ??
+      (/^\s*\)/u.test(rest) ? BEFORE_BODY.exec(before) : null);
     const acronym = m?.[1];
     if (!acronym || acronym.length > MAX_ACRONYM_LENGTH || acronym === e.text) continue;
     if (!defined.has(acronym)) defined.set(acronym, e);

@@ -184,4 +184,15 @@ export const ADDED_CASES: EntityCase[] = [
       { type: 'date', text: '10/16/2020', id: null, value: '2020-10-16' },
     ],
   },
+  {
+    name: 'en: acronym first, body in brackets',
+    text: 'The SCAO (Smart City Acceleration Office) met in Phuket; SCAO then visited Krabi Province.',
+    entities: [
+      { type: 'agency', text: 'SCAO', id: null },
+      { type: 'agency', text: 'Smart City Acceleration Office', id: null },
+      { type: 'province', text: 'Phuket', id: 'TH-83' },
+      { type: 'agency', text: 'SCAO', id: null },
+      { type: 'province', text: 'Krabi Province', id: 'TH-81' },
+    ],
+  },
 ];
