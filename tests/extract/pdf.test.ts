@@ -209,3 +209,12 @@ describe('a long PDF', () => {
     expect(draft.furniture.filter((f) => f.kind === 'page-number')).toHaveLength(108 - 18);
   });
 });
+
+describe('loading pdf.js', () => {
+  it('leaves the built-ins its legacy polyfills replace as native as it found them', async () => {
+    await extract('two-column.pdf');
+    for (const fn of [Array.prototype.push, JSON.parse, JSON.stringify, Function.prototype.toString]) {
+      expect(Function.prototype.toString.call(fn)).toContain('[native code]');
+    }
+  });
+});

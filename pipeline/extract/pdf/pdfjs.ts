@@ -1,10 +1,34 @@
-// pdf.js, loaded once per thread, on first use, untouched by the TypeScript loader (see
-// raw-pdfjs-hooks.mjs). Only types are imported statically.
+// pdf.js, loaded once per thread, on first use. Two things make loading it not just an import:
+// - through tsx, its 3 MB of prebuilt JavaScript would be re-transformed (+250 MB RSS, seconds
+//   per thread): raw-pdfjs-hooks.mjs serves those files as they are;
+// - the legacy build's core-js polyfills replace some built-ins process-wide with JavaScript
+//   versions (Array.prototype.push, JSON.parse, JSON.stringify, Function.prototype.toString),
+//   although Node 20's own are fine, and slow down every stage in the thread (push alone cost
+//   this extractor a third of its time): they are put back once pdf.js and its worker code
+//   have loaded. Polyfills that only add methods stay.
+// Only types are imported statically.
 import { register } from 'node:module';
 
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
+const NATIVES_TO_KEEP: readonly [object, string][] = [
+  [Array.prototype, 'push'],
+  [JSON, 'parse'],
+  [JSON, 'stringify'],
+  [Function.prototype, 'toString'],
+];
+
+/** A variable, not a literal: the worker module ships no types and we need none of them. */
+const PDFJS_WORKER_MODULE: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+
 let loading: Promise<PdfJs> | null = null;
+
+function saveNatives(): () => void {
+  const saved = NATIVES_TO_KEEP.map(([target, key]) => [target, key, Object.getOwnPropertyDescriptor(target, key)] as const);
+  return () => {
+    for (const [target, key, descriptor] of saved) if (descriptor) Object.defineProperty(target, key, descriptor);
+  };
+}
 
 export function loadPdfJs(): Promise<PdfJs> {
   loading ??= (async () => {
@@ -13,7 +37,16 @@ export function loadPdfJs(): Promise<PdfJs> {
     } catch {
       // Without the hook pdf.js still loads, only more slowly under tsx.
     }
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    const restoreNatives = saveNatives();
+    try {
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      // The worker code runs in this thread (pdf.js' "fake worker"): loading it now sets
+      // globalThis.pdfjsWorker, which pdf.js uses instead of importing it at the first document.
+      await import(PDFJS_WORKER_MODULE);
+      return pdfjs;
+    } finally {
+      restoreNatives();
+    }
   })();
   return loading;
 }
