@@ -99,3 +99,33 @@ describe('samut CLI', () => {
     for (const name of files) JSON.parse(readFileSync(path.join(out, 'docs', name), 'utf8'));
   });
 });
+
+describe('samut CLI interruption', () => {
+  it('stops cleanly on Ctrl-C (SIGINT), says what was done, and the same command finishes the job', async () => {
+    const dir = tempDir();
+    const inputs = path.join(dir, 'in');
+    mkdirSync(inputs);
+    const text = readFileSync('sources/text-th-asean-smart-cities-damaged.txt', 'utf8');
+    for (let i = 0; i < 40; i++) writeFileSync(path.join(inputs, `doc-${String(i).padStart(3, '0')}.txt`), `${i}\n\n${text}`);
+    const out = path.join(dir, 'out');
+    const child = spawn(process.execPath, [...CLI, 'build', inputs, '--out', out, '--concurrency', '1', '--threads', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (/\[3\/40\]/u.test(stderr) && !child.killed) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/stopping/u);
+    expect(stderr).toMatch(/interrupted: run the same command again/u);
+    const manifest = readJson<Manifest>(path.join(out, 'manifest.json'));
+    expect(manifest.interrupted).toBe(true);
+    expect(manifest.summary.ok).toBeLessThan(40);
+    expect(manifest.summary.ok).toBeGreaterThanOrEqual(3);
+    const rerun = samut(['build', inputs, '--out', out, '--quiet']);
+    expect(rerun.status).toBe(0);
+    const finished = readJson<Manifest>(path.join(out, 'manifest.json'));
+    expect(finished.summary.skipped).toBe(manifest.summary.ok);
+    expect(finished.summary.ok + finished.summary.skipped).toBe(40);
+  });
+});

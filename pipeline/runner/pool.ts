@@ -8,7 +8,7 @@ import type { ExtractInput } from '../model/stages.ts';
 const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url).href;
 
 export interface StagePool {
-  extract(input: ExtractInput, signal?: AbortSignal): Promise<Draft>;
+  extract(input: ExtractInput, signal?: AbortSignal): Promise<{ draft: Draft; ms: number }>;
   finish(draft: Draft, signal?: AbortSignal): Promise<{ draft: Draft; timings: { repair: number; tag: number } }>;
   close(): Promise<void>;
   readonly threads: number;
@@ -31,7 +31,7 @@ export function createStagePool(threads = defaultThreads()): StagePool {
   });
   return {
     threads,
-    extract: (input, signal) => pool.run(input, { name: 'extract', ...(signal ? { signal } : {}) }) as Promise<Draft>,
+    extract: (input, signal) => pool.run(input, { name: 'extract', ...(signal ? { signal } : {}) }),
     finish: (draft, signal) => pool.run(draft, { name: 'finish', ...(signal ? { signal } : {}) }),
     close: () => pool.destroy(),
   };

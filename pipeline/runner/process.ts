@@ -54,12 +54,16 @@ export function identify(ref: InputRef, loaded: Loaded): Identified {
   return { sha256, id: documentId(sha256), ...detected };
 }
 
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
+
 async function timed<T>(timings: Timings, stage: StageName, work: () => Promise<T>): Promise<T> {
   const start = performance.now();
   try {
     return await work();
   } finally {
-    timings[stage] = Math.round((performance.now() - start) * 100) / 100;
+    timings[stage] = round(performance.now() - start);
   }
 }
 
@@ -76,36 +80,35 @@ export async function processDocument(
   let stage: StageName = 'extract';
   try {
     const source = { uri: ref.uri, mediaType: identified.mediaType, sha256: identified.sha256, bytes: loaded.bytes.length };
-    let draft: Draft = await timed(timings, 'extract', () =>
-      context.pool.extract(
-        {
-          source,
-          kind: identified.kind,
-          bytes: loaded.bytes,
-          declaredCharset: loaded.charset,
-          finalUrl: loaded.finalUrl,
-          options: { ocr: options.ocr, ocrLanguages: options.ocrLanguages },
-        },
-        signal,
-      ),
+    const extracted = await context.pool.extract(
+      {
+        source,
+        kind: identified.kind,
+        bytes: loaded.bytes,
+        declaredCharset: loaded.charset,
+        finalUrl: loaded.finalUrl,
+        options: { ocr: options.ocr, ocrLanguages: options.ocrLanguages },
+      },
+      signal,
     );
+    timings.extract = round(extracted.ms);
+    let draft: Draft = extracted.draft;
     if (needsOcr(draft, options.ocr)) {
       stage = 'ocr';
       const input = draft;
       draft = await timed(timings, 'ocr', () => context.ocr().run(input, loaded.bytes, options, signal));
     }
     stage = 'repair';
-    const extracted = draft;
-    const finished = await context.pool.finish(extracted, signal);
-    timings.repair = Math.round(finished.timings.repair * 100) / 100;
-    timings.tag = Math.round(finished.timings.tag * 100) / 100;
+    const finished = await context.pool.finish(draft, signal);
+    timings.repair = round(finished.timings.repair);
+    timings.tag = round(finished.timings.tag);
     draft = finished.draft;
     if (ref.title) draft.title = ref.title;
     if (ref.collection) draft.metadata.collection = ref.collection;
     stage = 'emit';
     const start = performance.now();
     const document = toDocument(draft);
-    timings.emit = Math.round((performance.now() - start) * 100) / 100;
+    timings.emit = round(performance.now() - start);
     return { ok: true, document, pages: draft.pages?.length ?? draft.metadata.pageCount ?? 0, timings };
   } catch (error) {
     if (timeout.aborted && !(context.signal?.aborted ?? false)) {

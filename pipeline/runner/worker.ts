@@ -14,9 +14,13 @@ function portable(error: unknown): never {
   throw error;
 }
 
-export async function extract(input: ExtractInput): Promise<Draft> {
+/** Stage times are measured here, inside the thread, so that time spent waiting for a free
+ * worker is not counted as time spent in the stage. */
+export async function extract(input: ExtractInput): Promise<{ draft: Draft; ms: number }> {
   try {
-    return await extractDocument(input);
+    const start = performance.now();
+    const draft = await extractDocument(input);
+    return { draft, ms: performance.now() - start };
   } catch (error) {
     portable(error);
   }
