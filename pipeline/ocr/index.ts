@@ -85,7 +85,7 @@ export async function ocrDraft(input: OcrInput, engine: OcrEngine, signal?: Abor
   } finally {
     await source.close();
   }
-  return mergeOutcomes(draft, outcomes, options);
+  return mergeOutcomes(draft, outcomes, options, engine.languages);
 }
 
 const visibleLength = (text: string) => text.replace(/\s+/gu, '').length;
@@ -107,8 +107,16 @@ function layerVerdict(layer: DraftBlock[], ocrText: string): { vote: boolean; re
   return { vote: true };
 }
 
-function mergeOutcomes(draft: Draft, outcomes: PageOutcome[], options: OcrStageOptions): Draft {
+function mergeOutcomes(draft: Draft, outcomes: PageOutcome[], options: OcrStageOptions, engineLanguages: string): Draft {
   const warnings: Warning[] = [...draft.warnings];
+  if (options.ocrLanguages && options.ocrLanguages !== engineLanguages) {
+    // The engine is one per build; its models were loaded once, so a document cannot swap them.
+    warnings.push({
+      code: 'ocr-languages-mismatch',
+      message: `OCR was asked for "${options.ocrLanguages}" but the engine reads "${engineLanguages}"`,
+      stage: 'ocr',
+    });
+  }
   const repairs: Record<string, number> = { ...draft.repairs };
   const byPage = new Map<number, DraftBlock[]>();
   const unpaged: DraftBlock[] = [];
