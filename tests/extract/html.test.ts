@@ -251,3 +251,16 @@ describe('extractHtml: block filters', () => {
     expect(draft.metadata.author).toBe('Jane Doe');
   });
 });
+
+describe('extractHtml: tables', () => {
+  it('keeps a word-processor data table (paragraphs in cells) as a table, and reads a layout table as its content', async () => {
+    const intro = '<p>The provincial budget for smart city projects was split between three programmes, as the table below shows, and the split will be reviewed in the next fiscal year by the committee.</p>';
+    const data = '<table><tr><td><p>Programme</p></td><td><p>Budget (million baht)</p></td></tr><tr><td><p>Smart Environment</p></td><td><p>120</p></td></tr><tr><td><p>Smart Economy</p></td><td><p>85</p></td></tr></table>';
+    const page = `<html lang="en"><body><table><tr><td><h1>Budget</h1>${intro}${data}${intro}</td></tr></table></body></html>`;
+    const draft = await extract(new TextEncoder().encode(page));
+    const tables = draft.blocks.filter((block) => block.type === 'table');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows).toEqual([['Programme', 'Budget (million baht)'], ['Smart Environment', '120'], ['Smart Economy', '85']]);
+    expect(draft.blocks.filter((block) => block.type === 'paragraph')).toHaveLength(2);
+  });
+});

@@ -1,7 +1,7 @@
 // DOM → blocks: headings, paragraphs, list items, tables, quotes, code, captions. Inline
 // elements (links included) give their text to the block they sit in.
 import type { BlockType } from '../../model/document.ts';
-import { BLOCK_TAGS, NEVER_CONTENT_TAGS, THAI_CHAR } from './rules.ts';
+import { BLOCK_TAGS, LAYOUT_CELL_MIN_CHARS, NEVER_CONTENT_TAGS, THAI_CHAR } from './rules.ts';
 
 export interface HtmlBlock {
   type: BlockType;
@@ -102,10 +102,18 @@ function cellText(cell: Element): string {
   return inlineOf(cell.childNodes).text.replace(/\n+/g, ' ');
 }
 
-/** A table that lays out the page (cells holding paragraphs, lists or other tables) is walked
- * as a container; only a data table becomes a table block. */
+/** A table that lays out the page is walked as a container; only a data table becomes a table
+ * block. Layout: it holds another table, headings, quotes or preformatted text, a cell longer
+ * than a data cell gets, or it is a one-column wrapper. Paragraphs and lists in the cells of a
+ * several-column table are not enough: word processors export data tables that way. */
 function isLayoutTable(table: Element): boolean {
-  return table.querySelector('table, p, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, div div') !== null;
+  if (table.querySelector('table, h1, h2, h3, h4, h5, h6, blockquote, pre') !== null) return true;
+  const cells = [...table.querySelectorAll('td, th')];
+  if (cells.some((cell) => (cell.textContent ?? '').length > LAYOUT_CELL_MIN_CHARS)) return true;
+  // One column: a wrapper when it is a single cell, or when its cells hold paragraphs or lists.
+  const rows = [...table.querySelectorAll('tr')];
+  const oneColumn = rows.length > 0 && rows.every((row) => row.querySelectorAll('td, th').length <= 1);
+  return oneColumn && (rows.length === 1 || table.querySelector('p, div, ul, ol') !== null);
 }
 
 function tableRows(table: Element): string[][] {

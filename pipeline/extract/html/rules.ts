@@ -151,6 +151,9 @@ export const BLOCK_TAGS = new Set([
   'thead', 'tr', 'ul', 'caption', 'html',
 ]);
 
+/** A table cell with more text than this is a page column, not data. */
+export const LAYOUT_CELL_MIN_CHARS = 1000;
+
 /** html lang is checked against the text when the text has at least this many letters. */
 export const LANGUAGE_CHECK_MIN_LETTERS = 40;
 /** Share of letters in the declared language's script below which the declaration is wrong. */
