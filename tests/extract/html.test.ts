@@ -184,6 +184,7 @@ describe('extractHtml: charset order and edge cases', () => {
     expect(collapseWhitespace('ไทย  ลาว')).toBe('ไทย ลาว');
     expect(collapseWhitespace('Thai\n  words')).toBe('Thai words');
     expect(collapseWhitespace('ไทย\nThai')).toBe('ไทย Thai');
+    expect(collapseWhitespace('เมือง\u200bอัจฉริยะ smart\u00adcity')).toBe('เมืองอัจฉริยะ smartcity');
   });
 
   it('throws html-empty for a page with no readable content', async () => {

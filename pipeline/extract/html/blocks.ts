@@ -23,11 +23,15 @@ const DISPLAYED_URL = /^(?:https?:\/\/|www\.)\S+$/i;
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
+/** Invisible line-breaking hints pages put in text: soft hyphen, zero-width space, a stray BOM
+ * (word joiner and ZWNJ/ZWJ stay: they change how text renders). */
+const LAYOUT_HINTS = /[\u00ad\u200b\ufeff]/g;
+
 /** Collapses HTML whitespace. A run with a line break between two Thai characters is no word
  * break at all (Thai is written without spaces and sources wrap lines anywhere), so it is
  * removed instead of becoming a space. */
 export function collapseWhitespace(raw: string): string {
-  const collapsed = raw.replace(/[ \t\n\r\f\u00a0]+/g, (run, offset: number, whole: string) => {
+  const collapsed = raw.replace(LAYOUT_HINTS, '').replace(/[ \t\n\r\f\u00a0]+/g, (run, offset: number, whole: string) => {
     const before = whole[offset - 1] ?? '';
     const after = whole[offset + run.length] ?? '';
     if (/[\n\r]/.test(run) && THAI_CHAR.test(before) && THAI_CHAR.test(after)) return '';
