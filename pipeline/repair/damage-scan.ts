@@ -15,6 +15,8 @@ export interface DamageFlags {
   duplicates: boolean;
   replacement: boolean;
   mixedDigits: boolean;
+  /** A one-letter Thai token beside a space ("ร ะเบี ย บ"): letter-spacing may be present. */
+  loneLetter: boolean;
 }
 
 const isThaiLetter = (c: number): boolean => c >= 0x0e01 && c <= 0x0e4e;
@@ -38,10 +40,14 @@ export function scanDamage(text: string): DamageFlags {
     duplicates: false,
     replacement: false,
     mixedDigits: false,
+    loneLetter: false,
   };
   let previous = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c === 0x20 && isThaiLetter(previous) && !isCombining(previous) && !isThaiLetter(text.charCodeAt(i - 2))) {
+      flags.loneLetter = true;
+    }
     if (c < 0x80) {
       if (c === 0x20 && isThaiLetter(previous)) {
         let next = i + 1;

@@ -70,13 +70,6 @@ export function applyRegexRule(
   applyChanges(state, changes);
 }
 
-interface Span {
-  start: number;
-  end: number;
-  edit?: Edit;
-  change?: PassChange;
-}
-
 /** Folds one pass's changes (sorted, non-overlapping, in current-text coordinates) into the state. */
 export function applyChanges(state: RepairState, changes: PassChange[]): void {
   if (changes.length === 0) return;
@@ -93,46 +86,64 @@ export function applyChanges(state: RepairState, changes: PassChange[]): void {
   parts.push(old.slice(cursor));
   const text = parts.join('');
 
-  const spans = mergeSorted(
-    state.edits.map((edit) => ({ start: edit.offset, end: edit.offset + edit.after.length, edit })),
-    changes.map((change) => ({ start: change.start, end: change.end, change })),
-  );
-
+  const previous = state.edits;
   const edits: Edit[] = [];
   let delta = 0; // new offset minus old offset, for positions after the changes seen so far
-  let index = 0;
-  while (index < spans.length) {
-    const group = [spans[index]!];
-    let groupEnd = spans[index]!.end;
-    index++;
-    while (index < spans.length && spans[index]!.start <= groupEnd) {
-      groupEnd = Math.max(groupEnd, spans[index]!.end);
-      group.push(spans[index]!);
-      index++;
-    }
-    const groupChanges = group.filter((span) => span.change).map((span) => span.change!);
-    const groupEdits = group.filter((span) => span.edit).map((span) => span.edit!);
-    if (groupChanges.length === 0) {
-      for (const edit of groupEdits) {
-        edit.offset += delta; // the log owns its edit objects until the result is returned
-        edits.push(edit);
-      }
+  let i = 0; // next earlier edit
+  let j = 0; // next change
+  while (i < previous.length || j < changes.length) {
+    const edit = previous[i];
+    const change = changes[j];
+    const editStart = edit ? edit.offset : Infinity;
+    const editEnd = edit ? edit.offset + edit.after.length : Infinity;
+    // Most changes and edits stand alone: shift or record them without building a group.
+    if (edit && (!change || editEnd < change.start)) {
+      edit.offset += delta; // the log owns its edit objects until the result is returned
+      edits.push(edit);
+      i++;
       continue;
     }
-    const groupStart = group[0]!.start;
+    if (change && (!edit || change.end < editStart)) {
+      const nextChange = changes[j + 1];
+      if (!nextChange || change.end < nextChange.start) {
+        edits.push({ rule: change.rule, offset: change.start + delta, before: old.slice(change.start, change.end), after: change.after });
+        delta += change.after.length - (change.end - change.start);
+        j++;
+        continue;
+      }
+    }
+    // A group: everything that overlaps or touches, merged into one edit.
+    let groupStart = Math.min(editStart, change ? change.start : Infinity);
+    let groupEnd = groupStart;
+    const groupEdits: Edit[] = [];
+    const groupChanges: PassChange[] = [];
+    for (;;) {
+      const e = previous[i];
+      const c = changes[j];
+      if (e && e.offset <= groupEnd && (!c || e.offset <= c.start)) {
+        groupEdits.push(e);
+        groupEnd = Math.max(groupEnd, e.offset + e.after.length);
+        i++;
+      } else if (c && c.start <= groupEnd) {
+        groupChanges.push(c);
+        groupEnd = Math.max(groupEnd, c.end);
+        j++;
+      } else break;
+    }
+    groupStart = Math.min(groupStart, ...groupEdits.map((e) => e.offset), ...groupChanges.map((c) => c.start));
     const region = old.slice(groupStart, groupEnd);
     const before = replaceBackwards(
       region,
-      groupEdits.map((edit) => ({ start: edit.offset - groupStart, end: edit.offset - groupStart + edit.after.length, text: edit.before })),
+      groupEdits.map((e) => ({ start: e.offset - groupStart, end: e.offset - groupStart + e.after.length, text: e.before })),
     );
     const after = replaceBackwards(
       region,
-      groupChanges.map((change) => ({ start: change.start - groupStart, end: change.end - groupStart, text: change.after })),
+      groupChanges.map((c) => ({ start: c.start - groupStart, end: c.end - groupStart, text: c.after })),
     );
     const offset = groupStart + delta;
     delta += after.length - region.length;
     if (before === after) continue;
-    const rules = [...new Set([...groupEdits.map((edit) => edit.rule), ...groupChanges.map((change) => change.rule)])];
+    const rules = [...new Set([...groupEdits.map((e) => e.rule), ...groupChanges.map((c) => c.rule)])];
     edits.push({ rule: rules.join('+'), offset, before, after });
   }
 
@@ -141,24 +152,6 @@ export function applyChanges(state: RepairState, changes: PassChange[]): void {
   }
   state.text = text;
   state.edits = edits;
-}
-
-function mergeSorted(a: Span[], b: Span[]): Span[] {
-  const merged: Span[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const left = a[i];
-    const right = b[j];
-    if (right === undefined || (left !== undefined && (left.start < right.start || (left.start === right.start && left.end <= right.end)))) {
-      merged.push(left!);
-      i++;
-    } else {
-      merged.push(right);
-      j++;
-    }
-  }
-  return merged;
 }
 
 function replaceBackwards(text: string, replacements: { start: number; end: number; text: string }[]): string {

@@ -101,7 +101,7 @@ export function runRepair(text: string, options: RepairOptions = {}): RepairRun 
     });
   }
   if (flags.spaceInThai) {
-    repairDistributedSpacing(state);
+    if (flags.loneLetter) repairDistributedSpacing(state);
     repairSplitWords(state);
   }
   if (lostSaraAmDocument) repairLostSaraAm(state);
