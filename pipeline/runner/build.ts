@@ -4,7 +4,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import PQueue from 'p-queue';
-import { serializeDocument } from '../emit/index.ts';
 import { DEFAULT_EXTRACT_OPTIONS, type OcrMode, type StageName } from '../model/stages.ts';
 import { toFailure, type ErrorCode } from '../model/errors.ts';
 import { pipelineFingerprint, packageInfo } from './fingerprint.ts';
@@ -209,26 +208,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await record(index, { ...entry, error: result.failure, timings }, 0);
       return;
     }
-    const document = result.document;
     const writeStart = performance.now();
-    await writeAtomic(store.docPath(document.id), serializeDocument(document));
-    timings.emit = round((timings.emit ?? 0) + performance.now() - writeStart);
-    await record(
-      index,
-      {
-        ...entry,
-        status: 'ok',
-        title: document.title,
-        languages: document.languages,
-        pages: result.pages,
-        blocks: document.blocks.length,
-        entities: document.entities.length,
-        repairs: document.repairs.reduce((sum, repair) => sum + repair.count, 0),
-        warnings: document.warnings.length,
-        timings,
-      },
-      result.pages,
-    );
+    await writeAtomic(store.docPath(result.summary.id), result.json);
+    timings.write = round(performance.now() - writeStart);
+    const { id: _id, ...stats } = result.summary;
+    await record(index, { ...entry, status: 'ok', ...stats, timings }, result.summary.pages);
   };
 
   const queue = new PQueue({ concurrency });

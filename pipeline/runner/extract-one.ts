@@ -50,7 +50,7 @@ export async function extractOne(input: string, options: ExtractOneOptions = {})
       ocr: () => (ocr ??= createOcrRunner({ languages: processOptions.ocrLanguages, workers: Math.max(1, os.availableParallelism()) })),
       signal: options.signal,
     });
-    return result.ok ? { document: result.document } : { failure: result.failure };
+    return result.ok ? { document: JSON.parse(result.json) as Document } : { failure: result.failure };
   } finally {
     await Promise.all([pool.close(), ocr?.close()]);
   }

@@ -4,12 +4,13 @@ import os from 'node:os';
 import { Piscina } from 'piscina';
 import type { Draft } from '../model/draft.ts';
 import type { ExtractInput } from '../model/stages.ts';
+import type { Finished } from './worker.ts';
 
 const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url).href;
 
 export interface StagePool {
   extract(input: ExtractInput, signal?: AbortSignal): Promise<{ draft: Draft; ms: number }>;
-  finish(draft: Draft, signal?: AbortSignal): Promise<{ draft: Draft; timings: { repair: number; tag: number } }>;
+  finish(draft: Draft, signal?: AbortSignal): Promise<Finished>;
   close(): Promise<void>;
   readonly threads: number;
 }

@@ -2,8 +2,7 @@
 // Problems become a Failure for this document only; nothing here writes files.
 import { createHash } from 'node:crypto';
 import { detectKind } from '../detect/index.ts';
-import { documentId, sha256Hex, toDocument } from '../emit/index.ts';
-import type { Document } from '../model/document.ts';
+import { documentId, sha256Hex } from '../emit/index.ts';
 import type { Draft, SourceKind } from '../model/draft.ts';
 import { DocumentError, toFailure, type Failure } from '../model/errors.ts';
 import type { OcrMode, StageName } from '../model/stages.ts';
@@ -11,6 +10,7 @@ import type { InputRef } from './inputs.ts';
 import { needsOcr, type OcrRunner } from './main-thread-stages.ts';
 import type { StagePool } from './pool.ts';
 import type { Loaded } from './read.ts';
+import type { EmittedSummary } from './worker.ts';
 
 export interface ProcessOptions {
   ocr: OcrMode;
@@ -35,7 +35,7 @@ export interface Identified {
 export type Timings = Partial<Record<StageName, number>>;
 
 export type Processed =
-  | { ok: true; document: Document; pages: number; timings: Timings }
+  | { ok: true; json: string; summary: EmittedSummary; timings: Timings }
   | { ok: false; failure: Failure; timings: Timings };
 
 /** The options that change what a document of this kind comes out as. */
@@ -98,18 +98,14 @@ export async function processDocument(
       const input = draft;
       draft = await timed(timings, 'ocr', () => context.ocr().run(input, loaded.bytes, options, signal));
     }
+    if (ref.title) draft.title = ref.title;
+    if (ref.collection) draft.metadata.collection = ref.collection;
     stage = 'repair';
     const finished = await context.pool.finish(draft, signal);
     timings.repair = round(finished.timings.repair);
     timings.tag = round(finished.timings.tag);
-    draft = finished.draft;
-    if (ref.title) draft.title = ref.title;
-    if (ref.collection) draft.metadata.collection = ref.collection;
-    stage = 'emit';
-    const start = performance.now();
-    const document = toDocument(draft);
-    timings.emit = round(performance.now() - start);
-    return { ok: true, document, pages: draft.pages?.length ?? draft.metadata.pageCount ?? 0, timings };
+    timings.emit = round(finished.timings.emit);
+    return { ok: true, json: finished.json, summary: finished.summary, timings };
   } catch (error) {
     if (timeout.aborted && !(context.signal?.aborted ?? false)) {
       const failure = toFailure(new DocumentError('timeout', `${ref.uri} took longer than ${options.timeoutMs} ms (stage ${stage})`), stage);

@@ -1,4 +1,5 @@
 // What runs in the pool's worker threads: the CPU-heavy stages, on serializable data only.
+import { serializeDocument, toDocument } from '../emit/index.ts';
 import { extractDocument } from '../extract/index.ts';
 import type { Draft } from '../model/draft.ts';
 import { DocumentError } from '../model/errors.ts';
@@ -26,15 +27,48 @@ export async function extract(input: ExtractInput): Promise<{ draft: Draft; ms: 
   }
 }
 
-/** repair then tag: tagging reads the repaired text. */
-export function finish(draft: Draft): { draft: Draft; timings: { repair: number; tag: number } } {
+/** What the runner needs to know of an emitted document, without parsing it again. */
+export interface EmittedSummary {
+  id: string;
+  title: string | null;
+  languages: string[];
+  pages: number;
+  blocks: number;
+  entities: number;
+  repairs: number;
+  warnings: number;
+}
+
+export interface Finished {
+  /** The document in its one serialized form, validated. */
+  json: string;
+  summary: EmittedSummary;
+  timings: { repair: number; tag: number; emit: number };
+}
+
+/** repair → tag → emit: tagging reads the repaired text; emit validates and serializes here,
+ * in the worker, so the main thread only writes files. */
+export function finish(draft: Draft): Finished {
   try {
     const t0 = performance.now();
     const repaired = repairDraft(draft);
     const t1 = performance.now();
     const tagged = tagDraft(repaired);
     const t2 = performance.now();
-    return { draft: tagged, timings: { repair: t1 - t0, tag: t2 - t1 } };
+    const document = toDocument(tagged);
+    const json = serializeDocument(document);
+    const t3 = performance.now();
+    const summary: EmittedSummary = {
+      id: document.id,
+      title: document.title,
+      languages: document.languages,
+      pages: tagged.pages?.length ?? tagged.metadata.pageCount ?? 0,
+      blocks: document.blocks.length,
+      entities: document.entities.length,
+      repairs: document.repairs.reduce((sum, repair) => sum + repair.count, 0),
+      warnings: document.warnings.length,
+    };
+    return { json, summary, timings: { repair: t1 - t0, tag: t2 - t1, emit: t3 - t2 } };
   } catch (error) {
     portable(error);
   }
