@@ -42,14 +42,21 @@ interface PageOutcome {
   error?: unknown;
 }
 
-/** Runs `task` over `items` with at most `concurrency` at a time, results in input order. */
+/** Runs `task` over `items` with at most `concurrency` at a time, results in input order. The
+ * first failure stops the others from starting new items. */
 async function mapPool<T, R>(items: T[], concurrency: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
+  let failed = false;
   const runner = async () => {
-    while (next < items.length) {
+    while (next < items.length && !failed) {
       const index = next++;
-      results[index] = await task(items[index]!);
+      try {
+        results[index] = await task(items[index]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, runner));
