@@ -179,6 +179,12 @@ describe('extractHtml: charset order and edge cases', () => {
     expect(decoded.warnings).toEqual([]);
   });
 
+  it('does not take unlabelled Portuguese windows-1252 (ção, ções) for TIS-620', () => {
+    const text = '<p>A informação sobre as operações de integração e a administração das populações: não há soluções.</p>';
+    const bytes = Uint8Array.from(text, (char) => char.charCodeAt(0));
+    expect(decodeHtml(bytes)).toMatchObject({ encoding: 'windows-1252', text });
+  });
+
   it('collapses whitespace: newline between Thai letters vanishes, other runs become one space', () => {
     expect(collapseWhitespace('เศรษฐ\n    กิจ')).toBe('เศรษฐกิจ');
     expect(collapseWhitespace('ไทย  ลาว')).toBe('ไทย ลาว');

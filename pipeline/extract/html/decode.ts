@@ -9,6 +9,7 @@ import {
   THAI_DECODE_SHARE,
   THAI_HIGH_BYTE_ADJACENCY,
   THAI_RANGE_SHARE,
+  THAI_SEATED_MARK_SHARE,
   THAI_SINGLE_BYTE,
   TIS620_MOJIBAKE_RUN,
   UTF8_THAI_MOJIBAKE,
@@ -84,7 +85,24 @@ export function looksLikeTis620(bytes: Uint8Array): boolean {
     if ((bytes[i - 1] ?? 0) >= 0x80 || (bytes[i + 1] ?? 0) >= 0x80) adjacent++;
   }
   if (high === 0) return false;
-  return adjacent / high >= THAI_HIGH_BYTE_ADJACENCY && inThaiRange / high >= THAI_RANGE_SHARE;
+  return adjacent / high >= THAI_HIGH_BYTE_ADJACENCY && inThaiRange / high >= THAI_RANGE_SHARE && thaiMarksFollowLetters(bytes);
+}
+
+const isThaiConsonantByte = (byte: number): boolean => byte >= 0xa1 && byte <= 0xce;
+const isThaiMarkByte = (byte: number): boolean => byte === 0xd1 || (byte >= 0xd4 && byte <= 0xda) || (byte >= 0xe7 && byte <= 0xee);
+
+/** In TIS-620, above/below vowels and tone marks sit on a consonant (or on another mark).
+ * Western text read as TIS-620 puts them after ASCII letters: Portuguese "ção", "é". */
+function thaiMarksFollowLetters(bytes: Uint8Array): boolean {
+  let marks = 0;
+  let seated = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (!isThaiMarkByte(bytes[i]!)) continue;
+    marks++;
+    const before = bytes[i - 1] ?? 0;
+    if (isThaiConsonantByte(before) || isThaiMarkByte(before)) seated++;
+  }
+  return marks === 0 || seated / marks >= THAI_SEATED_MARK_SHARE;
 }
 
 /** Picks the encoding the bytes are really in, given a label (or none). */
@@ -144,7 +162,7 @@ export function repairThaiMojibake(text: string): { text: string; repaired: numb
   const thai = new TextDecoder(THAI_SINGLE_BYTE);
   result = result.replace(TIS620_MOJIBAKE_RUN, (run) => {
     const bytes = reverseCp1252(run);
-    if (!bytes) return run;
+    if (!bytes || !thaiMarksFollowLetters(bytes)) return run;
     const decoded = thai.decode(bytes);
     if (thaiShare(decoded) < THAI_DECODE_SHARE) return run;
     repaired++;

@@ -17,6 +17,9 @@ export const THAI_HIGH_BYTE_ADJACENCY = 0.6;
 /** Share of high bytes that must fall in TIS-620's Thai range (0xA1–0xFB) to call it Thai. */
 export const THAI_RANGE_SHARE = 0.9;
 
+/** Share of Thai vowel and tone marks that must follow a consonant or another mark. */
+export const THAI_SEATED_MARK_SHARE = 0.9;
+
 /** UTF-8 Thai read as windows-1252/latin-1 shows up as "à¸" or "à¹" followed by one more char. */
 export const UTF8_THAI_MOJIBAKE = /(?:\u00e0[\u00b8\u00b9][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122])+/g;
 /** TIS-620 bytes read as latin-1: runs of chars in U+00A1–U+00FB. Four or more in a row is
