@@ -179,6 +179,14 @@ describe('extractHtml: charset order and edge cases', () => {
     expect(decoded.warnings).toEqual([]);
   });
 
+  it('keeps UTF-8 with one broken sequence as UTF-8', () => {
+    const good = new TextEncoder().encode(`<p>${'ภาษาไทยในเอกสาร '.repeat(20)}</p>`);
+    const broken = new Uint8Array([...good.slice(0, 40), 0xe0, 0xb8, ...good.slice(40)]);
+    const decoded = decodeHtml(broken, 'utf-8');
+    expect(decoded.encoding).toBe('utf-8');
+    expect(decoded.text).toContain('ภาษาไทยในเอกสาร ภาษาไทยในเอกสาร');
+  });
+
   it('does not take unlabelled Portuguese windows-1252 (ção, ções) for TIS-620', () => {
     const text = '<p>A informação sobre as operações de integração e a administração das populações: não há soluções.</p>';
     const bytes = Uint8Array.from(text, (char) => char.charCodeAt(0));

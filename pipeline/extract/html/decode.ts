@@ -5,6 +5,7 @@
 // and saved again) is undone run by run.
 import type { Warning } from '../../model/document.ts';
 import {
+  BROKEN_UTF8_MAX_SHARE,
   META_PRESCAN_BYTES,
   THAI_DECODE_SHARE,
   THAI_HIGH_BYTE_ADJACENCY,
@@ -58,12 +59,17 @@ export function metaCharset(bytes: Uint8Array): string | null {
   return null;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+/** Valid UTF-8, or UTF-8 with a few broken sequences (a truncated download, one bad paste):
+ * replacement characters are at most a small share of the non-ASCII characters. */
+function isUtf8(bytes: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return true;
   } catch {
-    return false;
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const replaced = text.match(/\ufffd/g)?.length ?? 0;
+    const nonAscii = text.match(/[^\u0000-\u007f]/g)?.length ?? 0;
+    return nonAscii > 0 && replaced / nonAscii <= BROKEN_UTF8_MAX_SHARE;
   }
 }
 
@@ -110,7 +116,7 @@ function verify(declared: string | null, bytes: Uint8Array): string {
   // Without a BOM, a UTF-16 label is a mistake (the HTML standard reads such pages as UTF-8).
   const label = declared?.startsWith('utf-16') ? 'utf-8' : declared;
   if (!hasHighBytes(bytes)) return label ?? 'utf-8';
-  const utf8 = isValidUtf8(bytes);
+  const utf8 = isUtf8(bytes);
   if (label === 'utf-8') return utf8 ? 'utf-8' : looksLikeTis620(bytes) ? THAI_SINGLE_BYTE : 'windows-1252';
   if (utf8) return 'utf-8'; // valid multi-byte UTF-8 is almost never an accident in a single-byte encoding
   if (label === THAI_SINGLE_BYTE) return label;

@@ -4,6 +4,10 @@
  * pages often put a long comment or script first, so read more). */
 export const META_PRESCAN_BYTES = 8192;
 
+/** UTF-8 with broken sequences is still UTF-8 while replacement characters stay at most this
+ * share of its non-ASCII characters (single-byte text read as UTF-8 breaks almost everywhere). */
+export const BROKEN_UTF8_MAX_SHARE = 0.02;
+
 /** Labels that say "single-byte Western" and are often put on TIS-620 pages or UTF-8 pages. */
 export const WESTERN_SINGLE_BYTE = new Set(['windows-1252', 'iso-8859-1', 'us-ascii', 'iso-8859-15']);
 
