@@ -5,7 +5,7 @@
 import type { Warning } from '../model/document.ts';
 import type { Draft, DraftBlock } from '../model/draft.ts';
 import type { DraftStage } from '../model/stages.ts';
-import { composeText } from '../model/draft.ts';
+import { BLOCK_SEPARATOR } from '../model/draft.ts';
 import { EMPTY_HINTS, type DocumentHints } from './judged-rules.ts';
 import { addHints, resolveWithDocument, runRepair, toResult, type RepairRun } from './repair-text.ts';
 
@@ -53,10 +53,12 @@ export const repairDraft: DraftStage = (draft: Draft): Draft => {
     blockWarnings.push(found);
     return repaired;
   });
-  const { spans } = composeText(blocks);
   const warnings: Warning[] = [...draft.warnings];
+  // Block starts in the document text as composeText (model/draft.ts) lays it out.
+  let blockStart = 0;
   blocks.forEach((block, index) => {
-    for (const warning of blockWarnings[index]!) warnings.push(toWarning(warning, block, spans[index]!.start));
+    for (const warning of blockWarnings[index]!) warnings.push(toWarning(warning, block, blockStart));
+    blockStart += block.text.length + BLOCK_SEPARATOR.length;
   });
   return { ...draft, blocks, repairs, warnings };
 };
