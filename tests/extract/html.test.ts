@@ -185,6 +185,7 @@ describe('extractHtml: charset order and edge cases', () => {
     const decoded = decodeHtml(broken, 'utf-8');
     expect(decoded.encoding).toBe('utf-8');
     expect(decoded.text).toContain('ภาษาไทยในเอกสาร ภาษาไทยในเอกสาร');
+    expect(decoded.warnings.map((warning) => warning.code)).toEqual(['html-undecodable-bytes']);
   });
 
   it('does not take unlabelled Portuguese windows-1252 (ção, ções) for TIS-620', () => {

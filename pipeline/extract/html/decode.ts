@@ -203,6 +203,14 @@ export function decodeHtml(bytes: Uint8Array, declaredCharset?: string): Decoded
   const body = bom ? bytes.subarray(bom.length) : bytes;
   const decoded = new TextDecoder(encoding).decode(body);
   const { text, repaired } = repairThaiMojibake(decoded);
+  const undecodable = text.match(/\ufffd/g)?.length ?? 0;
+  if (undecodable > 0) {
+    warnings.push({
+      code: 'html-undecodable-bytes',
+      message: `${undecodable} byte sequence(s) were not valid ${encoding} and became U+FFFD`,
+      stage: STAGE,
+    });
+  }
   if (repaired > 0) {
     warnings.push({
       code: 'html-mojibake-repaired',
