@@ -141,6 +141,10 @@ describe('extractHtml: Thai pages', () => {
     expect(draft.warnings.map((warning) => warning.code)).toContain('html-mojibake-repaired');
   });
 
+  it('restores a run of UTF-8 read as windows-1252 instead of reading it as TIS-620', () => {
+    expect(repairThaiMojibake('<p>fora da funÃ§Ã£o o valor</p>')).toEqual({ text: '<p>fora da função o valor</p>', repaired: 1 });
+  });
+
   it('restores TIS-620 bytes that were read as latin-1 and saved as UTF-8', () => {
     const thai = 'เมืองอัจฉริยะอาเซียน';
     const tisBytes = Uint8Array.from(thai, (char) => char.charCodeAt(0) - 0x0e00 + 0xa0);

@@ -149,7 +149,8 @@ function thaiShare(text: string): number {
   return text.length === 0 ? 0 : thai / text.length;
 }
 
-/** Undoes runs of Thai mojibake. Returns the text and how many runs were repaired. */
+/** Undoes runs of Thai mojibake (and runs of any UTF-8 read as windows-1252 that the TIS-620
+ * pattern meets). Returns the text and how many runs were repaired. */
 export function repairThaiMojibake(text: string): { text: string; repaired: number } {
   let repaired = 0;
   const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
@@ -168,7 +169,16 @@ export function repairThaiMojibake(text: string): { text: string; repaired: numb
   const thai = new TextDecoder(THAI_SINGLE_BYTE);
   result = result.replace(TIS620_MOJIBAKE_RUN, (run) => {
     const bytes = reverseCp1252(run);
-    if (!bytes || !thaiMarksFollowLetters(bytes)) return run;
+    if (!bytes) return run;
+    // Bytes that form UTF-8 were UTF-8 read as windows-1252 ("funÃ§Ã£o"), whatever the language.
+    try {
+      const utf8 = utf8Fatal.decode(bytes);
+      repaired++;
+      return utf8;
+    } catch {
+      // not UTF-8: TIS-620 read as latin-1, or real text
+    }
+    if (!thaiMarksFollowLetters(bytes)) return run;
     const decoded = thai.decode(bytes);
     if (thaiShare(decoded) < THAI_DECODE_SHARE) return run;
     repaired++;
@@ -214,7 +224,7 @@ export function decodeHtml(bytes: Uint8Array, declaredCharset?: string): Decoded
   if (repaired > 0) {
     warnings.push({
       code: 'html-mojibake-repaired',
-      message: `${repaired} run(s) of Thai text garbled by an earlier wrong decoding were restored`,
+      message: `${repaired} run(s) of text garbled by an earlier wrong decoding were restored`,
       stage: STAGE,
     });
   }
