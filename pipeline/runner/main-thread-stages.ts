@@ -2,7 +2,7 @@
 // their own (OCR: tesseract.js workers). Kept in one place so the runner imports one module.
 import { DEFAULT_FETCH_OPTIONS, fetchUrl } from '../fetch/index.ts';
 import type { Draft } from '../model/draft.ts';
-import { createOcrEngine, ocrDraft, type OcrEngine } from '../ocr/index.ts';
+import { createLazyOcr } from '../ocr/index.ts';
 import { DocumentError } from '../model/errors.ts';
 import type { OcrMode } from '../model/stages.ts';
 import type { Loaded } from './read.ts';
@@ -23,20 +23,19 @@ export function needsOcr(draft: Draft, mode: OcrMode): boolean {
   return (draft.pages ?? []).some((page) => mode === 'always' || page.needsOcr !== null);
 }
 
+/** The OCR stage's lazy engine (started by the first document that needs it), with failures
+ * that are not the document's own turned into its 'ocr-failed' error. */
 export function createOcrRunner(options: { languages: string; workers: number }): OcrRunner {
-  let engine: Promise<OcrEngine> | undefined;
+  const lazy = createLazyOcr({ languages: options.languages, workers: options.workers });
   return {
     async run(draft, bytes, stageOptions, signal) {
-      engine ??= createOcrEngine({ languages: options.languages, workers: options.workers });
       try {
-        return await ocrDraft({ draft, bytes, options: stageOptions }, await engine, signal);
+        return await lazy.run(draft, bytes, stageOptions, signal);
       } catch (error) {
         if (error instanceof DocumentError || signal?.aborted) throw error;
         throw new DocumentError('ocr-failed', `OCR failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
     },
-    async close() {
-      if (engine) await (await engine.catch(() => undefined))?.terminate();
-    },
+    close: () => lazy.close(),
   };
 }
