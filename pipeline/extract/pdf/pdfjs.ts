@@ -30,6 +30,10 @@ function saveNatives(): () => void {
   };
 }
 
+// Saved when this module loads (with the stages, before any document), not when pdf.js does:
+// another stage that imported pdf.js first would otherwise have us save its polyfills.
+const restoreNatives = saveNatives();
+
 export function loadPdfJs(): Promise<PdfJs> {
   loading ??= (async () => {
     try {
@@ -37,7 +41,6 @@ export function loadPdfJs(): Promise<PdfJs> {
     } catch {
       // Without the hook pdf.js still loads, only more slowly under tsx.
     }
-    const restoreNatives = saveNatives();
     try {
       const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
       // The worker code runs in this thread (pdf.js' "fake worker"): loading it now sets
