@@ -84,13 +84,16 @@ function rightContext(text: string, start: number): string {
 }
 
 /** Judges the two readings on the near window first, then on the whole context if it ties. */
-function compareNearFirst(left: string, a: string, b: string, right: string): number {
+function judgeSaraAm(left: string, saraAm: string, joined: string, right: string): number {
   const nearLeft = left.slice(-NEAR_CONTEXT_CHARS);
   const nearRight = right.slice(0, NEAR_CONTEXT_CHARS);
   const whole = nearLeft === left && nearRight === right;
-  const near = compareReadings(nearLeft + a + nearRight, nearLeft + b + nearRight, false);
+  // Cached by the near window: common damaged words recur with the same neighbours.
+  const near = cachedVerdict(`am|${nearLeft}|${joined}|${nearRight}`, () =>
+    compareReadings(nearLeft + saraAm + nearRight, nearLeft + joined + nearRight, false),
+  );
   if (near !== 0 || whole) return near;
-  return compareReadings(left + a + right, left + b + right, false);
+  return cachedVerdict(`am|${left}|${joined}|${right}`, () => compareReadings(left + saraAm + right, left + joined + right, false));
 }
 
 export const AMBIGUOUS_SARA_AM = 'thai-ambiguous';
@@ -121,18 +124,15 @@ export function repairSpacedSaraAm(
     const joined = consonant + tone + '\u0E32';
     const left = thaiBefore(text, m.index);
     const right = rightContext(text, m.index + whole.length);
-    const key = `${left}|${joined}|${right}`;
     // -1: sara am, 1: join, 0: undecided
-    let choice =
-      (ocr ? ocrVote(ocr, left, saraAm, joined, right) : null) ??
-      cachedVerdict(`am|${key}`, () => compareNearFirst(left, saraAm, joined, right));
+    let choice = (ocr ? ocrVote(ocr, left, saraAm, joined, right) : null) ?? judgeSaraAm(left, saraAm, joined, right);
     if (choice === -1) stats.restored++;
     if (choice === 1) stats.joined++;
     if (choice === 0 && verdict) choice = verdict === 'sara-am' ? -1 : 1;
     // ICU's dictionary is the last and weakest voice: asked only where the document has no pattern.
     // Not final: the document pass comes back to the ties once it knows the document's pattern.
     if (choice === 0 && options.final) {
-      choice = cachedVerdict(`icu|${key}`, () => compareIcu(left + saraAm + right, left + joined + right));
+      choice = cachedVerdict(`icu|${left}|${joined}|${right}`, () => compareIcu(left + saraAm + right, left + joined + right));
     }
     if (choice === 0) {
       pending.push({
