@@ -32,7 +32,7 @@ export const repairDraft: DraftStage = (draft: Draft): Draft => {
     const repaired: DraftBlock = { ...rest };
     addCounts(repairs, result.counts);
     if (result.edits.length > 0) {
-      repaired.original = block.original ?? block.text;
+      repaired.original = block.text;
       repaired.text = result.text;
       repaired.edits = result.edits;
     }

@@ -17,6 +17,8 @@ const LATIN1_RUN = /[\u00A1-\u00FB]+/g;
 const THAI_WORD_CHAR_RE = new RegExp(`[${THAI_WORD_CHAR}]`);
 const COMBINING_RE = new RegExp(`^[${COMBINING}]`);
 const LATIN_LETTER_RE = /[A-Za-z]/;
+/** What a Thai mark can sit on: a consonant, or a vowel mark that a tone goes above. */
+const MARK_BASE_RE = new RegExp(`[${CONSONANT}\u0E31\u0E34-\u0E39\u0E47]`);
 /** TIS-620 byte value minus the Unicode Thai code point. */
 const TIS620_OFFSET = 0x0e01 - 0xa1;
 const SPACE_BEFORE_MARK = new RegExp(`(?<=[${THAI_WORD_CHAR}]) +(?=[${COMBINING}])`, 'g');
@@ -69,13 +71,19 @@ export function repairLatin1InThai(state: RepairState): void {
   applyRegexRule(state, LATIN1_RUN, 'tis620-in-thai', (m, text) => {
     const previous = text[m.index - 1] ?? '';
     const next = text[m.index + m[0].length] ?? '';
-    // Inside a Thai word: after a Thai letter, or before a Thai mark; never beside Latin letters.
-    const inThaiWord = THAI_WORD_CHAR_RE.test(previous) || COMBINING_RE.test(next);
-    if (!inThaiWord || LATIN_LETTER_RE.test(previous) || LATIN_LETTER_RE.test(next)) return null;
+    if (LATIN_LETTER_RE.test(previous) || LATIN_LETTER_RE.test(next)) return null;
     let decoded = '';
     for (const ch of m[0]) decoded += String.fromCharCode(ch.charCodeAt(0) + TIS620_OFFSET);
     // Only Thai letters and marks: U+0E3B-U+0E3E and U+0E5C+ are unassigned.
-    return /^[\u0E01-\u0E3A\u0E40-\u0E4E]+$/.test(decoded) ? decoded : null;
+    if (!/^[\u0E01-\u0E3A\u0E40-\u0E4E]+$/.test(decoded)) return null;
+    // It must sit inside a Thai word as well-formed Thai: a mark on a letter that takes it
+    // ("กลèาว", "จันทรì"), or letters with Thai on the side they join ("เ»็น", "¼ู้").
+    // "ไทย©2024" and "ราคา×2" stay: © would be a consonant at a word's end, × a mark on า.
+    const startsWithMark = COMBINING_RE.test(decoded);
+    const fitsBefore = startsWithMark ? MARK_BASE_RE.test(previous) : true;
+    const fitsAfter = THAI_WORD_CHAR_RE.test(next) || (startsWithMark && !THAI_WORD_CHAR_RE.test(next));
+    const joinsThai = THAI_WORD_CHAR_RE.test(previous) || COMBINING_RE.test(next);
+    return joinsThai && fitsBefore && fitsAfter ? decoded : null;
   });
 }
 

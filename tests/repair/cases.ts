@@ -20,6 +20,7 @@ export const CASES: RepairCase[] = [
   { rule: 'mojibake-tis620', damaged: 'See ÀÒÉÒä·Â page 2', clean: 'See ภาษาไทย page 2' },
   { rule: 'tis620-in-thai', damaged: 'กลèาว แลéว จันทรì', clean: 'กล่าว แล้ว จันทร์' },
   { rule: 'tis620-in-thai', damaged: 'ฉบÑบ', clean: 'ฉบับ' },
+  { rule: 'tis620-in-thai', damaged: 'เ»็น ¼ู้ใหญ่', clean: 'เป็น ผู้ใหญ่' },
   // invisible characters
   { rule: 'invisible-chars', damaged: 'ภาษา\u200Bไทย\u00AD', clean: 'ภาษาไทย' },
   { rule: 'invisible-chars', damaged: '\uFEFFราคา\u00A0๒๐\u2009บาท', clean: 'ราคา ๒๐ บาท' },
@@ -91,5 +92,6 @@ export const CLEAN: string[] = [
   'Größe, Ça va, Ελληνικά, русский, 中文, 日本語, 한국어, עברית, العربية',
   'const x = a?.b ?? 0; // ok\nfunction f(s: string) { return s.replace(/\\s+/g, " "); }',
   'emoji: 👨\u200D👩\u200D👧 family',
+  'สงวนลิขสิทธิ์©2024 ราคา×2 องศา° ±5',
   'https://example.org/path?q=%E0%B8%AA&lang=th',
 ];
