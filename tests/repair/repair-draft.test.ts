@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Source } from '../../pipeline/model/document.ts';
 import { composeText, emptyDraft, type Draft, type DraftBlock } from '../../pipeline/model/draft.ts';
@@ -78,6 +79,18 @@ describe('no false repair on a large clean Thai text', () => {
     expect(repaired.repairs).toEqual({});
     expect(repaired.warnings).toEqual([]);
     expect(repaired.blocks.every((block) => block.edits === undefined)).toBe(true);
+  });
+
+  it('leaves real clean Thai alone: the gazette transcription, the country and province lists', () => {
+    for (const file of [
+      '/work/shared/corpora/thai-pdf/royal-gazette-2566-dissolution.gold.md',
+      '/work/shared/thai/countries_th.txt',
+      '/work/shared/thai/thailand_provinces_th.csv',
+    ]) {
+      const result = repairText(readFileSync(file, 'utf8'));
+      expect(result.edits, file).toEqual([]);
+      expect(result.warnings, file).toEqual([]);
+    }
   });
 
   it('repairs the same text after damaging it, and undoes back to the damage', () => {
