@@ -1,12 +1,11 @@
 // Page images for OCR, made one page at a time so that a 300-page scan never sits in memory
 // whole: image files (PNG and JPEG go to tesseract as they are; a TIFF page is decoded and
 // re-encoded as PNG) and PDF pages rendered by pdf.js on @napi-rs/canvas.
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import UTIF from 'utif2';
 import { DocumentError } from '../model/index.ts';
+import { loadPdfJs, PDFJS_ASSETS } from '../shared/pdfjs.ts';
 
 /** The resolution tesseract's LSTM models read best (its training text is 300 dpi-like). */
 export const OCR_DPI = 300;
@@ -177,19 +176,13 @@ async function scanResolution(page: OperatorListPage, pageWidthPt: number, paint
   return dpi >= MIN_OCR_DPI * FULL_PAGE_SCAN_SHARE ? Math.round(dpi) : null;
 }
 
-const require = createRequire(import.meta.url);
-/** pdf.js needs its CMaps and standard fonts as folder paths (ending in "/") in Node. */
-function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
-  const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
-  return { cMapUrl: path.join(root, 'cmaps') + '/', standardFontDataUrl: path.join(root, 'standard_fonts') + '/' };
-}
 
 export async function pdfPageSource(bytes: Uint8Array, dpi: number = OCR_DPI): Promise<PageSource> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfJs();
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
-    ...pdfjsAssets(),
+    ...PDFJS_ASSETS,
     cMapPacked: true,
     isEvalSupported: false,
     useSystemFonts: false,

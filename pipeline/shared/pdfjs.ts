@@ -1,4 +1,5 @@
-// pdf.js, loaded once per thread, on first use. Two things make loading it not just an import:
+// pdf.js, loaded once per thread, on first use, for every stage that reads PDFs (extract/pdf
+// reads text, ocr renders pages). Two things make loading it not just an import:
 // - through tsx, its 3 MB of prebuilt JavaScript would be re-transformed (+250 MB RSS, seconds
 //   per thread): raw-pdfjs-hooks.mjs serves those files as they are;
 // - the legacy build's core-js polyfills replace some built-ins process-wide with JavaScript
@@ -7,7 +8,9 @@
 //   this extractor a third of its time): they are put back once pdf.js and its worker code
 //   have loaded. Polyfills that only add methods stay.
 // Only types are imported statically.
-import { register } from 'node:module';
+import { createRequire, register } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -53,3 +56,13 @@ export function loadPdfJs(): Promise<PdfJs> {
   })();
   return loading;
 }
+
+const require = createRequire(import.meta.url);
+const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
+
+/** pdf.js' standard fonts and CMaps from the installed package (folder URLs ending in "/"):
+ * nothing is fetched. */
+export const PDFJS_ASSETS = {
+  standardFontDataUrl: pathToFileURL(join(PDFJS_ROOT, 'standard_fonts') + '/').href,
+  cMapUrl: pathToFileURL(join(PDFJS_ROOT, 'cmaps') + '/').href,
+} as const;

@@ -5,7 +5,7 @@
 // This reads pdf.js internals (glyph objects in showText args): pdfjs-dist is pinned (5.6.205)
 // and tests/extract/pdf-glyphs.test.ts pins the behaviour on the real royal-gazette PDF.
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { loadPdfJs } from './pdfjs.ts';
+import { loadPdfJs } from '../../shared/pdfjs.ts';
 import { mapSymbolFont } from './private-use.ts';
 
 export interface Glyph {

@@ -1,19 +1,12 @@
 // Opening a PDF with pdf.js in Node: legacy build, no worker thread of its own (the runner
 // already runs us in one), no eval, no font faces, no network (standard fonts from the
 // package on disk), no console noise. pdf.js errors become samut error codes.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DocumentError } from '../../model/index.ts';
 import type { Metadata } from '../../model/index.ts';
-import { loadPdfJs } from './pdfjs.ts';
-import type { PdfJs } from './pdfjs.ts';
+import { loadPdfJs, PDFJS_ASSETS } from '../../shared/pdfjs.ts';
+import type { PdfJs } from '../../shared/pdfjs.ts';
 
-const require = createRequire(import.meta.url);
-const STANDARD_FONT_DATA_URL = pathToFileURL(
-  join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts') + '/',
-).href;
 
 /** The smallest and largest page sides the PDF spec allows (points, at UserUnit 1). */
 export const MIN_PAGE_SIDE_PT = 3;
@@ -30,7 +23,7 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentLoadingTask
     useWorkerFetch: false,
     stopAtErrors: false,
     verbosity: VerbosityLevel.ERRORS,
-    standardFontDataUrl: STANDARD_FONT_DATA_URL,
+    standardFontDataUrl: PDFJS_ASSETS.standardFontDataUrl,
   });
 }
 
