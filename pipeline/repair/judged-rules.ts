@@ -172,27 +172,41 @@ const SPLIT_CERTAIN_RIGHT = /^[\u0E30\u0E33\u0E45]/;
 /** Endings where a space inside a word is common in justified lines: judged by the dictionary. */
 const SPLIT_POSSIBLE_LEFT = new RegExp(`(?:[\u0E34-\u0E36\u0E38\u0E39][${TONE}]?|[${TONE}\u0E4C])$`);
 const LONE_CONSONANT = new RegExp(`^[${CONSONANT}][${TONE}\u0E4C]?$`);
-const SPACE_BETWEEN_THAI = new RegExp(`(?<=[${THAI_WORD_CHAR}]) +(?=[${THAI_WORD_CHAR}])`, 'g');
+const SPACE_CODE = 0x20;
 const LOST_SARA_AM_SHAPE = new RegExp(`[${CONSONANT}][${TONE}]?$`);
 
 /** Spaces inside words from justified lines: "ความยั่ งยืน", "เข้าถึ ง", "เมื่ อ". */
 export function repairSplitWords(state: RepairState): void {
-  applyRegexRule(state, SPACE_BETWEEN_THAI, 'word-split-space', (m, text) => {
-    if (!mayBeSplit(text, m.index, m.index + m[0].length)) return null;
-    const left = thaiBefore(text, m.index);
-    const right = thaiAfter(text, m.index + m[0].length);
-    // "ค่ า" is the sara am rules' to judge; they left it on purpose.
-    if (right.startsWith('\u0E32') && LOST_SARA_AM_SHAPE.test(left)) return null;
-    if (SPLIT_CERTAIN_LEFT.test(left) || SPLIT_CERTAIN_RIGHT.test(right)) return '';
-    // "พ.ศ.", "น.": a letter before a dot is an abbreviation, not a fragment.
-    if (text[m.index + m[0].length + right.length] === '.') return null;
-    const loneLeft = LONE_CONSONANT.test(left);
-    const loneRight = LONE_CONSONANT.test(right);
-    if (loneLeft && loneRight) return null; // "ก ข ค": a list of letters
-    const suspect = SPLIT_POSSIBLE_LEFT.test(left) || loneLeft || loneRight;
-    if (!suspect) return null;
-    return joinReadsBetter(left, right) ? '' : null;
-  });
+  const text = state.text;
+  const changes: PassChange[] = [];
+  // A char-code walk, not a regex: most spaces are real and are passed over without allocating.
+  for (let start = 1; start < text.length; start++) {
+    if (text.charCodeAt(start) !== SPACE_CODE || !isThaiWordCode(text.charCodeAt(start - 1))) continue;
+    let end = start + 1;
+    while (text.charCodeAt(end) === SPACE_CODE) end++;
+    if (!isThaiWordCode(text.charCodeAt(end)) || !mayBeSplit(text, start, end)) {
+      start = end - 1;
+      continue;
+    }
+    if (splitInsideWord(text, start, end)) changes.push({ start, end, after: '', rule: 'word-split-space' });
+    start = end - 1;
+  }
+  applyChanges(state, changes);
+}
+
+function splitInsideWord(text: string, start: number, end: number): boolean {
+  const left = thaiBefore(text, start);
+  const right = thaiAfter(text, end);
+  // "ค่ า" is the sara am rules' to judge; they left it on purpose.
+  if (right.startsWith('\u0E32') && LOST_SARA_AM_SHAPE.test(left)) return false;
+  if (SPLIT_CERTAIN_LEFT.test(left) || SPLIT_CERTAIN_RIGHT.test(right)) return true;
+  // "พ.ศ.", "น.": a letter before a dot is an abbreviation, not a fragment.
+  if (text[end + right.length] === '.') return false;
+  const loneLeft = LONE_CONSONANT.test(left);
+  const loneRight = LONE_CONSONANT.test(right);
+  if (loneLeft && loneRight) return false; // "ก ข ค": a list of letters
+  const suspect = SPLIT_POSSIBLE_LEFT.test(left) || loneLeft || loneRight;
+  return suspect && joinReadsBetter(left, right);
 }
 
 /** Char-code test before any string work: only spaces after ั ื ็ ิ ี ึ ุ ู, a tone, ์, a
