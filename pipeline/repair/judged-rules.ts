@@ -70,16 +70,20 @@ function thaiAfter(text: string, start: number): string {
   return text.slice(start, end);
 }
 
-const NEXT_SPACED_SARA_AA = new RegExp(`^ +[${TONE}]?\u0E32`);
+const SPACE_CODE = 0x20;
 const TRAILING_CONSONANT = new RegExp(`[${CONSONANT}][${TONE}]?$`);
 
 /** Context after a spot, without the letter of a next damaged spot ("ต้มย าน้ าข้น"): that
  * letter's reading is not known yet and would mislead the dictionary. */
 function rightContext(text: string, start: number): string {
   const right = thaiAfter(text, start);
-  if (right.length === CONTEXT_CHARS || !NEXT_SPACED_SARA_AA.test(text.slice(start + right.length, start + right.length + 4))) {
-    return right;
-  }
+  if (right.length === CONTEXT_CHARS) return right;
+  // Is a "consonant, spaces, tone?, า" next? (char codes: this runs for every spot)
+  let at = start + right.length;
+  if (text.charCodeAt(at) !== SPACE_CODE) return right;
+  while (text.charCodeAt(at) === SPACE_CODE) at++;
+  if (isToneCode(text.charCodeAt(at))) at++;
+  if (text.charCodeAt(at) !== 0x0e32) return right;
   return right.replace(TRAILING_CONSONANT, '');
 }
 
@@ -172,7 +176,6 @@ const SPLIT_CERTAIN_RIGHT = /^[\u0E30\u0E33\u0E45]/;
 /** Endings where a space inside a word is common in justified lines: judged by the dictionary. */
 const SPLIT_POSSIBLE_LEFT = new RegExp(`(?:[\u0E34-\u0E36\u0E38\u0E39][${TONE}]?|[${TONE}\u0E4C])$`);
 const LONE_CONSONANT = new RegExp(`^[${CONSONANT}][${TONE}\u0E4C]?$`);
-const SPACE_CODE = 0x20;
 const LOST_SARA_AM_SHAPE = new RegExp(`[${CONSONANT}][${TONE}]?$`);
 
 /** Spaces inside words from justified lines: "ความยั่ งยืน", "เข้าถึ ง", "เมื่ อ". */
