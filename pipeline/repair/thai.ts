@@ -5,33 +5,12 @@
 export const CONSONANT = '\\u0E01-\\u0E2E';
 /** Tone marks ่ ้ ๊ ๋. */
 export const TONE = '\\u0E48-\\u0E4B';
-/** Marks written above the consonant that a tone mark must follow: ั ิ ี ึ ื ็ ํ. */
-export const UPPER_VOWEL = '\\u0E31\\u0E34-\\u0E37\\u0E47\\u0E4D';
-/** Marks written below the consonant: ุ ู ฺ. */
-export const LOWER_VOWEL = '\\u0E38-\\u0E3A';
 /** Every combining mark: vowels above/below, tones, thanthakhat, nikhahit, yamakkan. */
 export const COMBINING = '\\u0E31\\u0E34-\\u0E3A\\u0E47-\\u0E4E';
-/** Vowels written after the consonant: ะ า ำ ๅ. */
-export const FOLLOW_VOWEL = '\\u0E30\\u0E32\\u0E33\\u0E45';
 /** Vowels written before the consonant: เ แ โ ใ ไ. */
 export const LEADING_VOWEL = '\\u0E40-\\u0E44';
 /** Letters and marks that make up Thai words (no digits, no ฯ ๆ ๏ ๚ ๛). */
 export const THAI_WORD_CHAR = '\\u0E01-\\u0E3A\\u0E40-\\u0E45\\u0E47-\\u0E4E';
-
-export const SARA_AA = '\u0E32';
-export const SARA_AM = '\u0E33';
-export const NIKHAHIT = '\u0E4D';
-
-const THAI_WORD_CHAR_RE = new RegExp(`[${THAI_WORD_CHAR}]`);
-const CONSONANT_RE = new RegExp(`[${CONSONANT}]`);
-
-export function isThaiWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && THAI_WORD_CHAR_RE.test(ch);
-}
-
-export function isConsonant(ch: string | undefined): boolean {
-  return ch !== undefined && CONSONANT_RE.test(ch);
-}
 
 /** Char-code versions for the hot loops. */
 export function isThaiWordCode(code: number): boolean {
