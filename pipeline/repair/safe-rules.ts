@@ -27,7 +27,6 @@ const CONSONANT_RE = new RegExp(`[${CONSONANT}]`);
 const LOST_SARA_AM_AHEAD = new RegExp(`^[${TONE}]\u0E32`);
 const EXPLICIT_NIKHAHIT = new RegExp(`\u0E4D ?([${TONE}]?) ?\u0E32`, 'g');
 const FOLLOW_VOWEL_THEN_TONE = new RegExp(`([\u0E30\u0E32\u0E33])([${TONE}])`, 'g');
-const TONE_THEN_VOWEL = new RegExp(`([${TONE}\u0E4C])([\u0E31\u0E34-\u0E39\u0E47\u0E4D])`, 'g');
 const DOUBLED_MARK = new RegExp(`([${COMBINING}])\\1+`, 'g');
 const SARA_E_DOUBLED = new RegExp(`\u0E40\u0E40(?=[${CONSONANT}])`, 'g');
 const CONFLICTING_TONES = new RegExp(`[${TONE}]{2,}`, 'g');
@@ -105,8 +104,22 @@ export function repairFollowVowelToneOrder(state: RepairState): void {
   applyRegexRule(state, FOLLOW_VOWEL_THEN_TONE, 'follow-vowel-tone-order', (m) => `${m[2]}${m[1]}`);
 }
 
+/** A char-code walk: in damaged PDF text this pair is everywhere (every ที่ as ท่ี). */
 export function repairToneVowelOrder(state: RepairState): void {
-  applyRegexRule(state, TONE_THEN_VOWEL, 'tone-vowel-order', (m) => `${m[2]}${m[1]}`);
+  const text = state.text;
+  const changes: PassChange[] = [];
+  for (let at = 0; at + 1 < text.length; at++) {
+    const mark = text.charCodeAt(at);
+    if (!((mark >= 0x0e48 && mark <= 0x0e4c) && isVowelMarkCode(text.charCodeAt(at + 1)))) continue;
+    changes.push({ start: at, end: at + 2, after: text[at + 1]! + text[at]!, rule: 'tone-vowel-order' });
+    at++;
+  }
+  applyChanges(state, changes);
+}
+
+/** ั ิ ี ึ ื ุ ู ็ ํ: the vowel marks a tone mark is written after. */
+function isVowelMarkCode(code: number): boolean {
+  return code === 0x0e31 || (code >= 0x0e34 && code <= 0x0e39) || code === 0x0e47 || code === 0x0e4d;
 }
 
 /** NFC, never NFKC (NFKC splits ำ into ํ + า). Normalised one combining sequence at a time so
