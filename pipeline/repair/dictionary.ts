@@ -68,11 +68,15 @@ function step(trie: Trie, node: number, code: number): number {
   const offset = code - THAI_BLOCK;
   if (offset < 0 || offset >= THAI_BLOCK_SIZE) return -1;
   if (node === 0) return trie.root[offset]!;
-  const end = trie.childStart[node + 1]!;
-  for (let i = trie.childStart[node]!; i < end; i++) {
-    const childCode = trie.childCode[i]!;
-    if (childCode === offset) return trie.childNode[i]!;
-    if (childCode > offset) return -1;
+  // Binary search over the node's children, sorted by code.
+  let low = trie.childStart[node]!;
+  let high = trie.childStart[node + 1]! - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const childCode = trie.childCode[middle]!;
+    if (childCode === offset) return trie.childNode[middle]!;
+    if (childCode < offset) low = middle + 1;
+    else high = middle - 1;
   }
   return -1;
 }
