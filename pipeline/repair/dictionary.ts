@@ -83,6 +83,8 @@ function step(trie: Trie, node: number, code: number): number {
 
 let words: Set<string> | null = null;
 let wordTrie: Trie;
+/** The words spelled backwards: finds words that end where a text ends. */
+let reversedWordTrie: Trie;
 /** Long ำ words written with า instead: the shape a word has where a font lost its ำ. */
 let lostSaraAmTrie: Trie;
 /** The letters around each ำ of those words, so that one array lookup rules out almost every
@@ -127,6 +129,7 @@ export function dictionary(): Set<string> {
       }
     }
     wordTrie = buildTrie(words);
+    reversedWordTrie = buildTrie([...words].map((word) => [...word].reverse().join('')));
     lostSaraAmTrie = buildTrie(lostForms);
   }
   return words;
@@ -180,15 +183,14 @@ export function startsWithWord(text: string): boolean {
 
 /** Whether some dictionary word is a suffix of the text. */
 export function endsWithWord(text: string): boolean {
-  const dict = dictionary();
-  for (let start = text.length - 2; start >= Math.max(0, text.length - MAX_WORD_LENGTH); start--) {
-    if (dict.has(text.slice(start))) return true;
+  if (!words) dictionary();
+  let node = 0;
+  for (let start = text.length - 1; start >= Math.max(0, text.length - MAX_WORD_LENGTH); start--) {
+    node = step(reversedWordTrie, node, text.charCodeAt(start));
+    if (node === -1) return false;
+    if (text.length - start >= 2 && reversedWordTrie.terminal[node]) return true;
   }
   return false;
-}
-
-export function isWord(text: string): boolean {
-  return dictionary().has(text);
 }
 
 export interface Segmentation {

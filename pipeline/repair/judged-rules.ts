@@ -8,7 +8,6 @@ import {
   compareReadings,
   couldBeSaraAmWord,
   endsWithWord,
-  isWord,
   MIN_SARA_AM_WORD,
   segment,
   startsWithWord,
@@ -229,9 +228,8 @@ function mayBeSplit(text: string, spaceStart: number, spaceEnd: number): boolean
  * mend a fragment: when both sides already end and start with dictionary words, the space is
  * a real one. */
 function joinReadsBetter(left: string, right: string): boolean {
+  if (startsWithWord(right) && endsWithWord(left)) return false;
   if (!wordSpans(left + right, left.length)) return false;
-  if (isWord(left) && isWord(right)) return false;
-  if (endsWithWord(left) && startsWithWord(right)) return false;
   const leftReading = segment(left);
   const rightReading = segment(right);
   const together = segment(left + right);
