@@ -28,8 +28,7 @@ export const repairDraft: DraftStage = (draft: Draft): Draft => {
     const run = textRuns[index]!;
     resolveWithDocument(run, hints);
     const result = toResult(run.state);
-    const { evidence: _evidence, ...rest } = block;
-    const repaired: DraftBlock = { ...rest };
+    const repaired: DraftBlock = block.evidence === undefined ? { ...block } : withoutEvidence(block);
     addCounts(repairs, result.counts);
     if (result.edits.length > 0) {
       repaired.original = block.text;
@@ -71,7 +70,12 @@ function collectHints(textRuns: RepairRun[], cellRuns: (RepairRun[][] | undefine
 }
 
 function addCounts(total: Record<string, number>, counts: Record<string, number>): void {
-  for (const [rule, count] of Object.entries(counts)) total[rule] = (total[rule] ?? 0) + count;
+  for (const rule in counts) total[rule] = (total[rule] ?? 0) + counts[rule]!;
+}
+
+function withoutEvidence(block: DraftBlock): DraftBlock {
+  const { evidence: _evidence, ...rest } = block;
+  return rest;
 }
 
 function toWarning(warning: { code: string; message: string; offset: number }, block: DraftBlock, blockStart: number): Warning {

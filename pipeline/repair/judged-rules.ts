@@ -241,6 +241,8 @@ function joinReadsBetter(left: string, right: string): boolean {
 /** "ร ะเบี ย บ": a space between almost every letter of a line. */
 const DISTRIBUTED_RUN = new RegExp(`(?<![${THAI_WORD_CHAR}])[${THAI_WORD_CHAR}]{1,4}(?: [${THAI_WORD_CHAR}]{1,4}){2,}`, 'g');
 const LONE_LETTER_TOKEN = new RegExp(`^[${CONSONANT}\u0E30-\u0E33][\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]*$`);
+/** Pieces one word can be spread over: bounds the regrouping of a long letter-spaced line. */
+const MAX_GROUP_PIECES = 12;
 const BARE_CONSONANT = new RegExp(`^[${CONSONANT}]$`);
 /** Share of one-letter pieces that marks a run as letter-spaced. */
 const MIN_LONE_LETTER_SHARE = 0.4;
@@ -263,7 +265,7 @@ function bestGrouping(tokens: string[]): string {
   const cost: { unknown: number; joins: number; from: number }[] = [{ unknown: 0, joins: 0, from: -1 }];
   for (let end = 1; end <= n; end++) {
     let best = { unknown: Infinity, joins: Infinity, from: end - 1 };
-    for (let start = end - 1; start >= 0; start--) {
+    for (let start = end - 1; start >= Math.max(0, end - MAX_GROUP_PIECES); start--) {
       // A spaced "ค่ า" the sara am rules left undecided stays apart.
       if (start < end - 1 && tokens[start + 1]!.startsWith('\u0E32') && LOST_SARA_AM_SHAPE.test(tokens[start]!)) break;
       const piece = tokens.slice(start, end).join('');
