@@ -152,13 +152,15 @@ function trieWordAcross(trie: Trie, text: string, past: number, reach: number, f
  * (one the text holds with every ำ written า)? */
 export function couldBeSaraAmWord(text: string, at: number): boolean {
   if (!words) dictionary();
-  const before1 = text.charCodeAt(at - 1);
-  const before2 = text.charCodeAt(at - 2);
-  const after = text.charCodeAt(at + 1);
+  // Outside the text counts as "not Thai" (0), never NaN: NaN would make these doubles.
+  const before1 = at >= 1 ? text.charCodeAt(at - 1) : 0;
+  const before2 = at >= 2 ? text.charCodeAt(at - 2) : 0;
+  const before3 = at >= 3 ? text.charCodeAt(at - 3) : 0;
+  const after = at + 1 < text.length ? text.charCodeAt(at + 1) : 0;
   const possible =
     saraAmStarting[index2(before1, after)] ||
     saraAmInside[index3(before2, before1, after)] ||
-    saraAmEnding[index3(text.charCodeAt(at - 3), before2, before1)];
+    saraAmEnding[index3(before3, before2, before1)];
   if (!possible) return false;
   return trieWordAcross(lostSaraAmTrie, text, at, MAX_WORD_LENGTH, at);
 }
