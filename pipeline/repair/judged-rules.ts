@@ -81,7 +81,7 @@ function rightContext(text: string, start: number): string {
   let at = start + right.length;
   if ((text.charCodeAt(at) | 0) !== SPACE_CODE) return right;
   while ((text.charCodeAt(at) | 0) === SPACE_CODE) at++;
-  if (isToneCode((text.charCodeAt(at) | 0))) at++;
+  if (isToneCode(text.charCodeAt(at) | 0)) at++;
   if ((text.charCodeAt(at) | 0) !== 0x0e32) return right;
   return right.replace(TRAILING_CONSONANT, '');
 }
@@ -186,7 +186,7 @@ export function repairSplitWords(state: RepairState): void {
     if (text.charCodeAt(start) !== SPACE_CODE || !isThaiWordCode(text.charCodeAt(start - 1))) continue;
     let end = start + 1;
     while ((text.charCodeAt(end) | 0) === SPACE_CODE) end++;
-    if (!isThaiWordCode((text.charCodeAt(end) | 0)) || !mayBeSplit(text, start, end)) {
+    if (!isThaiWordCode(text.charCodeAt(end) | 0) || !mayBeSplit(text, start, end)) {
       start = end - 1;
       continue;
     }
