@@ -8,6 +8,7 @@ import {
   compareReadings,
   couldBeSaraAmWord,
   endsWithWord,
+  MAX_WORD_LENGTH,
   MIN_SARA_AM_WORD,
   segment,
   startsWithWord,
@@ -57,15 +58,15 @@ export function documentLostSaraAm(hints: DocumentHints): boolean {
 
 /** consonant, tone?, spaces, tone?, า */
 const SPACED_SARA_AA = new RegExp(`([${CONSONANT}])([${TONE}]?)( +)([${TONE}]?)\u0E32`, 'g');
-function thaiBefore(text: string, end: number): string {
+function thaiBefore(text: string, end: number, reach = CONTEXT_CHARS): string {
   let start = end;
-  while (start > 0 && end - start < CONTEXT_CHARS && isThaiWordCode(text.charCodeAt(start - 1))) start--;
+  while (start > 0 && end - start < reach && isThaiWordCode(text.charCodeAt(start - 1))) start--;
   return text.slice(start, end);
 }
 
-function thaiAfter(text: string, start: number): string {
+function thaiAfter(text: string, start: number, reach = CONTEXT_CHARS): string {
   let end = start;
-  while (end < text.length && end - start < CONTEXT_CHARS && isThaiWordCode(text.charCodeAt(end))) end++;
+  while (end < text.length && end - start < reach && isThaiWordCode(text.charCodeAt(end))) end++;
   return text.slice(start, end);
 }
 
@@ -208,7 +209,12 @@ function splitInsideWord(text: string, start: number, end: number): boolean {
   const loneRight = LONE_CONSONANT.test(right);
   if (loneLeft && loneRight) return false; // "ก ข ค": a list of letters
   const suspect = SPLIT_POSSIBLE_LEFT.test(left) || loneLeft || loneRight;
-  return suspect && joinReadsBetter(left, right);
+  if (!suspect) return false;
+  // Both sides already end and start with words (looked at as far as the longest word): a real space.
+  if (endsWithWord(thaiBefore(text, start, MAX_WORD_LENGTH)) && startsWithWord(thaiAfter(text, end, MAX_WORD_LENGTH))) {
+    return false;
+  }
+  return joinReadsBetter(left, right);
 }
 
 /** Char-code test before any string work: only spaces after ั ื ็ ิ ี ึ ุ ู, a tone, ์, a
@@ -224,11 +230,8 @@ function mayBeSplit(text: string, spaceStart: number, spaceEnd: number): boolean
   return loneBefore || loneAfter;
 }
 
-/** Joining must leave fewer unknown letters, put the junction inside a dictionary word, and
- * mend a fragment: when both sides already end and start with dictionary words, the space is
- * a real one. */
+/** Joining must leave fewer unknown letters and put the junction inside a dictionary word. */
 function joinReadsBetter(left: string, right: string): boolean {
-  if (startsWithWord(right) && endsWithWord(left)) return false;
   if (!wordSpans(left + right, left.length)) return false;
   const leftReading = segment(left);
   const rightReading = segment(right);

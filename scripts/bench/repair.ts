@@ -1,9 +1,10 @@
 // Repair throughput on large damaged Thai text, in MB/s of UTF-8 input on one core (CPU time of
-// this thread, so other load on the machine does not count). The damaged corpus is seed 002
-// (real damage from a Thai government PDF, once) plus the generated clean Thai text damaged the way
-// PDF fonts damage it (every ำ lost to a space, tone marks before upper vowels, ำ written as
-// nikhahit + า), cut into paragraphs and grouped into documents of about 200 KB, each repaired
-// with repairDraft as the pipeline does. Clean text is measured too: most text has no damage.
+// the process: other load on the machine does not count). Generated clean Thai
+// (scripts/fixtures/clean-thai.ts) is damaged the way PDF fonts damage it (ำ lost to a space,
+// tone marks before upper vowels, ที่ written ท่ี), cut into paragraphs and grouped into
+// documents of about 200 KB, each repaired with repairDraft as the pipeline does. Two damage
+// densities: every site damaged (about twice seed 002's repairs per KB), and seed 002's own
+// density (measured on seed 002 at run time). Clean text is measured too.
 import { readFileSync } from 'node:fs';
 import type { Source } from '../../pipeline/model/document.ts';
 import { emptyDraft, type Draft } from '../../pipeline/model/draft.ts';
@@ -17,12 +18,26 @@ const WARM_UP_BYTES = 1_000_000;
 const WARM_UP_SEED = 1000;
 const SOURCE: Source = { uri: 'bench:repair', mediaType: 'text/plain', sha256: '0'.repeat(64), bytes: 0 };
 
-/** Damage as Thai PDF fonts do; each generated slice gets its own seed so no two are alike. */
-function damage(text: string): string {
+/** mulberry32, so every run damages the same sites. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Damages each site with probability `share`. */
+function damage(text: string, share: number, seed: number): string {
+  const next = random(seed);
+  const hit = (): boolean => share >= 1 || next() < share;
   return text
-    .replace(/([\u0E01-\u0E2E][\u0E48-\u0E4B]?)\u0E33/g, (_, base: string) => `${base} \u0E32`)
-    .replace(/([\u0E31\u0E34-\u0E37])([\u0E48-\u0E4B])/g, '$2$1')
-    .replace(/ที่/g, 'ท่ี');
+    .replace(/([\u0E01-\u0E2E][\u0E48-\u0E4B]?)\u0E33/g, (site, base: string) => (hit() ? `${base} \u0E32` : site))
+    .replace(/([\u0E31\u0E34-\u0E37])([\u0E48-\u0E4B])/g, (site, vowel: string, tone: string) => (hit() ? tone + vowel : site))
+    .replace(/ที่/g, (site) => (hit() ? 'ท่ี' : site));
 }
 
 function documents(texts: string[]): Draft[] {
@@ -45,15 +60,13 @@ function documents(texts: string[]): Draft[] {
   return drafts;
 }
 
-function corpus(clean: boolean, totalBytes = CORPUS_BYTES, firstSeed = 1): Draft[] {
+/** `share` null: clean text. */
+function corpus(share: number | null, totalBytes = CORPUS_BYTES, firstSeed = 1): Draft[] {
   const texts: string[] = [];
   let bytes = 0;
-  let seed = firstSeed;
-  const seedText = readFileSync(SEED_002, 'utf8');
-  while (bytes < totalBytes) {
-    const generated = cleanThaiText(DOCUMENT_BYTES, seed++);
-    // Seed 002 once: repeated, its verdicts would come from the cache.
-    const text = clean ? generated : texts.length === 0 ? `${seedText}\n\n${damage(generated)}` : damage(generated);
+  for (let seed = firstSeed; bytes < totalBytes; seed++) {
+    const generated = cleanThaiText(DOCUMENT_BYTES, seed);
+    const text = share === null ? generated : damage(generated, share, seed);
     texts.push(text);
     bytes += Buffer.byteLength(text);
   }
@@ -66,34 +79,53 @@ function inputBytes(drafts: Draft[]): number {
   return bytes;
 }
 
-/** MB/s over CPU time of this thread, and the repairs made. */
+function repairCount(draft: Draft): number {
+  let count = 0;
+  for (const value of Object.values(draft.repairs)) count += value;
+  return count;
+}
+
+/** MB/s over CPU time, and the repairs made. */
 function measure(drafts: Draft[]): { mbPerS: number; repairs: number } {
   const start = process.cpuUsage();
   let repairs = 0;
-  for (const draft of drafts) {
-    const repaired = repairDraft(draft);
-    for (const count of Object.values(repaired.repairs)) repairs += count;
-  }
+  for (const draft of drafts) repairs += repairCount(repairDraft(draft));
   const used = process.cpuUsage(start);
   const seconds = (used.user + used.system) / 1e6;
   return { mbPerS: inputBytes(drafts) / 1e6 / seconds, repairs };
 }
 
+/** Repairs per KB that seed 002, real damaged text from a Thai government PDF, needs. */
+function seedRepairsPerKb(): number {
+  const text = readFileSync(SEED_002, 'utf8');
+  const draft = emptyDraft(SOURCE, 'text');
+  draft.blocks = text.split(/\n\s*\n/).map((paragraph) => ({ type: 'paragraph', page: null, text: paragraph }));
+  return repairCount(repairDraft(draft)) / (Buffer.byteLength(text) / 1000);
+}
+
+const round = (value: number): number => Math.round(value * 10) / 10;
+
 export async function bench(): Promise<Record<string, number | string>> {
   // Load the dictionary and let the JIT settle on other text than the measured one (so the
   // verdict cache holds nothing the measured documents could reuse).
-  for (const draft of [...corpus(false, WARM_UP_BYTES, WARM_UP_SEED), ...corpus(true, WARM_UP_BYTES, WARM_UP_SEED)]) {
+  for (const draft of [...corpus(1, WARM_UP_BYTES, WARM_UP_SEED), ...corpus(null, WARM_UP_BYTES, WARM_UP_SEED)]) {
     repairDraft(draft);
   }
-  const damaged = corpus(false);
-  const clean = corpus(true);
-  const damagedRun = measure(damaged);
+  const heavy = corpus(1);
+  const heavyRun = measure(heavy);
+  const heavyPerKb = heavyRun.repairs / (inputBytes(heavy) / 1000);
+  const seedPerKb = seedRepairsPerKb();
+  const seedLike = corpus(Math.min(1, seedPerKb / heavyPerKb), CORPUS_BYTES, 500);
+  const seedLikeRun = measure(seedLike);
+  const clean = corpus(null, CORPUS_BYTES, 900);
   const cleanRun = measure(clean);
   return {
-    repair_damaged_input_mb: Math.round(inputBytes(damaged) / 1e5) / 10,
-    repair_damaged_mb_per_s: Math.round(damagedRun.mbPerS * 10) / 10,
-    repair_damaged_repairs: damagedRun.repairs,
-    repair_clean_mb_per_s: Math.round(cleanRun.mbPerS * 10) / 10,
+    repair_damaged_input_mb: round(inputBytes(heavy) / 1e6),
+    repair_damaged_mb_per_s: round(heavyRun.mbPerS),
+    repair_damaged_repairs_per_kb: round(heavyPerKb),
+    repair_seed002_density_mb_per_s: round(seedLikeRun.mbPerS),
+    repair_seed002_density_repairs_per_kb: round(seedLikeRun.repairs / (inputBytes(seedLike) / 1000)),
+    repair_clean_mb_per_s: round(cleanRun.mbPerS),
     repair_clean_repairs: cleanRun.repairs,
   };
 }
