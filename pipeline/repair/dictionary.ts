@@ -94,6 +94,10 @@ let lostSaraAmTrie: Trie;
 const saraAmStarting = new Uint8Array(THAI_BLOCK_SIZE ** 2);
 const saraAmInside = new Uint8Array(THAI_BLOCK_SIZE ** 3);
 const saraAmEnding = new Uint8Array(THAI_BLOCK_SIZE ** 3);
+/** Pair tables checked first (small enough to stay in cache): (before, after) for any ำ not
+ * ending a word, (two before, one before) for one that does. */
+const saraAmAroundPair = new Uint8Array(THAI_BLOCK_SIZE ** 2);
+const saraAmEndingPair = new Uint8Array(THAI_BLOCK_SIZE ** 2);
 const NOT_THAI = 0;
 
 function thaiOffset(code: number): number {
@@ -122,6 +126,8 @@ export function dictionary(): Set<string> {
         lostForms.push(word.replaceAll(SARA_AM, '\u0E32'));
         for (let at = word.indexOf(SARA_AM); at > 0; at = word.indexOf(SARA_AM, at + 1)) {
           const c = (i: number): number => word.charCodeAt(i);
+          if (at + 1 < word.length) saraAmAroundPair[index2(c(at - 1), c(at + 1))] = 1;
+          else saraAmEndingPair[index2(c(at - 2), c(at - 1))] = 1;
           if (at === 1) saraAmStarting[index2(c(0), c(2))] = 1;
           else if (at + 1 < word.length) saraAmInside[index3(c(at - 2), c(at - 1), c(at + 1))] = 1;
           else saraAmEnding[index3(c(at - 3), c(at - 2), c(at - 1))] = 1;
@@ -157,6 +163,7 @@ export function couldBeSaraAmWord(text: string, at: number): boolean {
   const before2 = at >= 2 ? text.charCodeAt(at - 2) : 0;
   const before3 = at >= 3 ? text.charCodeAt(at - 3) : 0;
   const after = at + 1 < text.length ? text.charCodeAt(at + 1) : 0;
+  if (!saraAmAroundPair[index2(before1, after)] && !saraAmEndingPair[index2(before2, before1)]) return false;
   const possible =
     saraAmStarting[index2(before1, after)] ||
     saraAmInside[index3(before2, before1, after)] ||
