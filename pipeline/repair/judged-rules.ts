@@ -91,13 +91,9 @@ function rightContext(text: string, start: number): string {
 function judgeSaraAm(left: string, saraAm: string, joined: string, right: string): number {
   const nearLeft = left.slice(-NEAR_CONTEXT_CHARS);
   const nearRight = right.slice(0, NEAR_CONTEXT_CHARS);
-  const whole = nearLeft === left && nearRight === right;
-  // Cached by the near window: common damaged words recur with the same neighbours.
-  const near = cachedVerdict(`am|${nearLeft}|${joined}|${nearRight}`, () =>
-    compareReadings(nearLeft + saraAm + nearRight, nearLeft + joined + nearRight, false),
-  );
-  if (near !== 0 || whole) return near;
-  return cachedVerdict(`am|${left}|${joined}|${right}`, () => compareReadings(left + saraAm + right, left + joined + right, false));
+  const near = compareReadings(nearLeft + saraAm + nearRight, nearLeft + joined + nearRight, false);
+  if (near !== 0 || (nearLeft === left && nearRight === right)) return near;
+  return compareReadings(left + saraAm + right, left + joined + right, false);
 }
 
 export const AMBIGUOUS_SARA_AM = 'thai-ambiguous';
