@@ -16,7 +16,7 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentLoadingTask
   const { getDocument, VerbosityLevel } = await loadPdfJs();
   // pdf.js transfers (detaches) the buffer it is given: hand it a copy.
   return getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
