@@ -25,6 +25,7 @@ Options:
   -c, --concurrency N     documents in flight at once                [threads x 2]
   -t, --threads N         worker threads for CPU-heavy stages        [cores]
       --timeout SECONDS   per-document time limit                    [120]
+      --thread-memory MB  heap limit of each worker thread           [512]
       --max-bytes N       largest input read, in bytes               [536870912]
       --ocr MODE          auto | always | never                      [auto]
       --ocr-lang LANGS    tesseract languages                        [tha+eng]
@@ -62,6 +63,7 @@ function parse(argv: string[]) {
       concurrency: { type: 'string', short: 'c' },
       threads: { type: 'string', short: 't' },
       timeout: { type: 'string' },
+      'thread-memory': { type: 'string' },
       'max-bytes': { type: 'string' },
       ocr: { type: 'string' },
       'ocr-lang': { type: 'string' },
@@ -186,6 +188,7 @@ async function main(argv: string[]): Promise<number> {
           out: values.out ?? 'output',
           concurrency: positiveInteger('concurrency', values.concurrency),
           threads: positiveInteger('threads', values.threads),
+          threadMemoryMb: positiveInteger('thread-memory', values['thread-memory']),
           force: values.force ?? false,
           prune: values.prune ?? false,
           onEvent: progressReporter(values.quiet ?? false),

@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   'fetch-redirects': 'too many redirects',
   'html-empty': 'the page has no readable content',
   timeout: 'the document took longer than the per-document timeout',
+  'memory-limit': 'the document needed more memory than a worker thread may use (--thread-memory)',
   'schema-invalid': 'the emitted document failed schema validation',
   internal: 'an unexpected error in a stage (a bug: please report it)',
 } as const;
@@ -53,6 +54,9 @@ export interface Failure {
 export function toFailure(error: unknown, stage: string): Failure {
   if (error instanceof DocumentError) {
     return { code: error.code, message: error.message, stage, ...(error.page ? { page: error.page } : {}) };
+  }
+  if (error && typeof error === 'object' && 'code' in error && error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return { code: 'memory-limit', message: `${stage}: the worker thread ran out of memory`, stage };
   }
   // Errors cloned back from a worker thread lose their class but keep own properties.
   if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string' && error.code in ERROR_CODES) {

@@ -9,7 +9,7 @@ import { toFailure, type ErrorCode } from '../model/errors.ts';
 import { pipelineFingerprint, packageInfo } from './fingerprint.ts';
 import { expandInputs, type InputProblem, type InputRef } from './inputs.ts';
 import { createOcrRunner, type OcrRunner } from './main-thread-stages.ts';
-import { createStagePool, defaultThreads, type StagePool } from './pool.ts';
+import { createStagePool, DEFAULT_THREAD_MEMORY_MB, defaultThreads, type StagePool } from './pool.ts';
 import { cacheKey, identify, processDocument, type Identified, type ProcessOptions, type Timings } from './process.ts';
 import { readInput, type Loaded } from './read.ts';
 import { Store, writeAtomic, type Entry } from './store.ts';
@@ -24,6 +24,8 @@ export interface BuildOptions {
   concurrency?: number;
   /** Worker threads for the CPU-heavy stages. @default the machine's cores */
   threads?: number;
+  /** Old-generation heap of each worker thread, in MB: bounds the build's memory. @default 512 */
+  threadMemoryMb?: number;
   /** Per-document time limit. @default 120000 */
   timeoutMs?: number;
   /** Largest input read, in bytes. @default 512 MiB */
@@ -119,6 +121,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   assertPositiveInteger('threads', options.threads);
   assertPositiveInteger('timeoutMs', options.timeoutMs);
   assertPositiveInteger('maxBytes', options.maxBytes);
+  assertPositiveInteger('threadMemoryMb', options.threadMemoryMb);
   if (options.ocr !== undefined && !['auto', 'always', 'never'].includes(options.ocr)) {
     throw new TypeError(`Expected \`ocr\` to be "auto", "always" or "never", got \`${String(options.ocr)}\``);
   }
@@ -154,7 +157,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   options.onEvent?.({ type: 'start', total: refs.length, fingerprint });
 
   let pool: StagePool | undefined;
-  const stagePool = () => (pool ??= createStagePool(threads));
+  const stagePool = () => (pool ??= createStagePool(threads, options.threadMemoryMb ?? DEFAULT_THREAD_MEMORY_MB));
   let ocrRunner: OcrRunner | undefined;
   const ocr = () => (ocrRunner ??= createOcrRunner({ languages: processOptions.ocrLanguages, workers: Math.max(1, os.availableParallelism()) }));
   const entries: (Entry | undefined)[] = new Array(refs.length);

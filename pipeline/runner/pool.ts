@@ -20,9 +20,15 @@ export function defaultThreads(): number {
   return Math.max(1, os.availableParallelism());
 }
 
-export function createStagePool(threads = defaultThreads()): StagePool {
+/** Old-generation heap of one worker thread, in MB. */
+export const DEFAULT_THREAD_MEMORY_MB = 512;
+
+export function createStagePool(threads = defaultThreads(), threadMemoryMb = DEFAULT_THREAD_MEMORY_MB): StagePool {
   if (!Number.isInteger(threads) || threads < 1) {
     throw new TypeError(`Expected \`threads\` to be an integer >= 1, got \`${threads}\` (${typeof threads})`);
+  }
+  if (!Number.isInteger(threadMemoryMb) || threadMemoryMb < 64) {
+    throw new TypeError(`Expected \`threadMemoryMb\` to be an integer >= 64, got \`${threadMemoryMb}\` (${typeof threadMemoryMb})`);
   }
   if (threads >= os.availableParallelism()) {
     // With every core running a stage, V8's background recompilation thread has no core of its
@@ -37,6 +43,9 @@ export function createStagePool(threads = defaultThreads()): StagePool {
     maxThreads: threads,
     // Idle workers stay: a build feeds them continuously and start-up (tsx, pdf.js) is not free.
     idleTimeout: 60_000,
+    // V8 grows a heap while it has room: without a cap two pdf.js threads reach ~950 MB on a
+    // 10,000-page build; at 512 MB each the whole build stays under 600 MB, ~7 % slower.
+    resourceLimits: { maxOldGenerationSizeMb: threadMemoryMb },
   });
   return {
     threads,

@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { build, type Manifest } from '../../pipeline/index.ts';
+import { fileURLToPath } from 'node:url';
+import { build, type BuildOptions, type Manifest } from '../../pipeline/index.ts';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const CACHE = path.join(ROOT, '.cache', 'bench-corpus');
@@ -102,18 +103,20 @@ export function makeCorpus(): { dir: string; documents: number; pages: number; b
   return made;
 }
 
-/** Peak resident memory of this process (worker threads included) while `work` runs. */
-async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakMiB: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
-  try {
-    const result = await work();
-    return { result, peakMiB: Math.round(Math.max(peak, process.memoryUsage().rss) / 1024 / 1024) };
-  } finally {
-    clearInterval(timer);
-  }
+interface Measured {
+  manifest: Manifest;
+  /** Peak resident memory of the whole build process, worker threads included. */
+  peakMiB: number;
+}
+
+/** Each build runs in a fresh process, so that its peak memory is its own. */
+function measuredBuild(options: BuildOptions): Measured {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', JSON.stringify(options)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return JSON.parse(output) as Measured;
 }
 
 function perSecond(count: number, ms: number): number {
@@ -126,8 +129,8 @@ export async function bench(): Promise<Record<string, number | string>> {
   rmSync(out, { recursive: true, force: true });
   const figures: Record<string, number | string> = { corpus_documents: corpus.documents, corpus_pdf_pages: corpus.pages };
 
-  const cold = await withPeakRss(() => build({ inputs: [corpus.dir], out, ocr: 'never' }));
-  const manifest: Manifest = cold.result.manifest;
+  const cold = measuredBuild({ inputs: [corpus.dir], out, ocr: 'never' });
+  const manifest = cold.manifest;
   figures.cold_seconds = Math.round(manifest.durationMs / 100) / 10;
   figures.cold_documents_per_s = perSecond(manifest.summary.total, manifest.durationMs);
   figures.cold_pages_per_s = perSecond(manifest.summary.pages, manifest.durationMs);
@@ -136,7 +139,8 @@ export async function bench(): Promise<Record<string, number | string>> {
   figures.cold_peak_rss_mib = cold.peakMiB;
   for (const [stage, ms] of Object.entries(manifest.stageTimings)) figures[`stage_${stage}_cpu_s`] = Math.round(ms / 100) / 10;
 
-  const warm = await build({ inputs: [corpus.dir], out, ocr: 'never' });
+  const warm = measuredBuild({ inputs: [corpus.dir], out, ocr: 'never' });
+  figures.unchanged_rebuild_peak_rss_mib = warm.peakMiB;
   figures.unchanged_rebuild_seconds = Math.round(warm.manifest.durationMs / 10) / 100;
   figures.unchanged_skipped = warm.manifest.summary.skipped;
 
@@ -147,7 +151,7 @@ export async function bench(): Promise<Record<string, number | string>> {
     for (const threads of [1, 2]) {
       const scalingOut = path.join(CACHE, `scaling-${threads}`);
       rmSync(scalingOut, { recursive: true, force: true });
-      const run = await build({ inputs: pdfs, out: scalingOut, threads, concurrency: threads * 2, ocr: 'never' });
+      const run = measuredBuild({ inputs: pdfs, out: scalingOut, threads, concurrency: threads * 2, ocr: 'never' });
       rates.push(perSecond(run.manifest.summary.pages, run.manifest.durationMs));
       figures[`pdf_pages_per_s_${threads}_thread${threads > 1 ? 's' : ''}`] = rates.at(-1) ?? 0;
     }
@@ -157,16 +161,20 @@ export async function bench(): Promise<Record<string, number | string>> {
   if (corpus.bigPdf) {
     const bigOut = path.join(CACHE, 'big-out');
     rmSync(bigOut, { recursive: true, force: true });
-    const big = await withPeakRss(() => build({ inputs: [corpus.bigPdf ?? ''], out: bigOut, ocr: 'never', timeoutMs: 600_000 }));
-    figures.big_pdf_pages = big.result.manifest.summary.pages;
-    figures.big_pdf_seconds = Math.round(big.result.manifest.durationMs / 100) / 10;
+    const big = measuredBuild({ inputs: [corpus.bigPdf ?? ''], out: bigOut, ocr: 'never', timeoutMs: 600_000 });
+    figures.big_pdf_pages = big.manifest.summary.pages;
+    figures.big_pdf_seconds = Math.round(big.manifest.durationMs / 100) / 10;
     figures.big_pdf_peak_rss_mib = big.peakMiB;
-    figures.big_pdf_status = big.result.manifest.documents[0]?.status ?? 'none';
+    figures.big_pdf_status = big.manifest.documents[0]?.status ?? 'none';
   }
   return figures;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[2] === '--child') {
+  const result = await build(JSON.parse(process.argv[3] ?? '{}') as BuildOptions);
+  const measured: Measured = { manifest: result.manifest, peakMiB: Math.round(process.resourceUsage().maxRSS / 1024) };
+  process.stdout.write(JSON.stringify(measured));
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const figures = await bench();
   for (const [name, value] of Object.entries(figures)) process.stdout.write(`${name}\t${value}\n`);
 }

@@ -134,5 +134,6 @@ describe('build', () => {
   it('rejects bad options at once, with the option named', async () => {
     await expect(build({ inputs: [], out: 'x', concurrency: 0 })).rejects.toThrow(/Expected `concurrency` to be an integer >= 1, got `0`/u);
     await expect(build({ inputs: [], out: 'x', ocr: 'sometimes' as never })).rejects.toThrow(/`ocr`/u);
+    await expect(build({ inputs: [], out: 'x', threadMemoryMb: 1.5 })).rejects.toThrow(/`threadMemoryMb`/u);
   });
 });
