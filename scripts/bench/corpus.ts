@@ -3,7 +3,8 @@
 // unchanged; PDF throughput with one and two worker threads; peak memory on a 2,000-page PDF.
 // Needs qpdf (Debian) to assemble multi-page PDFs from the committed fixtures; without it,
 // the corpus has fewer pages and says so.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -17,7 +18,7 @@ const PAGES_PER_PDF = 30;
 const HTML_COPIES = 350;
 const TEXT_COPIES = 300;
 const BIG_PDF_PAGES = 2000;
-const SCALING_PDFS = 40;
+const SCALING_PDFS = 120;
 
 function hasCommand(name: string): boolean {
   try {
@@ -103,6 +104,20 @@ export function makeCorpus(): { dir: string; documents: number; pages: number; b
   return made;
 }
 
+const execFileAsync = promisify(execFile);
+
+async function mapTwoAtATime<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all([lane(), lane()]);
+}
+
+function corpusPages(files: readonly string[]): number {
+  return files.reduce((sum, file) => sum + Number(execFileSync('qpdf', ['--show-npages', file], { encoding: 'utf8' }).trim()), 0);
+}
+
 interface Measured {
   manifest: Manifest;
   /** Peak resident memory of the whole build process, worker threads included. */
@@ -156,6 +171,14 @@ export async function bench(): Promise<Record<string, number | string>> {
       figures[`pdf_pages_per_s_${threads}_thread${threads > 1 ? 's' : ''}`] = rates.at(-1) ?? 0;
     }
     figures.two_thread_speedup = Math.round(((rates[1] ?? 0) / (rates[0] || 1)) * 100) / 100;
+    if (hasCommand('pdftotext')) {
+      // pdftotext on the same files, one process per file, two at a time: both cores, as samut.
+      const started = performance.now();
+      await mapTwoAtATime(pdfs, (file) => execFileAsync('pdftotext', [file, '-']));
+      const pdftotext = perSecond(corpusPages(pdfs), performance.now() - started);
+      figures.pdftotext_pages_per_s_2_processes = pdftotext;
+      figures.pdf_ratio_vs_pdftotext = Math.round(((rates[1] ?? 0) / pdftotext) * 100) / 100;
+    }
   }
 
   if (corpus.bigPdf) {
