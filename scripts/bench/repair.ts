@@ -5,13 +5,14 @@
 // documents of about 200 KB, each repaired with repairDraft as the pipeline does. Two damage
 // densities: every site damaged (about twice seed 002's repairs per KB), and seed 002's own
 // density (measured on seed 002 at run time). Clean text is measured too.
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import type { Source } from '../../pipeline/model/document.ts';
 import { emptyDraft, type Draft } from '../../pipeline/model/draft.ts';
 import { repairDraft } from '../../pipeline/repair/index.ts';
 import { cleanThaiText } from '../fixtures/clean-thai.ts';
 
-const SEED_002 = '/work/shared/seeds/002_aa8774decc930f92.txt';
+const SEED_002 = fileURLToPath(new URL('../../../shared/seeds/002_aa8774decc930f92.txt', import.meta.url));
 const CORPUS_BYTES = 8_000_000;
 const DOCUMENT_BYTES = 200_000;
 const WARM_UP_BYTES = 1_000_000;

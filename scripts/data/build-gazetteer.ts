@@ -1,5 +1,5 @@
 // Builds pipeline/tag/data/gazetteer.json ONCE from Debian iso-codes (ISO 3166-1 / 3166-2 JSON
-// and their Thai .mo translations), the CC0 PyThaiNLP lists in /work/shared/thai and the hand
+// and their Thai .mo translations), the CC0 PyThaiNLP lists in ../shared/thai and the hand
 // tables in pipeline/tag/data/source. The output is committed; the pipeline never reads apt files.
 // Run: npx tsx scripts/data/build-gazetteer.ts
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { AGENCIES } from '../../pipeline/tag/data/source/agencies.ts';
 
 const ISO_JSON = '/usr/share/iso-codes/json';
 const THAI_MO = '/usr/share/locale/th/LC_MESSAGES';
-const SHARED_THAI = '/work/shared/thai';
+const SHARED_THAI = fileURLToPath(new URL('../../../shared/thai', import.meta.url));
 const OUTPUT = fileURLToPath(new URL('../../pipeline/tag/data/gazetteer.json', import.meta.url));
 const THAI_PROVINCE_COUNT = 77;
 

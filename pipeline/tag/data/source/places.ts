@@ -1,5 +1,5 @@
 // Hand-written place tables (source for scripts/data/build-gazetteer.ts). Written for samut from
-// general knowledge of Thai romanisation and of the reports in /work/shared/seeds; see PROVENANCE.md.
+// general knowledge of Thai romanisation and of the reports in ../shared/seeds; see PROVENANCE.md.
 import type { SourceEntry } from './types.ts';
 
 /** Spellings reports use besides the RTGS name of the CSV / ISO list, per ISO 3166-2 code. */
