@@ -61,8 +61,8 @@ function documents(texts: string[]): Draft[] {
   return drafts;
 }
 
-/** `share` null: clean text. */
-function corpus(share: number | null, totalBytes = CORPUS_BYTES, firstSeed = 1): Draft[] {
+/** `share` null: clean text. Exported for the output-fingerprint test (tests/repair). */
+export function corpus(share: number | null, totalBytes = CORPUS_BYTES, firstSeed = 1): Draft[] {
   const texts: string[] = [];
   let bytes = 0;
   for (let seed = firstSeed; bytes < totalBytes; seed++) {
