@@ -4,6 +4,7 @@
 // mojibake left in the text by an earlier wrong decode (UTF-8 or TIS-620 read as windows-1252
 // and saved again) is undone run by run.
 import type { Warning } from '../../model/document.ts';
+import { encodeWindows1252 } from '../../shared/cp1252.ts';
 import {
   BROKEN_UTF8_MAX_SHARE,
   META_PRESCAN_BYTES,
@@ -124,25 +125,6 @@ function verify(declared: string | null, bytes: Uint8Array): string {
   return label;
 }
 
-// windows-1252 bytes 0x80–0x9F and the characters they decode to; every other byte is latin-1.
-const CP1252_HIGH: Record<string, number> = {
-  '\u20ac': 0x80, '\u201a': 0x82, '\u0192': 0x83, '\u201e': 0x84, '\u2026': 0x85, '\u2020': 0x86, '\u2021': 0x87,
-  '\u02c6': 0x88, '\u2030': 0x89, '\u0160': 0x8a, '\u2039': 0x8b, '\u0152': 0x8c, '\u017d': 0x8e, '\u2018': 0x91,
-  '\u2019': 0x92, '\u201c': 0x93, '\u201d': 0x94, '\u2022': 0x95, '\u2013': 0x96, '\u2014': 0x97, '\u02dc': 0x98,
-  '\u2122': 0x99, '\u0161': 0x9a, '\u203a': 0x9b, '\u0153': 0x9c, '\u017e': 0x9e, '\u0178': 0x9f,
-};
-
-/** The bytes a windows-1252 decoder read to produce `text`, or null if it could not have. */
-export function reverseCp1252(text: string): Uint8Array | null {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const byte = code <= 0xff ? code : CP1252_HIGH[text[i]!];
-    if (byte === undefined) return null;
-    bytes[i] = byte;
-  }
-  return bytes;
-}
 
 function thaiShare(text: string): number {
   const thai = text.match(/[\u0E01-\u0E5B]/gu)?.length ?? 0;
@@ -155,7 +137,7 @@ export function repairThaiMojibake(text: string): { text: string; repaired: numb
   let repaired = 0;
   const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
   let result = text.replace(UTF8_THAI_MOJIBAKE, (run) => {
-    const bytes = reverseCp1252(run);
+    const bytes = encodeWindows1252(run);
     if (!bytes) return run;
     try {
       const decoded = utf8Fatal.decode(bytes);
@@ -168,7 +150,7 @@ export function repairThaiMojibake(text: string): { text: string; repaired: numb
   });
   const thai = new TextDecoder(THAI_SINGLE_BYTE);
   result = result.replace(TIS620_MOJIBAKE_RUN, (run) => {
-    const bytes = reverseCp1252(run);
+    const bytes = encodeWindows1252(run);
     if (!bytes) return run;
     // Bytes that form UTF-8 were UTF-8 read as windows-1252 ("funÃ§Ã£o"), whatever the language.
     try {

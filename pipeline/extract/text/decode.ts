@@ -2,6 +2,7 @@
 // (TIS-620 / windows-874) when its bytes read as well-formed Thai, then windows-1252.
 // Legacy Thai files must never come out as mojibake: each candidate is checked, not assumed.
 import { DocumentError } from '../../model/errors.ts';
+import { decodeWindows1252 } from '../../shared/cp1252.ts';
 
 export type Charset = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-874' | 'windows-1252';
 
@@ -9,19 +10,6 @@ export interface Decoded {
   text: string;
   charset: Charset;
   bom: boolean;
-}
-
-// Node 20 decodes 'windows-1252' as Latin-1, so bytes 0x80-0x9F get their cp1252 letters here.
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-
-export function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  const latin1 = new TextDecoder('latin1').decode(bytes);
-  for (const char of latin1) {
-    const code = char.charCodeAt(0);
-    out += code >= 0x80 && code <= 0x9f ? CP1252_HIGH[code - 0x80] : char;
-  }
-  return out;
 }
 
 const THAI_CONSONANT = /[\u0E01-\u0E2E]/u;
