@@ -3,6 +3,7 @@
 // stray marks), join the rest into paragraphs, and carry their confidence.
 import type { DraftBlock, Warning } from '../model/index.ts';
 import type { OcrLine, OcrPageResult } from './engine.ts';
+import { joinLines as joinSharedLines } from '../shared/lines.ts';
 
 /** A line with less than this share of letters and digits among its non-space characters is a
  * picture read as symbols ("|\\ //= ~~"), whatever tesseract's confidence. */
@@ -94,24 +95,10 @@ export function nonTextReason(line: Pick<OcrLine, 'text' | 'confidence'>): strin
   return null;
 }
 
-const THAI_END = /[\u0E01-\u0E5B]$/u;
-const THAI_START = /^[\u0E01-\u0E5B]/u;
-
-/** An English word broken at a line end with a hyphen: "develop-" + "ment". */
-const BROKEN_WORD_END = /[a-z]-$/u;
-const LOWERCASE_START = /^[a-z]/u;
-
-/** Joins the lines of a paragraph: Thai runs on without a space (Thai puts none between words
- * at a line break), a hyphen-broken English word is mended, everything else gets one space. */
-export function joinLines(lines: string[]): string {
-  let text = '';
-  for (const line of lines.map((l) => l.trim())) {
-    if (!line) continue;
-    if (text && BROKEN_WORD_END.test(text) && LOWERCASE_START.test(line)) text = text.slice(0, -1);
-    else if (text && !(THAI_END.test(text) && THAI_START.test(line))) text += ' ';
-    text += line;
-  }
-  return text;
+/** Joins the lines of a paragraph: Thai runs on without a space, a hyphen-broken English word
+ * is mended, everything else gets one space. */
+export function joinLines(lines: readonly string[]): string {
+  return joinSharedLines(lines, { mendHyphens: true });
 }
 
 /** A line whose left and right margins within the page's text column are each at least this

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../pipeline/extract/text/decode.ts';
-import { joinLines } from '../../pipeline/extract/text/lines.ts';
+import { joinLines } from '../../pipeline/shared/lines.ts';
 import { extractText, textToBlocks } from '../../pipeline/extract/text/index.ts';
 import { DEFAULT_EXTRACT_OPTIONS } from '../../pipeline/model/stages.ts';
 
@@ -71,5 +71,13 @@ describe('extractText', () => {
 
   it('fails a file of only white space', async () => {
     await expect(extractText({ source, kind: 'text', bytes: Buffer.from(' \n\n\t'), options: DEFAULT_EXTRACT_OPTIONS })).rejects.toMatchObject({ code: 'input-empty' });
+  });
+});
+
+describe('joinLines with hyphen mending', () => {
+  it('rejoins a hyphenated English word only when asked, and only before a lower-case letter', () => {
+    expect(joinLines(['annual develop-', 'ment plans'], { mendHyphens: true })).toBe('annual development plans');
+    expect(joinLines(['annual develop-', 'ment plans'])).toBe('annual develop- ment plans');
+    expect(joinLines(['Khon Kaen-', 'Udon Thani'], { mendHyphens: true })).toBe('Khon Kaen- Udon Thani');
   });
 });

@@ -9,7 +9,7 @@ import type { FootnoteRef } from '../../model/document.ts';
 import { DocumentError } from '../../model/errors.ts';
 import type { ExtractStage } from '../../model/stages.ts';
 import { decodeText } from '../text/decode.ts';
-import { collapseSpaces, joinLines } from '../text/lines.ts';
+import { collapseSpaces, joinLines } from '../../shared/lines.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 

@@ -4,7 +4,7 @@ import { emptyDraft, type Draft, type DraftBlock } from '../../model/draft.ts';
 import { DocumentError } from '../../model/errors.ts';
 import type { ExtractStage } from '../../model/stages.ts';
 import { decodeText } from './decode.ts';
-import { collapseSpaces, joinLines } from './lines.ts';
+import { collapseSpaces, joinLines } from '../../shared/lines.ts';
 
 const LIST_MARKER = /^\s*(?:[-*•●▪◦‣]|\(?[0-9๐-๙]{1,3}[.)]|[a-zA-Z][.)])\s+/u;
 /** PDF-extracted Thai text starts a paragraph with an indent: a first-line indent of this many
