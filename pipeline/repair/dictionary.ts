@@ -87,6 +87,9 @@ let wordTrie: Trie;
 let reversedWordTrie: Trie;
 /** Long ำ words written with า instead: the shape a word has where a font lost its ำ. */
 let lostSaraAmTrie: Trie;
+/** Every prefix of those words, spelled backwards: walking back from a า finds, in a few
+ * steps, the only places a lost-ำ word through it could start (terminal: a word starts there). */
+let lostSaraAmReversedPrefixes: Trie;
 /** The letters around each ำ of those words, so that one array lookup rules out almost every
  * า: for an ำ starting a word, (letter before, letter after); inside a word, (two letters
  * before, letter after); ending a word, (three letters before). Offsets in the Thai block;
@@ -137,13 +140,36 @@ export function dictionary(): Set<string> {
     wordTrie = buildTrie(words);
     reversedWordTrie = buildTrie([...words].map((word) => [...word].reverse().join('')));
     lostSaraAmTrie = buildTrie(lostForms);
+    lostSaraAmReversedPrefixes = buildTrie(reversedPrefixes(lostForms));
   }
   return words;
 }
 
-/** Whether a word of `trie` starts before or at `from` and ends after `past`. */
-function trieWordAcross(trie: Trie, text: string, past: number, reach: number, from = past - 1): boolean {
-  for (let start = from; start >= Math.max(0, past - reach); start--) {
+function* reversedPrefixes(entries: readonly string[]): Generator<string> {
+  for (const word of entries) {
+    const reversed = [...word].reverse().join('');
+    for (let length = 1; length <= word.length; length++) yield reversed.slice(word.length - length);
+  }
+}
+
+/** Whether a word of lostSaraAmTrie starts at or before `at` (at most MAX_WORD_LENGTH back)
+ * and ends after it. Same answer as trieWordAcross(lostSaraAmTrie, text, at, MAX_WORD_LENGTH,
+ * at), but a start is tried only where the text from it up to `at` begins such a word. */
+function lostSaraAmWordAcross(text: string, at: number): boolean {
+  let node = 0;
+  for (let start = at; start >= Math.max(0, at - MAX_WORD_LENGTH); start--) {
+    node = step(lostSaraAmReversedPrefixes, node, text.charCodeAt(start));
+    if (node === -1) return false;
+    if (lostSaraAmReversedPrefixes.terminal[node] && trieWordAcross(lostSaraAmTrie, text, at, MAX_WORD_LENGTH, start, start)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a word of `trie` starts before or at `from` (and not before `to`) and ends after `past`. */
+function trieWordAcross(trie: Trie, text: string, past: number, reach: number, from = past - 1, to = 0): boolean {
+  for (let start = from; start >= Math.max(to, past - reach); start--) {
     let node = 0;
     for (let end = start + 1; end <= text.length && end - start <= MAX_WORD_LENGTH; end++) {
       node = step(trie, node, text.charCodeAt(end - 1));
@@ -169,7 +195,7 @@ export function couldBeSaraAmWord(text: string, at: number): boolean {
     saraAmInside[index3(before2, before1, after)] ||
     saraAmEnding[index3(before3, before2, before1)];
   if (!possible) return false;
-  return trieWordAcross(lostSaraAmTrie, text, at, MAX_WORD_LENGTH, at);
+  return lostSaraAmWordAcross(text, at);
 }
 
 /** Cheap test before any segmenting: is there a dictionary word across `junction`? */
