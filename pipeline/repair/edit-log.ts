@@ -70,13 +70,29 @@ export function applyRegexRule(
   applyChanges(state, changes);
 }
 
-/** Folds one pass's changes (sorted, non-overlapping, in current-text coordinates) into the state. */
+/** Folds one pass's changes (sorted, non-overlapping, in current-text coordinates) into the state.
+ * Kept in small functions: the rare merging path and the per-rule counts (object maps that
+ * vary by rule) would otherwise make the optimizing compiler throw away and recompile the
+ * whole hot loop again and again. */
 export function applyChanges(state: RepairState, changes: PassChange[]): void {
   if (changes.length === 0) return;
   const old = state.text;
-  for (const change of changes) state.counts[change.rule] = (state.counts[change.rule] ?? 0) + 1;
+  countChanges(state.counts, changes);
+  const text = spliceChanges(old, changes);
+  state.edits = foldEdits(old, state.edits, changes);
+  if (state.warnings.length > 0) {
+    state.warnings = state.warnings.map((warning) => ({ ...warning, offset: mapOffset(warning.offset, changes) }));
+  }
+  state.text = text;
+}
 
-  // Joined from parts, not appended: `+=` builds a rope, and char-by-char reads of a rope are slow.
+function countChanges(counts: Record<string, number>, changes: PassChange[]): void {
+  for (const change of changes) counts[change.rule] = (counts[change.rule] ?? 0) + 1;
+}
+
+/** The text with every change made. Joined from parts, not appended: `+=` builds a rope, and
+ * char-by-char reads of a rope are slow. */
+function spliceChanges(old: string, changes: PassChange[]): string {
   const parts: string[] = [];
   let cursor = 0;
   for (const change of changes) {
@@ -84,74 +100,87 @@ export function applyChanges(state: RepairState, changes: PassChange[]): void {
     cursor = change.end;
   }
   parts.push(old.slice(cursor));
-  const text = parts.join('');
+  return parts.join('');
+}
 
-  const previous = state.edits;
+/** Where the two-pointer merge of earlier edits and new changes stands. */
+interface FoldCursor {
+  /** Next earlier edit. */
+  i: number;
+  /** Next change. */
+  j: number;
+  /** New offset minus old offset, for positions after the changes seen so far. */
+  delta: number;
+}
+
+/** The edit list after the changes: earlier edits shifted, new changes recorded, and whatever
+ * overlaps or touches merged into one edit. */
+function foldEdits(old: string, previous: Edit[], changes: PassChange[]): Edit[] {
   const edits: Edit[] = [];
-  let delta = 0; // new offset minus old offset, for positions after the changes seen so far
-  let i = 0; // next earlier edit
-  let j = 0; // next change
-  while (i < previous.length || j < changes.length) {
-    const edit = previous[i];
-    const change = changes[j];
-    const editStart = edit ? edit.offset : Infinity;
-    const editEnd = edit ? edit.offset + edit.after.length : Infinity;
+  const cursor: FoldCursor = { i: 0, j: 0, delta: 0 };
+  while (cursor.i < previous.length || cursor.j < changes.length) {
+    const edit = cursor.i < previous.length ? previous[cursor.i]! : null;
+    const change = cursor.j < changes.length ? changes[cursor.j]! : null;
     // Most changes and edits stand alone: shift or record them without building a group.
-    if (edit && (!change || editEnd < change.start)) {
-      edit.offset += delta; // the log owns its edit objects until the result is returned
+    if (edit !== null && (change === null || edit.offset + edit.after.length < change.start)) {
+      edit.offset += cursor.delta; // the log owns its edit objects until the result is returned
       edits.push(edit);
-      i++;
+      cursor.i++;
       continue;
     }
-    if (change && (!edit || change.end < editStart)) {
-      const nextChange = changes[j + 1];
-      if (!nextChange || change.end < nextChange.start) {
-        edits.push({ rule: change.rule, offset: change.start + delta, before: old.slice(change.start, change.end), after: change.after });
-        delta += change.after.length - (change.end - change.start);
-        j++;
+    if (change !== null && (edit === null || change.end < edit.offset)) {
+      const nextChange = cursor.j + 1 < changes.length ? changes[cursor.j + 1]! : null;
+      if (nextChange === null || change.end < nextChange.start) {
+        edits.push({ rule: change.rule, offset: change.start + cursor.delta, before: old.slice(change.start, change.end), after: change.after });
+        cursor.delta += change.after.length - (change.end - change.start);
+        cursor.j++;
         continue;
       }
     }
-    // A group: everything that overlaps or touches, merged into one edit.
-    let groupStart = Math.min(editStart, change ? change.start : Infinity);
-    let groupEnd = groupStart;
-    const groupEdits: Edit[] = [];
-    const groupChanges: PassChange[] = [];
-    for (;;) {
-      const e = previous[i];
-      const c = changes[j];
-      if (e && e.offset <= groupEnd && (!c || e.offset <= c.start)) {
-        groupEdits.push(e);
-        groupEnd = Math.max(groupEnd, e.offset + e.after.length);
-        i++;
-      } else if (c && c.start <= groupEnd) {
-        groupChanges.push(c);
-        groupEnd = Math.max(groupEnd, c.end);
-        j++;
-      } else break;
-    }
-    groupStart = Math.min(groupStart, ...groupEdits.map((e) => e.offset), ...groupChanges.map((c) => c.start));
-    const region = old.slice(groupStart, groupEnd);
-    const before = replaceBackwards(
-      region,
-      groupEdits.map((e) => ({ start: e.offset - groupStart, end: e.offset - groupStart + e.after.length, text: e.before })),
-    );
-    const after = replaceBackwards(
-      region,
-      groupChanges.map((c) => ({ start: c.start - groupStart, end: c.end - groupStart, text: c.after })),
-    );
-    const offset = groupStart + delta;
-    delta += after.length - region.length;
-    if (before === after) continue;
-    const rules = [...new Set([...groupEdits.map((e) => e.rule), ...groupChanges.map((c) => c.rule)])];
-    edits.push({ rule: rules.join('+'), offset, before, after });
+    const merged = mergeGroup(old, previous, changes, cursor);
+    if (merged) edits.push(merged);
   }
+  return edits;
+}
 
-  if (state.warnings.length > 0) {
-    state.warnings = state.warnings.map((warning) => ({ ...warning, offset: mapOffset(warning.offset, changes) }));
+/** A group: everything that overlaps or touches, from the cursor on, merged into one edit
+ * (null when the group undoes itself). Advances the cursor past the group. */
+function mergeGroup(old: string, previous: Edit[], changes: PassChange[], cursor: FoldCursor): Edit | null {
+  const edit = previous[cursor.i];
+  const change = changes[cursor.j];
+  const editStart = edit ? edit.offset : Infinity;
+  let groupStart = Math.min(editStart, change ? change.start : Infinity);
+  let groupEnd = groupStart;
+  const groupEdits: Edit[] = [];
+  const groupChanges: PassChange[] = [];
+  for (;;) {
+    const e = previous[cursor.i];
+    const c = changes[cursor.j];
+    if (e && e.offset <= groupEnd && (!c || e.offset <= c.start)) {
+      groupEdits.push(e);
+      groupEnd = Math.max(groupEnd, e.offset + e.after.length);
+      cursor.i++;
+    } else if (c && c.start <= groupEnd) {
+      groupChanges.push(c);
+      groupEnd = Math.max(groupEnd, c.end);
+      cursor.j++;
+    } else break;
   }
-  state.text = text;
-  state.edits = edits;
+  groupStart = Math.min(groupStart, ...groupEdits.map((e) => e.offset), ...groupChanges.map((c) => c.start));
+  const region = old.slice(groupStart, groupEnd);
+  const before = replaceBackwards(
+    region,
+    groupEdits.map((e) => ({ start: e.offset - groupStart, end: e.offset - groupStart + e.after.length, text: e.before })),
+  );
+  const after = replaceBackwards(
+    region,
+    groupChanges.map((c) => ({ start: c.start - groupStart, end: c.end - groupStart, text: c.after })),
+  );
+  const offset = groupStart + cursor.delta;
+  cursor.delta += after.length - region.length;
+  if (before === after) return null;
+  const rules = [...new Set([...groupEdits.map((e) => e.rule), ...groupChanges.map((c) => c.rule)])];
+  return { rule: rules.join('+'), offset, before, after };
 }
 
 function replaceBackwards(text: string, replacements: { start: number; end: number; text: string }[]): string {
