@@ -23,7 +23,15 @@ interface Trie {
   childCode: Uint8Array;
   childNode: Int32Array;
   terminal: Uint8Array;
+  /** For a node with many children, where its row starts in `dense` (-1: none): one array
+   * read per step instead of a binary search, where most steps happen (near the root). */
+  denseRow: Int32Array;
+  /** Rows of THAI_BLOCK_SIZE child nodes (-1: none). */
+  dense: Int32Array;
 }
+
+/** Nodes with at least this many children get a dense row. */
+const DENSE_MIN_CHILDREN = 8;
 
 const THAI_BLOCK = 0x0e00;
 const THAI_BLOCK_SIZE = 128;
@@ -60,7 +68,17 @@ function buildTrie(entries: Iterable<string>): Trie {
     childCode[i] = key % THAI_BLOCK_SIZE;
     childNode[i] = child;
   });
-  return { root, childStart, childCode, childNode, terminal };
+  const denseRow = new Int32Array(nodes).fill(-1);
+  let rows = 0;
+  for (let node = 1; node < nodes; node++) {
+    if (childStart[node + 1]! - childStart[node]! >= DENSE_MIN_CHILDREN) denseRow[node] = THAI_BLOCK_SIZE * rows++;
+  }
+  const dense = new Int32Array(THAI_BLOCK_SIZE * rows).fill(-1);
+  for (let node = 1; node < nodes; node++) {
+    if (denseRow[node]! < 0) continue;
+    for (let i = childStart[node]!; i < childStart[node + 1]!; i++) dense[denseRow[node]! + childCode[i]!] = childNode[i]!;
+  }
+  return { root, childStart, childCode, childNode, terminal, denseRow, dense };
 }
 
 /** The node reached from `node` by the code unit, or -1. */
@@ -68,6 +86,8 @@ function step(trie: Trie, node: number, code: number): number {
   const offset = code - THAI_BLOCK;
   if (offset < 0 || offset >= THAI_BLOCK_SIZE) return -1;
   if (node === 0) return trie.root[offset]!;
+  const row = trie.denseRow[node]!;
+  if (row >= 0) return trie.dense[row + offset]!;
   // Binary search over the node's children, sorted by code.
   let low = trie.childStart[node]!;
   let high = trie.childStart[node + 1]! - 1;
