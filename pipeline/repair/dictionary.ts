@@ -266,17 +266,35 @@ const UNREACHED = 0x3fffffff;
 /** Pieces never reach this, so unknown * PIECES_SCALE + pieces orders like (unknown, pieces). */
 const PIECES_SCALE = 4096;
 
+/** The code units being segmented: windows are written here straight from their parts, so
+ * judging a reading never builds (and flattens) the joined string. */
+let windowCodes = new Uint16Array(64);
+
+function ensureCapacity(n: number): void {
+  if (unknownAt.length > n) return;
+  const size = 2 * (n + 1);
+  unknownAt = new Int32Array(size);
+  piecesAt = new Int32Array(size);
+  fromAt = new Int32Array(size);
+  wordStepAt = new Uint8Array(size);
+  windowCodes = new Uint16Array(size);
+}
+
+/** Writes `part` into windowCodes at `at`; returns where the next part goes. */
+function writeCodes(part: string, at: number): number {
+  for (let i = 0; i < part.length; i++) windowCodes[at + i] = part.charCodeAt(i);
+  return at + part.length;
+}
+
 /** Fills the DP buffers for `text`: the fewest unknown letters, then the fewest pieces. */
 function runSegmentation(text: string): number {
+  ensureCapacity(text.length);
+  return segmentCodes(writeCodes(text, 0));
+}
+
+/** The DP over windowCodes[0, n). */
+function segmentCodes(n: number): number {
   if (!words) dictionary();
-  const n = text.length;
-  if (unknownAt.length <= n) {
-    const size = 2 * (n + 1);
-    unknownAt = new Int32Array(size);
-    piecesAt = new Int32Array(size);
-    fromAt = new Int32Array(size);
-    wordStepAt = new Uint8Array(size);
-  }
   unknownAt.fill(UNREACHED, 0, n + 1);
   unknownAt[0] = 0;
   piecesAt[0] = 0;
@@ -293,7 +311,7 @@ function runSegmentation(text: string): number {
     // every dictionary word starting here
     let node = 0;
     for (let end = start + 1; end <= n && end - start <= MAX_WORD_LENGTH; end++) {
-      node = step(wordTrie, node, text.charCodeAt(end - 1));
+      node = step(wordTrie, node, windowCodes[end - 1]!);
       if (node === -1) break;
       if (end - start < 2 || !wordTrie.terminal[node]) continue;
       if (here < unknownAt[end]! || (here === unknownAt[end]! && piecesHere < piecesAt[end]!)) {
@@ -305,6 +323,21 @@ function runSegmentation(text: string): number {
     }
   }
   return n;
+}
+
+/** segmentCost(left + middle + right), without building that string. */
+function windowCost(left: string, middle: string, right: string): number {
+  ensureCapacity(left.length + middle.length + right.length);
+  const n = segmentCodes(writeCodes(right, writeCodes(middle, writeCodes(left, 0))));
+  return unknownAt[n]! * PIECES_SCALE + piecesAt[n]!;
+}
+
+/** compareReadings(left + a + right, left + b + right, false): -1 when the window reads
+ * better with `a`, 1 when with `b`, 0 when the word list cannot tell. */
+export function compareWindowReadings(left: string, a: string, b: string, right: string): number {
+  const costA = windowCost(left, a, right);
+  const costB = windowCost(left, b, right);
+  return costA === costB ? 0 : costA < costB ? -1 : 1;
 }
 
 /** The segmentation with fewest unknown characters, then fewest pieces (longest words). */

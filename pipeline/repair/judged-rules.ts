@@ -6,6 +6,7 @@ import {
   cachedVerdict,
   compareIcu,
   compareReadings,
+  compareWindowReadings,
   couldBeSaraAmWord,
   endsWithWord,
   MAX_WORD_LENGTH,
@@ -107,13 +108,13 @@ function judgeSaraAm(left: string, saraAm: string, joined: string, right: string
   const nearKey = nearLeft + saraAm + '|' + nearRight;
   let near = nearVerdicts.get(nearKey);
   if (near === undefined) {
-    near = remember(nearVerdicts, nearKey, compareReadings(nearLeft + saraAm + nearRight, nearLeft + joined + nearRight, false));
+    near = remember(nearVerdicts, nearKey, compareWindowReadings(nearLeft, saraAm, joined, nearRight));
   }
   if (near !== 0 || (nearLeft === left && nearRight === right)) return near;
   const wideKey = left + saraAm + '|' + right;
   const wide = wideVerdicts.get(wideKey);
   if (wide !== undefined) return wide;
-  return remember(wideVerdicts, wideKey, compareReadings(left + saraAm + right, left + joined + right, false));
+  return remember(wideVerdicts, wideKey, compareWindowReadings(left, saraAm, joined, right));
 }
 
 export const AMBIGUOUS_SARA_AM = 'thai-ambiguous';
