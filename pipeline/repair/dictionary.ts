@@ -110,6 +110,9 @@ let lostSaraAmTrie: Trie;
 /** Every prefix of those words, spelled backwards: walking back from a า finds, in a few
  * steps, the only places a lost-ำ word through it could start (terminal: a word starts there). */
 let lostSaraAmReversedPrefixes: Trie;
+/** For each node of lostSaraAmReversedPrefixes, the lostSaraAmTrie node of the same prefix
+ * read forwards (-1: not a whole prefix), so a walk back never has to be walked again forwards. */
+let lostSaraAmForwardNode: Int32Array;
 /** The letters around each ำ of those words, so that one array lookup rules out almost every
  * า: for an ำ starting a word, (letter before, letter after); inside a word, (two letters
  * before, letter after); ending a word, (three letters before). Offsets in the Thai block;
@@ -161,6 +164,7 @@ export function dictionary(): Set<string> {
     reversedWordTrie = buildTrie([...words].map((word) => [...word].reverse().join('')));
     lostSaraAmTrie = buildTrie(lostForms);
     lostSaraAmReversedPrefixes = buildTrie(reversedPrefixes(lostForms));
+    lostSaraAmForwardNode = forwardNodes(lostForms);
   }
   return words;
 }
@@ -172,6 +176,20 @@ function* reversedPrefixes(entries: readonly string[]): Generator<string> {
   }
 }
 
+function forwardNodes(entries: readonly string[]): Int32Array {
+  const forward = new Int32Array(lostSaraAmReversedPrefixes.terminal.length).fill(-1);
+  for (const word of entries) {
+    let node = 0;
+    for (let length = 1; length <= word.length; length++) {
+      node = step(lostSaraAmTrie, node, word.charCodeAt(length - 1));
+      let reversedNode = 0;
+      for (let i = length - 1; i >= 0; i--) reversedNode = step(lostSaraAmReversedPrefixes, reversedNode, word.charCodeAt(i));
+      forward[reversedNode] = node;
+    }
+  }
+  return forward;
+}
+
 /** Whether a word of lostSaraAmTrie starts at or before `at` (at most MAX_WORD_LENGTH back)
  * and ends after it. Same answer as trieWordAcross(lostSaraAmTrie, text, at, MAX_WORD_LENGTH,
  * at), but a start is tried only where the text from it up to `at` begins such a word. */
@@ -180,9 +198,19 @@ function lostSaraAmWordAcross(text: string, at: number): boolean {
   for (let start = at; start >= Math.max(0, at - MAX_WORD_LENGTH); start--) {
     node = step(lostSaraAmReversedPrefixes, node, text.charCodeAt(start));
     if (node === -1) return false;
-    if (lostSaraAmReversedPrefixes.terminal[node] && trieWordAcross(lostSaraAmTrie, text, at, MAX_WORD_LENGTH, start, start)) {
-      return true;
-    }
+    if (lostSaraAmReversedPrefixes.terminal[node] && wordContinuesPast(text, start, at, lostSaraAmForwardNode[node]!)) return true;
+  }
+  return false;
+}
+
+/** Whether the lost-ำ word prefix text[start, at] (its lostSaraAmTrie node `node`) is, or
+ * goes on into, a whole word (at most MAX_WORD_LENGTH long). */
+function wordContinuesPast(text: string, start: number, at: number, node: number): boolean {
+  if (lostSaraAmTrie.terminal[node]) return true;
+  for (let end = at + 2; end <= text.length && end - start <= MAX_WORD_LENGTH; end++) {
+    node = step(lostSaraAmTrie, node, text.charCodeAt(end - 1));
+    if (node === -1) return false;
+    if (lostSaraAmTrie.terminal[node]) return true;
   }
   return false;
 }
