@@ -1,14 +1,8 @@
 // Thai bytes decoded with the wrong character set. Two shapes: UTF-8 read as Latin-1/cp1252
 // ("à¸ªà¸³" for "สำ") and TIS-620 read as Latin-1 ("¡ÃÐ·ÃÇ§" for "กระทรวง"). A run is
 // re-decoded only when the result is well-formed Thai, so French or German text never changes.
+import { CP1252_HIGH, encodeWindows1252 } from '../shared/cp1252.ts';
 import { COMBINING, CONSONANT, THAI_WORD_CHAR } from './thai.ts';
-
-// cp1252 puts printable characters at 0x80-0x9F; Node 20's TextDecoder('windows-1252')
-// decodes as Latin-1, so the reverse map is a table.
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-const BYTE_OF = new Map<string, number>();
-for (let i = 0; i < CP1252_HIGH.length; i++) BYTE_OF.set(CP1252_HIGH[i]!, 0x80 + i);
-for (let b = 0x80; b <= 0xff; b++) if (!BYTE_OF.has(String.fromCharCode(b))) BYTE_OF.set(String.fromCharCode(b), b);
 
 const CONTINUATION = `[\\u0080-\\u00BF${CP1252_HIGH}]`;
 /** UTF-8 for U+0E00-U+0E7F is E0 B8|B9 xx: "à¸" or "à¹" then a continuation byte. */
@@ -27,23 +21,13 @@ const MIN_THAI_SHARE = 0.8;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const windows874 = new TextDecoder('windows-874');
 
-function toBytes(text: string): Uint8Array | null {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const byte = BYTE_OF.get(text[i]!) ?? (text.charCodeAt(i) < 0x80 ? text.charCodeAt(i) : undefined);
-    if (byte === undefined) return null;
-    bytes[i] = byte;
-  }
-  return bytes;
-}
-
 function looksThai(decoded: string): boolean {
   const letters = decoded.match(THAI_LETTERS)?.length ?? 0;
   return letters / decoded.replace(/ /g, '').length >= MIN_THAI_SHARE && WELL_FORMED_THAI.test(decoded);
 }
 
 export function decodeUtf8Mojibake(run: string): string | null {
-  const bytes = toBytes(run);
+  const bytes = encodeWindows1252(run);
   if (!bytes) return null;
   try {
     const decoded = utf8.decode(bytes);
@@ -58,7 +42,7 @@ export function hasThai(text: string): boolean {
 }
 
 export function decodeTis620Mojibake(run: string): string | null {
-  const bytes = toBytes(run);
+  const bytes = encodeWindows1252(run);
   if (!bytes) return null;
   const decoded = windows874.decode(bytes);
   return looksThai(decoded) ? decoded : null;

@@ -2,12 +2,12 @@
 // regression), so the 0x80-0x9F range, where cp1252 has printable characters, is a table.
 
 /** The characters cp1252 gives bytes 0x80-0x9F (five bytes are undefined and stay C1 controls). */
-const HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-const BYTE_OF_HIGH = new Map<string, number>([...HIGH].map((char, i) => [char, 0x80 + i]));
+export const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const BYTE_OF_HIGH = new Map<string, number>([...CP1252_HIGH].map((char, i) => [char, 0x80 + i]));
 
 export function decodeWindows1252(bytes: Uint8Array): string {
   let out = '';
-  for (const byte of bytes) out += byte >= 0x80 && byte <= 0x9f ? HIGH[byte - 0x80] : String.fromCharCode(byte);
+  for (const byte of bytes) out += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
   return out;
 }
 
