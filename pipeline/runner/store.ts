@@ -24,8 +24,19 @@ export async function writeAtomic(file: string, data: string): Promise<void> {
 
 export type DocumentStatus = 'ok' | 'failed' | 'skipped-unchanged' | 'duplicate';
 
+/** What the runner records of a finished document, besides its source. */
+export interface DocumentStats {
+  title: string | null;
+  languages: string[];
+  pages: number;
+  blocks: number;
+  entities: number;
+  repairs: number;
+  warnings: number;
+}
+
 /** What the journal and the manifest record of one input. */
-export interface Entry {
+export interface Entry extends DocumentStats {
   uri: string;
   status: DocumentStatus;
   id: string | null;
@@ -35,13 +46,6 @@ export interface Entry {
   mediaType: string | null;
   sha256: string | null;
   bytes: number | null;
-  title: string | null;
-  languages: string[];
-  pages: number;
-  blocks: number;
-  entities: number;
-  repairs: number;
-  warnings: number;
   collection?: string;
   duplicateOf?: string;
   error?: Failure;

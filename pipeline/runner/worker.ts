@@ -5,6 +5,7 @@ import type { Draft } from '../model/draft.ts';
 import { DocumentError } from '../model/errors.ts';
 import type { ExtractInput } from '../model/stages.ts';
 import { repairDraft } from '../repair/index.ts';
+import type { DocumentStats } from './store.ts';
 import { tagDraft } from '../tag/index.ts';
 
 /** DocumentError loses its class crossing threads; its fields travel as a plain object. */
@@ -28,15 +29,8 @@ export async function extract(input: ExtractInput): Promise<{ draft: Draft; ms: 
 }
 
 /** What the runner needs to know of an emitted document, without parsing it again. */
-export interface EmittedSummary {
+export interface EmittedSummary extends DocumentStats {
   id: string;
-  title: string | null;
-  languages: string[];
-  pages: number;
-  blocks: number;
-  entities: number;
-  repairs: number;
-  warnings: number;
 }
 
 export interface Finished {

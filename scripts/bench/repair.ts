@@ -11,6 +11,7 @@ import type { Source } from '../../pipeline/model/document.ts';
 import { emptyDraft, type Draft } from '../../pipeline/model/draft.ts';
 import { repairDraft } from '../../pipeline/repair/index.ts';
 import { cleanThaiText } from '../fixtures/clean-thai.ts';
+import { random } from '../lib/random.ts';
 
 const SEED_002 = fileURLToPath(new URL('../../../shared/seeds/002_aa8774decc930f92.txt', import.meta.url));
 const CORPUS_BYTES = 8_000_000;
@@ -19,17 +20,6 @@ const WARM_UP_BYTES = 1_000_000;
 const WARM_UP_SEED = 1000;
 const SOURCE: Source = { uri: 'bench:repair', mediaType: 'text/plain', sha256: '0'.repeat(64), bytes: 0 };
 
-/** mulberry32, so every run damages the same sites. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Damages each site with probability `share`. */
 function damage(text: string, share: number, seed: number): string {
