@@ -1,11 +1,11 @@
 // The command line end to end, through a child process, as users and checks run it.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync, cpSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Document } from '../pipeline/model/document.ts';
 import type { Manifest } from '../pipeline/runner/build.ts';
-import { makeCorpus, readJson, tempDir } from './helpers/corpus.ts';
+import { makeCorpus, makeManyDocuments, readJson, tempDir } from './helpers/corpus.ts';
 
 const CLI = ['--import', 'tsx', 'scripts/samut.ts'];
 
@@ -65,11 +65,7 @@ describe('samut CLI', () => {
   });
 
   it('resumes after SIGKILL without redoing finished documents or leaving half-written files', async () => {
-    const dir = tempDir();
-    const inputs = path.join(dir, 'in');
-    mkdirSync(inputs);
-    const text = readFileSync('sources/text-th-asean-smart-cities-damaged.txt', 'utf8');
-    for (let i = 0; i < 60; i++) writeFileSync(path.join(inputs, `doc-${String(i).padStart(3, '0')}.txt`), `${i}\n\n${text}`);
+    const { dir, inputs } = makeManyDocuments(60);
     const out = path.join(dir, 'out');
     const child = spawn(process.execPath, [...CLI, 'build', inputs, '--out', out, '--concurrency', '2'], { stdio: 'ignore' });
     const journal = path.join(out, '.samut', 'journal.jsonl');
@@ -102,11 +98,7 @@ describe('samut CLI', () => {
 
 describe('samut CLI interruption', () => {
   it('stops cleanly on Ctrl-C (SIGINT), says what was done, and the same command finishes the job', async () => {
-    const dir = tempDir();
-    const inputs = path.join(dir, 'in');
-    mkdirSync(inputs);
-    const text = readFileSync('sources/text-th-asean-smart-cities-damaged.txt', 'utf8');
-    for (let i = 0; i < 40; i++) writeFileSync(path.join(inputs, `doc-${String(i).padStart(3, '0')}.txt`), `${i}\n\n${text}`);
+    const { dir, inputs } = makeManyDocuments(40);
     const out = path.join(dir, 'out');
     const child = spawn(process.execPath, [...CLI, 'build', inputs, '--out', out, '--concurrency', '1', '--threads', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';

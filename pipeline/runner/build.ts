@@ -1,16 +1,16 @@
 // build: a corpus of inputs → DIR/docs/<id>.json, DIR/corpus.jsonl, DIR/manifest.json.
 // p-queue bounds the documents in flight (and so memory); the stage pool gives the CPU-heavy
 // stages both cores; the journal makes the build incremental and resumable.
-import os from 'node:os';
 import path from 'node:path';
 import PQueue from 'p-queue';
-import { DEFAULT_EXTRACT_OPTIONS, type OcrMode, type StageName } from '../model/stages.ts';
+import type { OcrMode, StageName } from '../model/stages.ts';
 import { toFailure, type ErrorCode } from '../model/errors.ts';
 import { pipelineFingerprint, packageInfo } from './fingerprint.ts';
 import { expandInputs, type InputProblem, type InputRef } from './inputs.ts';
-import { createOcrRunner, type OcrRunner } from './main-thread-stages.ts';
 import { createStagePool, DEFAULT_THREAD_MEMORY_MB, defaultThreads, type StagePool } from './pool.ts';
-import { cacheKey, identify, processDocument, type Identified, type ProcessOptions, type Timings } from './process.ts';
+import { cacheKey, identify, lazyOcrRunner, processDocument, resolveProcessOptions, type Identified, type Timings } from './process.ts';
+
+export { DEFAULT_TIMEOUT_MS } from './process.ts';
 import { readInput, type Loaded } from './read.ts';
 import { Store, writeAtomic, type Entry } from './store.ts';
 
@@ -81,7 +81,6 @@ export interface BuildResult {
   exitCode: 0 | 1;
 }
 
-export const DEFAULT_TIMEOUT_MS = 120_000;
 export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 
 function assertPositiveInteger(name: string, value: number | undefined): void {
@@ -129,11 +128,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const startedMs = performance.now();
   const threads = options.threads ?? defaultThreads();
   const concurrency = options.concurrency ?? threads * 2;
-  const processOptions: ProcessOptions = {
-    ocr: options.ocr ?? DEFAULT_EXTRACT_OPTIONS.ocr,
-    ocrLanguages: options.ocrLanguages ?? DEFAULT_EXTRACT_OPTIONS.ocrLanguages,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  };
+  const processOptions = resolveProcessOptions(options);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const store = new Store(path.resolve(options.cwd ?? process.cwd(), options.out));
   await store.prepare();
@@ -158,8 +153,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   let pool: StagePool | undefined;
   const stagePool = () => (pool ??= createStagePool(threads, options.threadMemoryMb ?? DEFAULT_THREAD_MEMORY_MB));
-  let ocrRunner: OcrRunner | undefined;
-  const ocr = () => (ocrRunner ??= createOcrRunner({ languages: processOptions.ocrLanguages, workers: Math.max(1, os.availableParallelism()) }));
+  const ocr = lazyOcrRunner(processOptions);
   const entries: (Entry | undefined)[] = new Array(refs.length);
   const firstBySha = new Map<string, string>();
   const stageTotals: Partial<Record<StageName, number>> = {};
@@ -204,7 +198,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await record(index, { ...before, status: 'skipped-unchanged', timings }, 0);
       return;
     }
-    const result = await processDocument(ref, loaded, identified, processOptions, { pool: stagePool(), ocr, signal: options.signal });
+    const result = await processDocument(ref, loaded, identified, processOptions, { pool: stagePool(), ocr: ocr.get, signal: options.signal });
     Object.assign(timings, result.timings);
     if (options.signal?.aborted) return; // interrupted: neither done nor failed
     if (!result.ok) {
@@ -241,7 +235,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     await queue.onIdle();
   } finally {
-    await Promise.all([pool?.close(), ocrRunner?.close()]);
+    await Promise.all([pool?.close(), ocr.close()]);
   }
 
   const interrupted = options.signal?.aborted ?? false;

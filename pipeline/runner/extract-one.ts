@@ -1,13 +1,11 @@
 // One input → one document, nothing written: what `samut extract` prints.
-import os from 'node:os';
 import type { Document } from '../model/document.ts';
 import { DocumentError, toFailure, type Failure } from '../model/errors.ts';
-import { DEFAULT_EXTRACT_OPTIONS, type OcrMode } from '../model/stages.ts';
-import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './build.ts';
+import type { OcrMode } from '../model/stages.ts';
+import { DEFAULT_MAX_BYTES } from './build.ts';
 import { expandInputs } from './inputs.ts';
-import { createOcrRunner, type OcrRunner } from './main-thread-stages.ts';
 import { createInlinePool } from './pool.ts';
-import { identify, processDocument } from './process.ts';
+import { identify, lazyOcrRunner, processDocument, resolveProcessOptions } from './process.ts';
 import { readInput } from './read.ts';
 
 export interface ExtractOneOptions {
@@ -25,11 +23,7 @@ export async function extractOne(input: string, options: ExtractOneOptions = {})
   if (refs.length !== 1 || !ref) {
     return { failure: toFailure(new DocumentError('input-unsupported', `extract takes one document; ${input} holds ${refs.length}`), 'read') };
   }
-  const processOptions = {
-    ocr: options.ocr ?? DEFAULT_EXTRACT_OPTIONS.ocr,
-    ocrLanguages: options.ocrLanguages ?? DEFAULT_EXTRACT_OPTIONS.ocrLanguages,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  };
+  const processOptions = resolveProcessOptions(options);
   let loaded;
   try {
     loaded = await readInput(ref, options.maxBytes ?? DEFAULT_MAX_BYTES, options.signal);
@@ -43,15 +37,15 @@ export async function extractOne(input: string, options: ExtractOneOptions = {})
     return { failure: toFailure(error, 'detect') };
   }
   const pool = await createInlinePool();
-  let ocr: OcrRunner | undefined;
+  const ocr = lazyOcrRunner(processOptions);
   try {
     const result = await processDocument(ref, loaded, identified, processOptions, {
       pool,
-      ocr: () => (ocr ??= createOcrRunner({ languages: processOptions.ocrLanguages, workers: Math.max(1, os.availableParallelism()) })),
+      ocr: ocr.get,
       signal: options.signal,
     });
     return result.ok ? { document: JSON.parse(result.json) as Document } : { failure: result.failure };
   } finally {
-    await Promise.all([pool.close(), ocr?.close()]);
+    await Promise.all([pool.close(), ocr.close()]);
   }
 }

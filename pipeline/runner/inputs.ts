@@ -74,7 +74,7 @@ interface ListEntry {
 export async function readSourcesList(file: string): Promise<ListEntry[]> {
   const text = await readFile(file, 'utf8');
   const trimmed = text.trim();
-  if (trimmed.startsWith('[') || trimmed.startsWith('{"sources"') || /^\{\s*"sources"/u.test(trimmed)) {
+  if (trimmed.startsWith('[') || /^\{\s*"sources"/u.test(trimmed)) {
     const parsed = JSON.parse(trimmed) as ListEntry[] | { sources: ListEntry[] };
     return Array.isArray(parsed) ? parsed : parsed.sources;
   }

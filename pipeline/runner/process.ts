@@ -5,10 +5,10 @@ import { detectKind } from '../detect/index.ts';
 import { documentId, sha256Hex } from '../emit/index.ts';
 import type { Draft, SourceKind } from '../model/draft.ts';
 import { DocumentError, toFailure, type Failure } from '../model/errors.ts';
-import type { OcrMode, StageName } from '../model/stages.ts';
+import { DEFAULT_EXTRACT_OPTIONS, type OcrMode, type StageName } from '../model/stages.ts';
 import type { InputRef } from './inputs.ts';
-import { needsOcr, type OcrRunner } from './main-thread-stages.ts';
-import type { StagePool } from './pool.ts';
+import { createOcrRunner, needsOcr, type OcrRunner } from './main-thread-stages.ts';
+import { defaultThreads, type StagePool } from './pool.ts';
 import type { Loaded } from './read.ts';
 import type { EmittedSummary } from './worker.ts';
 
@@ -16,6 +16,26 @@ export interface ProcessOptions {
   ocr: OcrMode;
   ocrLanguages: string;
   timeoutMs: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+/** The per-document options with their defaults filled in: one place for build and extract. */
+export function resolveProcessOptions(options: { ocr?: OcrMode | undefined; ocrLanguages?: string | undefined; timeoutMs?: number | undefined }): ProcessOptions {
+  return {
+    ocr: options.ocr ?? DEFAULT_EXTRACT_OPTIONS.ocr,
+    ocrLanguages: options.ocrLanguages ?? DEFAULT_EXTRACT_OPTIONS.ocrLanguages,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  };
+}
+
+/** OCR on demand: the engine starts with the first document that needs it, one worker per core. */
+export function lazyOcrRunner(options: ProcessOptions): { get: () => OcrRunner; close: () => Promise<void> } {
+  let runner: OcrRunner | undefined;
+  return {
+    get: () => (runner ??= createOcrRunner({ languages: options.ocrLanguages, workers: defaultThreads() })),
+    close: async () => runner?.close(),
+  };
 }
 
 export interface ProcessContext {

@@ -27,3 +27,13 @@ export function makeCorpus(options: { bad?: boolean } = {}): string {
 export function readJson<T = unknown>(file: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
+
+/** `count` distinct Thai text documents (seed 002 with a numbered first line) in DIR/in. */
+export function makeManyDocuments(count: number): { dir: string; inputs: string } {
+  const dir = tempDir();
+  const inputs = path.join(dir, 'in');
+  mkdirSync(inputs);
+  const text = readFileSync('sources/text-th-asean-smart-cities-damaged.txt', 'utf8');
+  for (let i = 0; i < count; i++) writeFileSync(path.join(inputs, `doc-${String(i).padStart(3, '0')}.txt`), `${i}\n\n${text}`);
+  return { dir, inputs };
+}
