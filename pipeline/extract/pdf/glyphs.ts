@@ -116,8 +116,9 @@ export async function readGlyphs(page: PDFPageProxy, fonts: Map<string, FontFact
     leading: 0,
     rise: 0,
   };
-  let textMatrix: Matrix = IDENTITY;
+  // The text matrix is advanced in place by showText; the line matrix is never mutated.
   let lineMatrix: Matrix = IDENTITY;
+  let textMatrix: Matrix = [...lineMatrix];
   const { fnArray, argsArray } = operators;
 
   for (let i = 0; i < fnArray.length; i++) {
@@ -140,25 +141,29 @@ export async function readGlyphs(page: PDFPageProxy, fonts: Map<string, FontFact
         state = stack.pop() ?? state;
         break;
       case OPS.beginText:
-        textMatrix = IDENTITY;
         lineMatrix = IDENTITY;
+        textMatrix = [...lineMatrix];
         break;
       case OPS.setFont:
         state.fontId = String(args?.[0] ?? '');
         state.fontSize = Number(args?.[1] ?? 0);
         break;
       case OPS.setTextMatrix:
-        textMatrix = lineMatrix = toMatrix(args?.[0] ?? args);
+        lineMatrix = toMatrix(args?.[0] ?? args);
+        textMatrix = [...lineMatrix];
         break;
       case OPS.moveText:
-        textMatrix = lineMatrix = translate(lineMatrix, Number(args?.[0]), Number(args?.[1]));
+        lineMatrix = translate(lineMatrix, Number(args?.[0]), Number(args?.[1]));
+        textMatrix = [...lineMatrix];
         break;
       case OPS.setLeadingMoveText:
         state.leading = -Number(args?.[1]);
-        textMatrix = lineMatrix = translate(lineMatrix, Number(args?.[0]), Number(args?.[1]));
+        lineMatrix = translate(lineMatrix, Number(args?.[0]), Number(args?.[1]));
+        textMatrix = [...lineMatrix];
         break;
       case OPS.nextLine:
-        textMatrix = lineMatrix = translate(lineMatrix, 0, -state.leading);
+        lineMatrix = translate(lineMatrix, 0, -state.leading);
+        textMatrix = [...lineMatrix];
         break;
       case OPS.setCharSpacing:
         state.charSpacing = Number(args?.[0]);
@@ -177,7 +182,7 @@ export async function readGlyphs(page: PDFPageProxy, fonts: Map<string, FontFact
         break;
       case OPS.showText:
       case OPS.showSpacedText:
-        textMatrix = showText(args?.[0] as (PdfJsGlyph | number)[], state, textMatrix, fontFacts(page, state.fontId, fonts), pageTop, glyphs);
+        showText(args?.[0] as (PdfJsGlyph | number)[], state, textMatrix, fontFacts(page, state.fontId, fonts), pageTop, glyphs);
         break;
       default:
         break;
@@ -186,41 +191,70 @@ export async function readGlyphs(page: PDFPageProxy, fonts: Map<string, FontFact
   return glyphs;
 }
 
+/** Replays one text-showing operator. The text matrix is updated in place and the arithmetic is
+ * written out per component: a handful of matrix allocations per glyph was a tenth of extraction. */
 function showText(
   items: (PdfJsGlyph | number)[] | undefined,
   state: TextState,
-  start: Matrix,
+  textMatrix: Matrix,
   font: FontFacts,
   pageTop: number,
   out: Glyph[],
-): Matrix {
-  if (!Array.isArray(items)) return start;
-  let textMatrix = start;
+): void {
+  if (!Array.isArray(items)) return;
   const size = state.fontSize;
+  const hScale = state.hScale;
+  const [a, b, c, d] = textMatrix;
+  const [c0, c1, c2, c3, c4, c5] = state.ctm;
+  // Text space → device space: a horizontal advance of 1 moves the glyph origin by (dx, dy).
+  const dx = a * c0 + b * c2;
+  // The glyph's vertical axis in device space gives its size; the rise shifts its origin.
+  const sizeX = size * (c * c0 + d * c2);
+  const sizeY = size * (c * c1 + d * c3);
+  const deviceSize = Math.hypot(sizeX, sizeY);
+  const riseX = state.rise * c;
+  const riseY = state.rise * d;
   for (const item of items) {
     if (typeof item === 'number') {
-      textMatrix = translate(textMatrix, (-item / 1000) * size * state.hScale, 0);
+      const shift = (-item / 1000) * size * hScale;
+      textMatrix[4] += shift * a;
+      textMatrix[5] += shift * b;
       continue;
     }
     if (!item) continue;
-    const advance = (item.width * font.unitsToText * size + state.charSpacing + (item.isSpace ? state.wordSpacing : 0)) * state.hScale;
-    const render = multiply(multiply([size * state.hScale, 0, 0, size, 0, state.rise], textMatrix), state.ctm);
-    const end = multiply(translate(textMatrix, advance, 0), state.ctm);
-    const originX = render[4];
-    const originY = render[5];
-    const deviceSize = Math.hypot(render[2], render[3]);
+    const advance = (item.width * font.unitsToText * size + state.charSpacing + (item.isSpace ? state.wordSpacing : 0)) * hScale;
+    const e = textMatrix[4] + riseX;
+    const f = textMatrix[5] + riseY;
     out.push({
-      text: mapSymbolFont(item.unicode ?? '', font.name).replace(LIGATURE, (l) => LIGATURES[l] ?? l),
-      x: originX,
-      top: pageTop - originY,
-      width: Math.max(0, end[4] - (multiply(textMatrix, state.ctm)[4])),
+      text: glyphText(item.unicode ?? '', font.name),
+      x: e * c0 + f * c2 + c4,
+      top: pageTop - (e * c1 + f * c3 + c5),
+      width: Math.max(0, advance * dx),
       size: deviceSize,
       fontId: state.fontId,
       bold: font.bold,
       zeroWidthSpace: item.unicode === ' ' && item.width === 0,
       seq: out.length,
     });
-    textMatrix = translate(textMatrix, advance, 0);
+    textMatrix[4] += advance * a;
+    textMatrix[5] += advance * b;
   }
-  return textMatrix;
+}
+
+/** Unicode of a glyph after symbol-font and ligature mapping, cached: a page draws few distinct ones. */
+const glyphTexts = new Map<string, Map<string, string>>();
+const GLYPH_TEXT_CACHE_FONTS = 256;
+
+function glyphText(unicode: string, fontName: string): string {
+  let byUnicode = glyphTexts.get(fontName);
+  if (!byUnicode) {
+    if (glyphTexts.size >= GLYPH_TEXT_CACHE_FONTS) glyphTexts.clear();
+    glyphTexts.set(fontName, (byUnicode = new Map()));
+  }
+  let text = byUnicode.get(unicode);
+  if (text === undefined) {
+    text = mapSymbolFont(unicode, fontName).replace(LIGATURE, (l) => LIGATURES[l] ?? l);
+    byUnicode.set(unicode, text);
+  }
+  return text;
 }

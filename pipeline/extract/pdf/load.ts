@@ -1,6 +1,7 @@
 // Opening a PDF with pdf.js in Node: legacy build, no worker thread of its own (the runner
 // already runs us in one), no eval, no font faces, no network (standard fonts from the
-// package on disk), no console noise. pdf.js errors become samut error codes.
+// package on disk), no console noise, nothing drawn (images and glyph outlines are skipped).
+// pdf.js errors become samut error codes.
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DocumentError } from '../../model/index.ts';
 import type { Metadata } from '../../model/index.ts';
@@ -23,8 +24,12 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentLoadingTask
     useWorkerFetch: false,
     stopAtErrors: false,
     verbosity: VerbosityLevel.ERRORS,
-    standardFontDataUrl: PDFJS_ASSETS.standardFontDataUrl,
-  });
+    ...PDFJS_ASSETS,
+    cMapPacked: true,
+    // Text only: no image is decoded and no glyph outline compiled (see shared/pdfjs-patches.mjs).
+    maxImageSize: 0,
+    samutTextOnly: true,
+  } as Parameters<PdfJs['getDocument']>[0]);
 }
 
 /** Maps what pdf.js throws while opening a file to a DocumentError. */

@@ -1,0 +1,104 @@
+// Source patches to pdfjs-dist 5.6.205 (pinned), applied by raw-pdfjs-hooks.mjs as the files load.
+// pdf.js is built for browsers that render; samut reads text in the thread that runs pdf.js'
+// "worker" code, and two things pdf.js does for rendering cost a third of the extractor's time:
+// - every message between its API and its worker code is structured-cloned, although both run in
+//   this thread: operator lists (one glyph object per drawn glyph) are copied on every page;
+// - with font faces off (no DOM in Node) the worker compiles an outline for every glyph it meets
+//   and sends it over, for a canvas that text extraction never draws;
+// - compressed streams go through web streams and a thread-pool round trip each, where one call
+//   to Node's zlib does.
+// Each patch replaces text that must occur exactly once in the file; a file whose text differs
+// (another pdf.js version) loads unpatched, which is only slower, never different.
+// Plain JavaScript: module hooks load it without a TypeScript loader.
+
+/** @typedef {{ file: string, why: string, find: string, replace: string }} PdfJsPatch */
+
+/** @type {readonly PdfJsPatch[]} */
+export const PDFJS_PATCHES = [
+  {
+    file: 'legacy/build/pdf.mjs',
+    why: 'operator-list chunks cross the in-thread port by reference; the sender empties its two arrays after sending, so those are copied',
+    find: `    const event = {
+      data: structuredClone(obj, transfer ? {
+        transfer
+      } : null)
+    };`,
+    replace: `    const chunk = obj?.chunk;
+    const event = {
+      data: Array.isArray(chunk?.fnArray) && Array.isArray(chunk?.argsArray) ? {
+        ...obj,
+        chunk: { ...chunk, fnArray: chunk.fnArray.slice(), argsArray: chunk.argsArray.slice() }
+      } : structuredClone(obj, transfer ? {
+        transfer
+      } : null)
+    };`,
+  },
+  {
+    file: 'legacy/build/pdf.mjs',
+    why: 'getDocument({ samutTextOnly: true }) reaches the worker code with the evaluator options',
+    find: `    evaluatorOptions: {
+      maxImageSize,`,
+    replace: `    evaluatorOptions: {
+      samutTextOnly: src.samutTextOnly === true,
+      maxImageSize,`,
+  },
+  {
+    file: 'legacy/build/pdf.worker.mjs',
+    why: 'a document opened for its text only gets no glyph outlines',
+    find: `state.strokeColorSpace.name === "Pattern" || font.disableFontFace) {`,
+    replace: `state.strokeColorSpace.name === "Pattern" || font.disableFontFace && !this.options.samutTextOnly) {`,
+  },
+  {
+    file: 'legacy/build/pdf.worker.mjs',
+    why: "Flate and Brotli streams are inflated by Node's zlib in one call instead of through a DecompressionStream (web streams, promises, a thread-pool round trip per stream); on failure pdf.js falls back to its own decoder, as before",
+    find: `    const bytes = this.stream.isAsync ? await this.stream.asyncGetBytes() : this.stream.getBytes();
+    try {
+      const {
+        readable,
+        writable
+      } = new DecompressionStream(name);`,
+    replace: `    const bytes = this.stream.isAsync ? await this.stream.asyncGetBytes() : this.stream.getBytes();
+    const zlib = globalThis.process?.getBuiltinModule?.("node:zlib");
+    if (zlib) {
+      try {
+        const inflated = name === "brotli" ? zlib.brotliDecompressSync(bytes) : zlib.inflateSync(bytes);
+        return {
+          decompressed: new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.byteLength),
+          compressed: bytes
+        };
+      } catch {
+        return {
+          decompressed: null,
+          compressed: bytes
+        };
+      }
+    }
+    try {
+      const {
+        readable,
+        writable
+      } = new DecompressionStream(name);`,
+  },
+];
+
+/**
+ * The source of `file` (a path inside pdfjs-dist) with its patches applied, and the patches that
+ * did not apply (their text was not found exactly once).
+ * @param {string} file
+ * @param {string} source
+ * @returns {{ source: string, missed: PdfJsPatch[] }}
+ */
+export function patchPdfJs(file, source) {
+  const missed = [];
+  let patched = source;
+  for (const patch of PDFJS_PATCHES) {
+    if (!file.endsWith(patch.file)) continue;
+    const first = patched.indexOf(patch.find);
+    if (first === -1 || patched.indexOf(patch.find, first + 1) !== -1) {
+      missed.push(patch);
+      continue;
+    }
+    patched = patched.slice(0, first) + patch.replace + patched.slice(first + patch.find.length);
+  }
+  return { source: patched, missed };
+}

@@ -1,0 +1,50 @@
+// samut's source patches to pdf.js (pipeline/shared/pdfjs-patches.mjs) must all apply to the
+// installed pdfjs-dist, and must take effect in the pdf.js that extraction loads: a version
+// bump that silently drops one would only show as a slower build.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openPdf } from '../../pipeline/extract/pdf/load.ts';
+import { PDFJS_PATCHES, patchPdfJs } from '../../pipeline/shared/pdfjs-patches.mjs';
+import { loadPdfJs } from '../../pipeline/shared/pdfjs.ts';
+
+const require = createRequire(import.meta.url);
+const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
+const GAZETTE = new URL('../fixtures/pdf/royal-gazette-2566.pdf', import.meta.url);
+
+describe('pdf.js patches', () => {
+  it('each applies exactly once to the installed pdfjs-dist', () => {
+    const files = [...new Set(PDFJS_PATCHES.map((patch) => patch.file))];
+    for (const file of files) {
+      const source = readFileSync(join(PDFJS_ROOT, file), 'utf8');
+      const { source: patched, missed } = patchPdfJs(`/node_modules/pdfjs-dist/${file}`, source);
+      expect(missed.map((patch) => patch.why)).toEqual([]);
+      for (const patch of PDFJS_PATCHES.filter((p) => p.file === file)) expect(patched).toContain(patch.replace);
+    }
+  });
+
+  it('leaves a file whose text differs unpatched', () => {
+    const { source, missed } = patchPdfJs('/node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs', 'export {};');
+    expect(source).toBe('export {};');
+    expect(missed.length).toBe(PDFJS_PATCHES.filter((p) => p.file.endsWith('pdf.worker.mjs')).length);
+  });
+
+  it('a document opened for text gets no glyph outlines; one opened for rendering does', async () => {
+    await loadPdfJs();
+    const bytes = new Uint8Array(readFileSync(GAZETTE));
+    const outlines = async (task: Awaited<ReturnType<typeof openPdf>>) => {
+      const doc = await task.promise;
+      try {
+        const page = await doc.getPage(1);
+        await page.getOperatorList();
+        return [...(page.commonObjs as unknown as Iterable<[string, unknown]>)].filter(([id]) => id.includes('_path_')).length;
+      } finally {
+        await task.destroy();
+      }
+    };
+    expect(await outlines(await openPdf(bytes))).toBe(0);
+    const { getDocument } = await loadPdfJs();
+    expect(await outlines(getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 }))).toBeGreaterThan(100);
+  });
+});
