@@ -1,6 +1,7 @@
 // One pass over the char codes that says which rules could act at all. Most text has no
 // damage, and damaged text usually has two or three kinds: every other pass is skipped.
-// `charCodeAt(i) | 0` reads past either end as 0, not NaN, which keeps the loop on integers.
+// codeAt reads past either end as 0 (not NaN), which keeps the loop on integers.
+import { codeAt } from './thai.ts';
 
 export interface DamageFlags {
   utf8Mojibake: boolean;
@@ -46,18 +47,18 @@ export function scanDamage(text: string): DamageFlags {
   let previous = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x20 && isThaiLetter(previous) && !isCombining(previous) && !isThaiLetter(text.charCodeAt(i - 2) | 0)) {
+    if (c === 0x20 && isThaiLetter(previous) && !isCombining(previous) && !isThaiLetter(codeAt(text, i - 2))) {
       flags.loneLetter = true;
     }
     if (c < 0x80) {
       if (c === 0x20 && isThaiLetter(previous)) {
         let next = i + 1;
-        while ((text.charCodeAt(next) | 0) === 0x20) next++;
-        const after = text.charCodeAt(next) | 0;
+        while (codeAt(text, next) === 0x20) next++;
+        const after = codeAt(text, next);
         if (isThaiLetter(after)) {
           flags.spaceInThai = true;
           if (isCombining(after)) flags.spaceBeforeMark = true;
-          if (after === 0x0e32 || (isTone(after) && (text.charCodeAt(next + 1) | 0) === 0x0e32)) flags.spacedSaraAa = true;
+          if (after === 0x0e32 || (isTone(after) && codeAt(text, next + 1) === 0x0e32)) flags.spacedSaraAa = true;
         }
       } else if (isAsciiDigit(c) && isThaiDigit(previous)) flags.mixedDigits = true;
     } else if (c >= 0x0e00 && c <= 0x0e7f) {

@@ -16,7 +16,7 @@ import {
   wordSpans,
 } from './dictionary.ts';
 import { applyChanges, applyRegexRule, type PassChange, type RepairState } from './edit-log.ts';
-import { CONSONANT, isConsonantCode, isThaiWordCode, isToneCode, LEADING_VOWEL, THAI_WORD_CHAR, TONE } from './thai.ts';
+import { codeAt, CONSONANT, isConsonantCode, isThaiWordCode, isToneCode, LEADING_VOWEL, THAI_WORD_CHAR, TONE } from './thai.ts';
 
 /** What the whole document shows about its sara am, gathered in a first pass over all blocks. */
 export interface DocumentHints {
@@ -81,10 +81,10 @@ function rightContext(text: string, start: number): string {
   if (right.length === CONTEXT_CHARS) return right;
   // Is a "consonant, spaces, tone?, า" next? (char codes: this runs for every spot)
   let at = start + right.length;
-  if ((text.charCodeAt(at) | 0) !== SPACE_CODE) return right;
-  while ((text.charCodeAt(at) | 0) === SPACE_CODE) at++;
-  if (isToneCode(text.charCodeAt(at) | 0)) at++;
-  if ((text.charCodeAt(at) | 0) !== 0x0e32) return right;
+  if (codeAt(text, at) !== SPACE_CODE) return right;
+  while (codeAt(text, at) === SPACE_CODE) at++;
+  if (isToneCode(codeAt(text, at))) at++;
+  if (codeAt(text, at) !== 0x0e32) return right;
   return right.replace(TRAILING_CONSONANT, '');
 }
 
@@ -185,8 +185,8 @@ export function repairSplitWords(state: RepairState): void {
   for (let start = 1; start < text.length; start++) {
     if (text.charCodeAt(start) !== SPACE_CODE || !isThaiWordCode(text.charCodeAt(start - 1))) continue;
     let end = start + 1;
-    while ((text.charCodeAt(end) | 0) === SPACE_CODE) end++;
-    if (!isThaiWordCode(text.charCodeAt(end) | 0) || !mayBeSplit(text, start, end)) {
+    while (codeAt(text, end) === SPACE_CODE) end++;
+    if (!isThaiWordCode(codeAt(text, end)) || !mayBeSplit(text, start, end)) {
       start = end - 1;
       continue;
     }
@@ -219,13 +219,13 @@ function splitInsideWord(text: string, start: number, end: number): boolean {
 /** Char-code test before any string work: only spaces after ั ื ็ ิ ี ึ ุ ู, a tone, ์, a
  * leading vowel, or beside a lone consonant, or before ะ ำ ๅ, can be inside a word. */
 function mayBeSplit(text: string, spaceStart: number, spaceEnd: number): boolean {
-  const before = text.charCodeAt(spaceStart - 1) | 0;
-  const after = text.charCodeAt(spaceEnd) | 0;
+  const before = codeAt(text, spaceStart - 1);
+  const after = codeAt(text, spaceEnd);
   if ((before >= 0x0e40 && before <= 0x0e44) || before === 0x0e31 || (before >= 0x0e34 && before <= 0x0e39)) return true;
   if ((before >= 0x0e47 && before <= 0x0e4c) || after === 0x0e30 || after === 0x0e33 || after === 0x0e45) return true;
-  const loneBefore = isConsonantCode(before) && !isThaiWordCode(text.charCodeAt(spaceStart - 2) | 0);
-  const afterEnd = text.charCodeAt(spaceEnd + 1) | 0;
-  const loneAfter = isConsonantCode(after) && (!isThaiWordCode(afterEnd) || ((isToneCode(afterEnd) || afterEnd === 0x0e4c) && !isThaiWordCode(text.charCodeAt(spaceEnd + 2) | 0)));
+  const loneBefore = isConsonantCode(before) && !isThaiWordCode(codeAt(text, spaceStart - 2));
+  const afterEnd = codeAt(text, spaceEnd + 1);
+  const loneAfter = isConsonantCode(after) && (!isThaiWordCode(afterEnd) || ((isToneCode(afterEnd) || afterEnd === 0x0e4c) && !isThaiWordCode(codeAt(text, spaceEnd + 2))));
   return loneBefore || loneAfter;
 }
 
@@ -294,7 +294,7 @@ export function repairLostSaraAm(state: RepairState): void {
   for (let at = 1; at < text.length; at++) {
     if (text.charCodeAt(at) !== SARA_AA_CODE) continue; // a char-code loop: indexOf costs more per call
     const previous = text.charCodeAt(at - 1);
-    const base = isToneCode(previous) ? text.charCodeAt(at - 2) | 0 : previous;
+    const base = isToneCode(previous) ? codeAt(text, at - 2) : previous;
     if (!isConsonantCode(base) || !couldBeSaraAmWord(text, at)) continue;
     // Earlier restorations change the left context of later ones: patch them in.
     let left = thaiBefore(text, at);

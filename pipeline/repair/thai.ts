@@ -24,3 +24,10 @@ export function isConsonantCode(code: number): boolean {
 export function isToneCode(code: number): boolean {
   return code >= 0x0e48 && code <= 0x0e4b;
 }
+
+/** The code unit at `index`, or 0 outside the text. Tested explicitly, not read past the end
+ * as NaN and or-ed to 0: a read out of bounds makes optimized code bail out (and be compiled
+ * again) the first time it happens, which is often late in a run. */
+export function codeAt(text: string, index: number): number {
+  return index >= 0 && index < text.length ? text.charCodeAt(index) : 0;
+}
