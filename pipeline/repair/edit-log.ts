@@ -80,9 +80,9 @@ export function applyChanges(state: RepairState, changes: PassChange[]): void {
   countChanges(state.counts, changes);
   const text = spliceChanges(old, changes);
   state.edits = foldEdits(old, state.edits, changes);
-  if (state.warnings.length > 0) {
-    state.warnings = state.warnings.map((warning) => ({ ...warning, offset: mapOffset(warning.offset, changes) }));
-  }
+  // Moved in place: the log owns its warnings (a mapped copy is an array of another kind,
+  // which sends optimized code that reads the list back to the interpreter).
+  for (const warning of state.warnings) warning.offset = mapOffset(warning.offset, changes);
   state.text = text;
 }
 
