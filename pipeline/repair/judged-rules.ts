@@ -5,7 +5,6 @@ import type { RepairEvidence } from '../model/draft.ts';
 import {
   cachedVerdict,
   compareIcu,
-  compareReadings,
   compareWindowReadings,
   couldBeSaraAmWord,
   endsWithWord,
@@ -311,9 +310,9 @@ export function repairLostSaraAm(state: RepairState): void {
 }
 
 function saraAmReadsBetter(left: string, right: string): boolean {
+  if (compareWindowReadings(left, '\u0E33', '\u0E32', right) !== -1) return false;
   const withAm = left + '\u0E33' + right;
   const withAa = left + '\u0E32' + right;
-  if (compareReadings(withAm, withAa, false) !== -1) return false;
   const at = left.length;
   const amSegments = segment(withAm);
   const aaSegments = segment(withAa);
