@@ -17,12 +17,6 @@ export interface OcrRunner {
   close(): Promise<void>;
 }
 
-export function needsOcr(draft: Draft, mode: OcrMode): boolean {
-  if (mode === 'never') return false;
-  if (draft.kind === 'image') return true;
-  return (draft.pages ?? []).some((page) => mode === 'always' || page.needsOcr !== null);
-}
-
 /** The OCR stage's lazy engine (started by the first document that needs it), with failures
  * that are not the document's own turned into its 'ocr-failed' error. */
 export function createOcrRunner(options: { languages: string; workers: number }): OcrRunner {

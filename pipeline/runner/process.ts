@@ -3,14 +3,15 @@
 import { createHash } from 'node:crypto';
 import { detectKind } from '../detect/index.ts';
 import { documentId, sha256Hex } from '../emit/index.ts';
-import type { Draft, SourceKind } from '../model/draft.ts';
+import type { SourceKind } from '../model/draft.ts';
 import { DocumentError, toFailure, type Failure } from '../model/errors.ts';
 import { DEFAULT_EXTRACT_OPTIONS, type OcrMode, type StageName } from '../model/stages.ts';
 import type { InputRef } from './inputs.ts';
-import { createOcrRunner, needsOcr, type OcrRunner } from './main-thread-stages.ts';
+import { createOcrRunner, type OcrRunner } from './main-thread-stages.ts';
 import { defaultThreads, type StagePool } from './pool.ts';
 import type { Loaded } from './read.ts';
-import type { EmittedSummary } from './worker.ts';
+import { withSourceFacts, type WorkerStage } from './job.ts';
+import type { EmittedSummary, Finished } from './worker.ts';
 
 export interface ProcessOptions {
   ocr: OcrMode;
@@ -87,6 +88,12 @@ async function timed<T>(timings: Timings, stage: StageName, work: () => Promise<
   }
 }
 
+/** Where an error thrown in a worker thread came from (extract or repair + tag + emit). */
+function workerStage(error: unknown): WorkerStage | undefined {
+  if (!error || typeof error !== 'object' || !('stage' in error)) return undefined;
+  return error.stage === 'extract' || error.stage === 'repair' ? error.stage : undefined;
+}
+
 export async function processDocument(
   ref: InputRef,
   loaded: Loaded,
@@ -100,28 +107,29 @@ export async function processDocument(
   let stage: StageName = 'extract';
   try {
     const source = { uri: ref.uri, mediaType: identified.mediaType, sha256: identified.sha256, bytes: loaded.bytes.length };
-    const extracted = await context.pool.extract(
+    const job = await context.pool.extractAndFinish(
       {
-        source,
-        kind: identified.kind,
-        bytes: loaded.bytes,
-        declaredCharset: loaded.charset,
-        finalUrl: loaded.finalUrl,
-        options: { ocr: options.ocr, ocrLanguages: options.ocrLanguages },
+        input: {
+          source,
+          kind: identified.kind,
+          bytes: loaded.bytes,
+          declaredCharset: loaded.charset,
+          finalUrl: loaded.finalUrl,
+          options: { ocr: options.ocr, ocrLanguages: options.ocrLanguages },
+        },
+        facts: { title: ref.title, collection: ref.collection },
       },
       signal,
     );
-    timings.extract = round(extracted.ms);
-    let draft: Draft = extracted.draft;
-    if (needsOcr(draft, options.ocr)) {
+    timings.extract = round(job.extractMs);
+    let finished: Finished;
+    if ('finished' in job) finished = job.finished;
+    else {
       stage = 'ocr';
-      const input = draft;
-      draft = await timed(timings, 'ocr', () => context.ocr().run(input, loaded.bytes, options, signal));
+      const draft = await timed(timings, 'ocr', () => context.ocr().run(job.needsOcr, loaded.bytes, options, signal));
+      stage = 'repair';
+      finished = await context.pool.finish(withSourceFacts(draft, ref), signal);
     }
-    if (ref.title) draft.title = ref.title;
-    if (ref.collection) draft.metadata.collection = ref.collection;
-    stage = 'repair';
-    const finished = await context.pool.finish(draft, signal);
     timings.repair = round(finished.timings.repair);
     timings.tag = round(finished.timings.tag);
     timings.emit = round(finished.timings.emit);
@@ -131,6 +139,6 @@ export async function processDocument(
       const failure = toFailure(new DocumentError('timeout', `${ref.uri} took longer than ${options.timeoutMs} ms (stage ${stage})`), stage);
       return { ok: false, failure, timings };
     }
-    return { ok: false, failure: toFailure(error, stage), timings };
+    return { ok: false, failure: toFailure(error, workerStage(error) ?? stage), timings };
   }
 }

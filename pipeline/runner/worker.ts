@@ -4,15 +4,17 @@ import { extractDocument } from '../extract/index.ts';
 import type { Draft } from '../model/draft.ts';
 import { DocumentError } from '../model/errors.ts';
 import type { ExtractInput } from '../model/stages.ts';
+import { needsOcr, withSourceFacts, type DocumentJob, type JobResult, type WorkerStage } from './job.ts';
 import { repairDraft } from '../repair/index.ts';
 import type { DocumentStats } from './store.ts';
 import { tagDraft } from '../tag/index.ts';
 
 /** DocumentError loses its class crossing threads; its fields travel as a plain object. */
-function portable(error: unknown): never {
+function portable(error: unknown, stage: WorkerStage): never {
   if (error instanceof DocumentError) {
-    throw Object.assign(new Error(error.message), { code: error.code, page: error.page });
+    throw Object.assign(new Error(error.message), { code: error.code, page: error.page, stage });
   }
+  if (error instanceof Error) throw Object.assign(error, { stage });
   throw error;
 }
 
@@ -24,7 +26,7 @@ export async function extract(input: ExtractInput): Promise<{ draft: Draft; ms: 
     const draft = await extractDocument(input);
     return { draft, ms: performance.now() - start };
   } catch (error) {
-    portable(error);
+    portable(error, 'extract');
   }
 }
 
@@ -64,6 +66,14 @@ export function finish(draft: Draft): Finished {
     };
     return { json, summary, timings: { repair: t1 - t0, tag: t2 - t1, emit: t3 - t2 } };
   } catch (error) {
-    portable(error);
+    portable(error, 'repair');
   }
+}
+
+/** extract → repair → tag → emit in one thread: the draft, the largest thing a document becomes,
+ * never crosses threads (twice: there and back) unless OCR on the main thread needs it. */
+export async function extractAndFinish(job: DocumentJob): Promise<JobResult> {
+  const { draft, ms } = await extract(job.input);
+  if (needsOcr(draft, job.input.options.ocr)) return { extractMs: ms, needsOcr: draft };
+  return { extractMs: ms, finished: finish(withSourceFacts(draft, job.facts)) };
 }

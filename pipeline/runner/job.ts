@@ -1,0 +1,35 @@
+// A document's job between the main thread and a worker thread, and the two small decisions both
+// sides make on a draft: whether it goes to OCR, and the facts the source list adds to it.
+// Light on purpose: the main thread imports it without loading any stage.
+import type { Draft } from '../model/draft.ts';
+import type { ExtractInput, OcrMode } from '../model/stages.ts';
+import type { Finished } from './worker.ts';
+
+export function needsOcr(draft: Draft, mode: OcrMode): boolean {
+  if (mode === 'never') return false;
+  if (draft.kind === 'image') return true;
+  return (draft.pages ?? []).some((page) => mode === 'always' || page.needsOcr !== null);
+}
+
+/** What the source list says of a document (its title, its collection): it wins over extraction. */
+export interface SourceFacts {
+  title?: string | null | undefined;
+  collection?: string | null | undefined;
+}
+
+export function withSourceFacts(draft: Draft, facts: SourceFacts): Draft {
+  if (facts.title) draft.title = facts.title;
+  if (facts.collection) draft.metadata.collection = facts.collection;
+  return draft;
+}
+
+export interface DocumentJob {
+  input: ExtractInput;
+  facts: SourceFacts;
+}
+
+/** A document extracted and, unless it needs OCR, finished. */
+export type JobResult = { extractMs: number } & ({ finished: Finished } | { needsOcr: Draft });
+
+/** The stage a worker error came from, for the document's failure record. */
+export type WorkerStage = 'extract' | 'repair';
