@@ -138,14 +138,31 @@ function groupRows(bases: Base[]): Base[][] {
   return rows;
 }
 
+/** The middle value (the upper one of an even count); 0 for none. A typed array sorts numbers
+ * natively, without a comparator call per comparison. */
+function middle(values: Float64Array): number {
+  values.sort();
+  return values[values.length >> 1] ?? 0;
+}
+
+/** Rows are not changed once grouped, and their medians are asked for again and again. */
+const rowTops = new WeakMap<Base[], number>();
+const rowSizes = new WeakMap<Base[], number>();
+
 function medianSize(row: Base[]): number {
-  const sizes = row.filter((g) => g.text.trim() !== '').map((g) => g.size).sort((a, b) => a - b);
-  return sizes[Math.floor(sizes.length / 2)] ?? 0;
+  let size = rowSizes.get(row);
+  if (size === undefined) {
+    const sizes: number[] = [];
+    for (const glyph of row) if (glyph.text.trim() !== '') sizes.push(glyph.size);
+    rowSizes.set(row, (size = middle(Float64Array.from(sizes))));
+  }
+  return size;
 }
 
 function rowTop(row: Base[]): number {
-  const tops = row.map((g) => g.top).sort((a, b) => a - b);
-  return tops[Math.floor(tops.length / 2)] ?? 0;
+  let top = rowTops.get(row);
+  if (top === undefined) rowTops.set(row, (top = middle(Float64Array.from(row, (g) => g.top))));
+  return top;
 }
 
 /** Raised rows of small label-like glyphs ("๑", "12", "∗") join the row below as superscripts. */
@@ -308,7 +325,8 @@ function buildText(glyphs: Base[]): BuiltText {
     }
     if (text !== '' && !text.endsWith(' ') && glyph.x - end > SPACE_GAP_EM * glyph.size) text += ' ';
     text += glyph.text;
-    for (const mark of glyph.marks.sort((a, b) => a.seq - b.seq)) text += mark.text;
+    if (glyph.marks.length > 1) glyph.marks.sort((a, b) => a.seq - b.seq);
+    for (const mark of glyph.marks) text += mark.text;
     end = Math.max(end, glyph.x + glyph.width);
   }
   // A trailing space carries nothing; a trailing label stays as a mark at the end.
@@ -374,8 +392,8 @@ export function buildLines(page: number, glyphs: Glyph[], pageWidth: number): Pa
       if (built.text === '' && built.marks.length === 0) continue;
       const nonSuper = glyphsInLine.filter((g) => !g.superscript && g.text.trim() !== '');
       const sized = nonSuper.length > 0 ? nonSuper : glyphsInLine;
-      const sizes = sized.map((g) => g.size).sort((a, b) => a - b);
-      const tops = sized.map((g) => g.top).sort((a, b) => a - b);
+      const size = middle(Float64Array.from(sized, (g) => g.size));
+      const top = middle(Float64Array.from(sized, (g) => g.top));
       let boldCount = 0;
       for (const glyph of sized) if (glyph.bold) boldCount++;
       let x0 = Infinity;
@@ -390,10 +408,10 @@ export function buildLines(page: number, glyphs: Glyph[], pageWidth: number): Pa
           : group.cells.map((cell) => ({ x0: cell[0]!.x, text: buildText(cell).text }));
       lines.push({
         page,
-        top: tops[Math.floor(tops.length / 2)]!,
+        top,
         x0,
         x1,
-        size: sizes[Math.floor(sizes.length / 2)]!,
+        size,
         bold: boldCount * 2 > sized.length,
         ...built,
         cells: cells.filter((c) => c.text !== ''),
