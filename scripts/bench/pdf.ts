@@ -1,4 +1,5 @@
-// PDF text-layer throughput: extractPdf vs poppler's pdftotext on the same files, in one run.
+// PDF text-layer throughput: extractPdf vs poppler's pdftotext on the same files, in one run,
+// with pdf.js alone (its operator lists, nothing of samut's) as the ceiling of the pdf.js path.
 // Files: the committed PDF fixtures, plus one long PDF (the fixtures repeated with qpdf to
 // LONG_PDF_PAGES pages) that shows whether memory stays bounded as pages go by.
 // Run alone: npx tsx scripts/bench/pdf.ts
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractPdf } from '../../pipeline/extract/pdf/index.ts';
+import { openPdf } from '../../pipeline/extract/pdf/load.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURES = ['thai-report.pdf', 'english-report.pdf', 'two-column.pdf', 'royal-gazette-2566.pdf'].map((name) =>
@@ -75,6 +77,30 @@ async function runSamut(files: string[]): Promise<Run> {
   return { pages, seconds: (performance.now() - start) / 1000, peakRssMb: peak / 2 ** 20 };
 }
 
+/** pdf.js alone, opened as extractPdf opens it: each page's operator list and nothing of samut's.
+ * The ceiling of any extractor that reads glyphs through pdf.js. */
+async function runPdfJsOnly(files: string[]): Promise<Run> {
+  const readAll = async (file: string): Promise<number> => {
+    const task = await openPdf(new Uint8Array(readFileSync(file)));
+    try {
+      const doc = await task.promise;
+      for (let number = 1; number <= doc.numPages; number++) {
+        const page = await doc.getPage(number);
+        await page.getOperatorList();
+        page.cleanup();
+      }
+      return doc.numPages;
+    } finally {
+      await task.destroy();
+    }
+  };
+  for (const file of files) await readAll(file);
+  let pages = 0;
+  const start = performance.now();
+  for (let round = 0; round < ROUNDS; round++) for (const file of files) pages += await readAll(file);
+  return { pages, seconds: (performance.now() - start) / 1000, peakRssMb: process.memoryUsage().rss / 2 ** 20 };
+}
+
 function runPdftotext(files: string[]): Run {
   let pages = 0;
   let peakKb = 0;
@@ -115,12 +141,18 @@ export async function bench(): Promise<Record<string, number | string>> {
       figures[`pdf_${name}_pages`] = samut.pages / ROUNDS;
       figures[`pdf_${name}_pages_per_s`] = round(samut.pages / samut.seconds);
       figures[`pdf_${name}_peak_rss_mb`] = round(samut.peakRssMb);
+      const pdfjs = await runPdfJsOnly(files);
+      figures[`pdfjs_operator_lists_${name}_pages_per_s`] = round(pdfjs.pages / pdfjs.seconds);
       if (!poppler) continue;
       const reference = runPdftotext(files);
       figures[`pdftotext_${name}_pages_per_s`] = round(reference.pages / reference.seconds);
       figures[`pdftotext_${name}_peak_rss_mb`] = round(reference.peakRssMb);
       figures[`pdf_${name}_speed_ratio_vs_pdftotext`] = round(
         samut.pages / samut.seconds / (reference.pages / reference.seconds),
+        3,
+      );
+      figures[`pdfjs_operator_lists_${name}_ratio_vs_pdftotext`] = round(
+        pdfjs.pages / pdfjs.seconds / (reference.pages / reference.seconds),
         3,
       );
     }

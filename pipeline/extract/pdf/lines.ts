@@ -149,20 +149,27 @@ function middle(values: Float64Array): number {
 const rowTops = new WeakMap<Base[], number>();
 const rowSizes = new WeakMap<Base[], number>();
 
+function medianBy<T>(items: readonly T[], pick: (item: T) => number): number {
+  const values = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) values[i] = pick(items[i]!);
+  return middle(values);
+}
+
 function medianSize(row: Base[]): number {
   let size = rowSizes.get(row);
-  if (size === undefined) {
-    const sizes: number[] = [];
-    for (const glyph of row) if (glyph.text.trim() !== '') sizes.push(glyph.size);
-    rowSizes.set(row, (size = middle(Float64Array.from(sizes))));
-  }
+  if (size === undefined) rowSizes.set(row, (size = medianBy(row.filter(isInk), (g) => g.size)));
   return size;
 }
 
 function rowTop(row: Base[]): number {
   let top = rowTops.get(row);
-  if (top === undefined) rowTops.set(row, (top = middle(Float64Array.from(row, (g) => g.top))));
+  if (top === undefined) rowTops.set(row, (top = medianBy(row, (g) => g.top)));
   return top;
+}
+
+/** A glyph that draws something (not a space). */
+function isInk(glyph: Glyph): boolean {
+  return glyph.text.trim() !== '';
 }
 
 /** Raised rows of small label-like glyphs ("๑", "12", "∗") join the row below as superscripts. */
@@ -183,9 +190,10 @@ function mergeSuperscripts(rows: Base[][]): Base[][] {
 
 function isSuperscriptRow(row: Base[], below: Base[]): boolean {
   const size = medianSize(below);
+  // Cheapest test first: most rows are as large as the row below them.
+  if (size === 0 || row.some((g) => g.size > SUPERSCRIPT_SIZE_RATIO * size)) return false;
   const distance = rowTop(below) - rowTop(row);
-  if (size === 0 || distance <= 0 || distance > SUPERSCRIPT_REACH_EM * size) return false;
-  if (row.some((g) => g.size > SUPERSCRIPT_SIZE_RATIO * size)) return false;
+  if (distance <= 0 || distance > SUPERSCRIPT_REACH_EM * size) return false;
   return splitRuns(row).every((run) => REFERENCE_LABEL.test(run));
 }
 
@@ -392,8 +400,8 @@ export function buildLines(page: number, glyphs: Glyph[], pageWidth: number): Pa
       if (built.text === '' && built.marks.length === 0) continue;
       const nonSuper = glyphsInLine.filter((g) => !g.superscript && g.text.trim() !== '');
       const sized = nonSuper.length > 0 ? nonSuper : glyphsInLine;
-      const size = middle(Float64Array.from(sized, (g) => g.size));
-      const top = middle(Float64Array.from(sized, (g) => g.top));
+      const size = medianBy(sized, (g) => g.size);
+      const top = medianBy(sized, (g) => g.top);
       let boldCount = 0;
       for (const glyph of sized) if (glyph.bold) boldCount++;
       let x0 = Infinity;
