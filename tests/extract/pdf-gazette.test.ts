@@ -63,6 +63,16 @@ describe('extractPdf on the royal gazette', () => {
     expect(body).toContain('อาศัยอ านาจ');
   });
 
+  it('keeps the space a Thai line broke at when the PDF drew it, as a real space; adds none where it drew none', () => {
+    const opening = draft.blocks.find((b) => b.text.startsWith('ด้วยนายกรัฐมนตรี'))!;
+    // "ตั้งแต่␣␣" ends its line: the gold transcription reads "ตั้งแต่ พ.ศ.".
+    expect(opening.text).toContain('ตั้งแต่ พ.ศ. ๒๕๖๒');
+    expect(opening.evidence?.realSpaces).toContain(opening.text.indexOf(' พ.ศ. ๒๕๖๒'));
+    expect(opening.text).toContain('ราษฎรแล้ว สมควร');
+    // "...ใหม่เป็นการเลือกตั้งทั่วไป" ends its line with no space drawn: joined with none.
+    expect(opening.text).toContain('ทั่วไปตามบทบัญญัติ');
+  });
+
   it('reads blocks in order, with indented sections as their own paragraphs', () => {
     const texts = draft.blocks.map((b) => b.text);
     expect(draft.blocks[0]).toMatchObject({ type: 'heading', level: 1, text: 'พระราชกฤษฎีกา', page: 1, origin: 'text-layer' });

@@ -129,18 +129,19 @@ function noteLabel(line: Line): { label: string; text: string } | null {
 
 function footnoteBlocks(notes: Line[], page: number): DraftBlock[] {
   const blocks: DraftBlock[] = [];
-  let current: { block: DraftBlock; evidence: Evidence } | null = null;
+  let current: { block: DraftBlock; evidence: Evidence; lastLine: Line } | null = null;
   for (const line of notes) {
     const label = noteLabel(line);
     if (label) {
       if (current) setEvidence(current.block, current.evidence);
       const block: DraftBlock = { type: 'footnote', page, text: label.text, label: label.label, origin: 'text-layer' };
-      current = { block, evidence: lineEvidence(line, label.text.length - line.text.length) };
+      current = { block, evidence: lineEvidence(line, label.text.length - line.text.length), lastLine: line };
       blocks.push(block);
     } else if (current) {
-      const joined = joinText(current.block.text, line.text, new Set());
+      const joined = joinText(keepBreakSpace(current.block.text, current.lastLine, current.evidence), line.text, new Set());
       current.block.text = joined;
       addEvidence(current.evidence, lineEvidence(line, joined.length - line.text.length));
+      current.lastLine = line;
     }
   }
   if (current) setEvidence(current.block, current.evidence);
@@ -266,8 +267,16 @@ export function pageBlocks(page: number, ordered: Line[], metrics: BodyMetrics):
   return [...blocks, ...footnoteBlocks(notes, page)];
 }
 
+/** The text so far, with the space its last line broke at when that space was drawn: joining
+ * Thai lines puts nothing between them, but a drawn space there was a phrase break. */
+function keepBreakSpace(text: string, lastLine: Line, evidence: Evidence): string {
+  if (!lastLine.endsWithSpace || text === '' || text.endsWith(' ')) return text;
+  evidence.realSpaces.push(text.length);
+  return `${text} `;
+}
+
 function appendLine(builder: Builder, line: Line, metrics: BodyMetrics): void {
-  const joined = joinText(builder.block.text, line.text, metrics.vocabulary);
+  const joined = joinText(keepBreakSpace(builder.block.text, builder.lastLine, builder.evidence), line.text, metrics.vocabulary);
   const base = joined.length - line.text.length;
   builder.block.text = joined;
   builder.block.refs = [...(builder.block.refs ?? []), ...refsFrom(line.marks, base)];

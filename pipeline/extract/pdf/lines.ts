@@ -23,6 +23,9 @@ export interface Line {
   lostNikhahit: number[];
   /** Offsets in `text` of spaces drawn as wide space glyphs (not inferred from gaps). */
   realSpaces: number[];
+  /** A wide space glyph was drawn after the line's last letter: the line broke at a space (in
+   * Thai, a phrase break that joining the lines must keep). */
+  endsWithSpace: boolean;
   /** Raised reference marks taken out of the text; at offset 0 on a note line they are its label. */
   marks: FootnoteMark[];
   /** Text of each cell when the row has wide gaps (more than one = a table row candidate). */
@@ -275,10 +278,19 @@ function splitCells(row: Base[]): Base[][] {
   return cells;
 }
 
+/** Cells whose trailing spaces, trimmed, included a wide space glyph. */
+const brokeAtSpace = new WeakSet<Base[]>();
+
 function trimSpaces(glyphs: Base[]): Base[] {
   let last = glyphs.length;
-  while (last > 0 && (glyphs[last - 1]!.text === ' ' || glyphs[last - 1]!.zeroWidthSpace)) last--;
-  return glyphs.slice(0, last);
+  let wideSpace = false;
+  while (last > 0 && (glyphs[last - 1]!.text === ' ' || glyphs[last - 1]!.zeroWidthSpace)) {
+    const space = glyphs[--last]!;
+    if (space.width >= REAL_SPACE_MIN_EM * space.size) wideSpace = true;
+  }
+  const trimmed = glyphs.slice(0, last);
+  if (wideSpace) brokeAtSpace.add(trimmed);
+  return trimmed;
 }
 
 interface BuiltText {
@@ -422,6 +434,7 @@ export function buildLines(page: number, glyphs: Glyph[], pageWidth: number): Pa
         size,
         bold: boldCount * 2 > sized.length,
         ...built,
+        endsWithSpace: built.text !== '' && brokeAtSpace.has(group.cells.at(-1)!),
         cells: cells.filter((c) => c.text !== ''),
         column: group.column,
       });
