@@ -115,10 +115,19 @@ export function resolveWithDocument(run: RepairRun, hints: DocumentHints): void 
   const { state } = run;
   const undecided = state.warnings.some((warning) => warning.code === AMBIGUOUS_SARA_AM);
   if (undecided) {
-    state.warnings = state.warnings.filter((warning) => warning.code !== AMBIGUOUS_SARA_AM);
+    dropWarnings(state.warnings, AMBIGUOUS_SARA_AM);
     repairSpacedSaraAm(state, verdict, { restored: 0, joined: 0 }, { ocrText: run.ocrText, final: true });
   }
   if (documentLostSaraAm(hints)) repairLostSaraAm(state);
+}
+
+/** Removes the warnings with this code from the list itself: a filtered copy can be an array
+ * of another kind (none left: small integers), which sends optimized readers back to the
+ * interpreter the first time one shows up. */
+function dropWarnings(warnings: RepairWarning[], code: string): void {
+  let kept = 0;
+  for (const warning of warnings) if (warning.code !== code) warnings[kept++] = warning;
+  warnings.length = kept;
 }
 
 export function addHints(total: DocumentHints, run: RepairRun): DocumentHints {
