@@ -24,6 +24,9 @@ export interface Glyph {
   zeroWidthSpace: boolean;
   /** Index in drawing order. */
   seq: number;
+  /** Direction of the baseline in whole degrees, clockwise from the page's x axis as read (top
+   * down): 0 for upright text, -90 for text running up the page, 90 running down. */
+  rotation: number;
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -208,6 +211,12 @@ function showText(
   const [c0, c1, c2, c3, c4, c5] = state.ctm;
   // Text space → device space: a horizontal advance of 1 moves the glyph origin by (dx, dy).
   const dx = a * c0 + b * c2;
+  const dy = a * c1 + b * c3;
+  // Pages are read top down, so a baseline going up the page has a negative angle.
+  const degrees = Math.round((Math.atan2(-dy, dx) * 180) / Math.PI) || 0;
+  const rotation = degrees === -180 ? 180 : degrees;
+  // Upright text keeps the plain x advance (a mirrored run has none); turned text advances along its baseline.
+  const advanceScale = rotation === 0 ? dx : Math.hypot(dx, dy);
   // The glyph's vertical axis in device space gives its size; the rise shifts its origin.
   const sizeX = size * (c * c0 + d * c2);
   const sizeY = size * (c * c1 + d * c3);
@@ -229,12 +238,13 @@ function showText(
       text: glyphText(item.unicode ?? '', font.name),
       x: e * c0 + f * c2 + c4,
       top: pageTop - (e * c1 + f * c3 + c5),
-      width: Math.max(0, advance * dx),
+      width: Math.max(0, advance * advanceScale),
       size: deviceSize,
       fontId: state.fontId,
       bold: font.bold,
       zeroWidthSpace: item.unicode === ' ' && item.width === 0,
       seq: out.length,
+      rotation,
     });
     textMatrix[4] += advance * a;
     textMatrix[5] += advance * b;

@@ -14,6 +14,8 @@ import type { FontFacts, Glyph } from './glyphs.ts';
 import { buildLines } from './lines.ts';
 import { MAX_PAGE_SIDE_PT, MIN_PAGE_SIDE_PT, openError, openPdf, readDocumentFacts, unlessAborted } from './load.ts';
 import { mapThaiVariants } from './private-use.ts';
+import { splitByRotation } from './rotation.ts';
+import type { Line } from './lines.ts';
 
 /** Fewer visible characters than this: the page has no usable text layer. */
 export const MIN_PAGE_CHARS = 10;
@@ -31,6 +33,8 @@ interface PageScan extends PageGeometry {
   unreadable: number;
   /** Characters per size (rounded), to find the body size. */
   sizeChars: Map<number, number>;
+  /** Lines of text drawn at another angle, one list per angle, each read upright. */
+  turned: Line[][];
 }
 
 export const extractPdf: ExtractStage = async (input, signal) => {
@@ -78,6 +82,7 @@ async function extractOpened(
   draft.furniture = furniture;
   for (const scan of scans) {
     draft.blocks.push(...pageBlocks(scan.page, readingOrder(body.get(scan.page) ?? []), metrics));
+    for (const lines of scan.turned) draft.blocks.push(...pageBlocks(scan.page, readingOrder(lines), metrics));
   }
   draft.pages = scans.map((scan) => pageInfo(scan, ocr, draft.warnings));
   draft.title = facts.infoTitle ?? draft.blocks.find((b) => b.type === 'heading')?.text ?? null;
@@ -127,11 +132,19 @@ async function scanPage(
       const size = roundSize(glyph.size);
       sizeChars.set(size, (sizeChars.get(size) ?? 0) + 1);
     }
-    const { lines, orphanMarks } = buildLines(number, glyphs, width);
+    const { upright, turned: turnedGroups } = splitByRotation(glyphs, width, height);
+    const { lines, orphanMarks: uprightOrphans } = buildLines(number, upright, width);
+    let orphanMarks = uprightOrphans;
+    const turned: Line[][] = [];
+    for (const group of turnedGroups) {
+      const built = buildLines(number, group.glyphs, group.width);
+      orphanMarks += built.orphanMarks;
+      if (built.lines.length > 0) turned.push(built.lines);
+    }
     if (orphanMarks > 0) {
       warnings.push({ code: 'pdf-orphan-marks', message: `${orphanMarks} Thai mark(s) sat over no letter and were dropped`, page: number });
     }
-    return { page: number, width, height, lines, chars, unreadable, sizeChars };
+    return { page: number, width, height, lines, chars, unreadable, sizeChars, turned };
   } finally {
     page.cleanup();
   }

@@ -86,6 +86,7 @@ function toBase(glyph: Glyph): Base {
     bold: glyph.bold,
     zeroWidthSpace: glyph.zeroWidthSpace,
     seq: glyph.seq,
+    rotation: glyph.rotation,
     marks: [],
     superscript: false,
   };
