@@ -4,7 +4,7 @@
 import { applyChanges, applyRegexRule, minimalChange, type PassChange, type RepairState } from './edit-log.ts';
 import { SYMBOL_PUA, THAI_PUA } from './glyph-tables.ts';
 import { decodeTis620Mojibake, decodeUtf8Mojibake, hasThai, TIS620_MOJIBAKE, UTF8_THAI_MOJIBAKE } from './mojibake.ts';
-import { COMBINING, CONSONANT, THAI_WORD_CHAR, TONE } from './thai.ts';
+import { COMBINING, CONSONANT, isCombiningCode, isToneCode, THAI_WORD_CHAR, TONE } from './thai.ts';
 
 const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]|[\u200C\u200D](?=[\u0E00-\u0E7F])|(?<=[\u0E00-\u0E7F])[\u200C\u200D]/g;
 const SPACE_VARIANT = /[\u00A0\u2000-\u200A\u202F]/g;
@@ -145,6 +145,9 @@ export function repairNfc(state: RepairState): void {
 }
 
 export function repairDuplicates(state: RepairState): void {
+  // Mark-order repairs can make duplicates, so this pass runs on most damaged text; a
+  // char-code walk first says whether any of its three patterns could match at all.
+  if (!hasAdjacentDuplicate(state.text)) return;
   applyRegexRule(state, DOUBLED_MARK, 'doubled-mark', (m) => m[1]!);
   applyRegexRule(state, SARA_E_DOUBLED, 'sara-e-doubled', () => '\u0E41');
   for (const match of state.text.matchAll(CONFLICTING_TONES)) {
@@ -154,6 +157,20 @@ export function repairDuplicates(state: RepairState): void {
       offset: match.index,
     });
   }
+}
+
+const SARA_E_CODE = 0x0e40;
+
+/** A mark after the same mark, two tone marks together, or เเ: what DOUBLED_MARK,
+ * CONFLICTING_TONES and SARA_E_DOUBLED each need somewhere in the text. */
+function hasAdjacentDuplicate(text: string): boolean {
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === previous ? isCombiningCode(c) || c === SARA_E_CODE : isToneCode(c) && isToneCode(previous)) return true;
+    previous = c;
+  }
+  return false;
 }
 
 export function repairReplacementChar(state: RepairState): void {

@@ -21,6 +21,11 @@ export function isConsonantCode(code: number): boolean {
   return code >= 0x0e01 && code <= 0x0e2e;
 }
 
+/** COMBINING as a char-code test. */
+export function isCombiningCode(code: number): boolean {
+  return code === 0x0e31 || (code >= 0x0e34 && code <= 0x0e3a) || (code >= 0x0e47 && code <= 0x0e4e);
+}
+
 export function isToneCode(code: number): boolean {
   return code >= 0x0e48 && code <= 0x0e4b;
 }
