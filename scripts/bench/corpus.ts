@@ -122,6 +122,8 @@ interface Measured {
   manifest: Manifest;
   /** Peak resident memory of the whole build process, worker threads included. */
   peakMiB: number;
+  /** CPU time of the whole build process (all its threads), in ms. */
+  cpuMs: number;
 }
 
 /** Each build runs in a fresh process, so that its peak memory is its own. */
@@ -168,7 +170,10 @@ export async function bench(): Promise<Record<string, number | string>> {
       rmSync(scalingOut, { recursive: true, force: true });
       const run = measuredBuild({ inputs: pdfs, out: scalingOut, threads, concurrency: threads * 2, ocr: 'never' });
       rates.push(perSecond(run.manifest.summary.pages, run.manifest.durationMs));
-      figures[`pdf_pages_per_s_${threads}_thread${threads > 1 ? 's' : ''}`] = rates.at(-1) ?? 0;
+      const label = `${threads}_thread${threads > 1 ? 's' : ''}`;
+      figures[`pdf_pages_per_s_${label}`] = rates.at(-1) ?? 0;
+      // Cores kept busy: CPU time of every thread of the build over its wall time.
+      figures[`pdf_cores_busy_${label}`] = Math.round((run.cpuMs / run.manifest.durationMs) * 100) / 100;
     }
     figures.two_thread_speedup = Math.round(((rates[1] ?? 0) / (rates[0] || 1)) * 100) / 100;
     if (hasCommand('pdftotext')) {
@@ -194,8 +199,14 @@ export async function bench(): Promise<Record<string, number | string>> {
 }
 
 if (process.argv[2] === '--child') {
+  const cpuBefore = process.cpuUsage();
   const result = await build(JSON.parse(process.argv[3] ?? '{}') as BuildOptions);
-  const measured: Measured = { manifest: result.manifest, peakMiB: Math.round(process.resourceUsage().maxRSS / 1024) };
+  const cpu = process.cpuUsage(cpuBefore);
+  const measured: Measured = {
+    manifest: result.manifest,
+    peakMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+  };
   process.stdout.write(JSON.stringify(measured));
 } else if (import.meta.url === `file://${process.argv[1]}`) {
   const figures = await bench();
