@@ -56,54 +56,8 @@ export function documentLostSaraAm(hints: DocumentHints): boolean {
   return hints.saraAmIntact === 0 && documentVerdict(hints) === 'sara-am';
 }
 
-/** A spaced sara am spot: consonant, tone?, spaces, tone?, า. */
-interface SpacedSaraAa {
-  /** Where the consonant is. */
-  start: number;
-  /** Just after the า. */
-  end: number;
-  spacesStart: number;
-  spacesEnd: number;
-  /** The tone before the spaces, after them, or neither ('': none). */
-  toneBefore: string;
-  toneAfter: string;
-}
-
-const SARA_AA_CODE = 0x0e32;
-const SPACE_CODE = 0x20;
-
-/** The first spot starting at or after `from` (the leftmost match of
- * /([consonant])([tone]?)( +)([tone]?)า/g from there), written into `spot`; false when there is
- * none. Char codes, not that regex: this runs over every damaged block, and the regex built a
- * match array and four strings per spot. Taking the longest run at each step is exact: giving
- * back a tone or a space never lets the rest match. */
-function findSpacedSaraAa(text: string, from: number, spot: SpacedSaraAa): boolean {
-  for (let at = from; at < text.length; at++) {
-    if (!isConsonantCode(text.charCodeAt(at))) continue;
-    let next = at + 1;
-    const hasToneBefore = isToneCode(codeAt(text, next));
-    if (hasToneBefore) next++;
-    const spacesStart = next;
-    while (codeAt(text, next) === SPACE_CODE) next++;
-    if (next === spacesStart) continue;
-    const spacesEnd = next;
-    const hasToneAfter = isToneCode(codeAt(text, next));
-    if (hasToneAfter) next++;
-    if (codeAt(text, next) !== SARA_AA_CODE) continue;
-    spot.start = at;
-    spot.end = next + 1;
-    spot.spacesStart = spacesStart;
-    spot.spacesEnd = spacesEnd;
-    spot.toneBefore = hasToneBefore ? text[at + 1]! : '';
-    spot.toneAfter = hasToneAfter ? text[spacesEnd]! : '';
-    return true;
-  }
-  return false;
-}
-
-function newSpot(): SpacedSaraAa {
-  return { start: 0, end: 0, spacesStart: 0, spacesEnd: 0, toneBefore: '', toneAfter: '' };
-}
+/** consonant, tone?, spaces, tone?, า */
+const SPACED_SARA_AA = new RegExp(`([${CONSONANT}])([${TONE}]?)( +)([${TONE}]?)\u0E32`, 'g');
 function thaiBefore(text: string, end: number, reach = CONTEXT_CHARS): string {
   let start = end;
   while (start > 0 && end - start < reach && isThaiWordCode(text.charCodeAt(start - 1))) start--;
@@ -116,6 +70,7 @@ function thaiAfter(text: string, start: number, reach = CONTEXT_CHARS): string {
   return text.slice(start, end);
 }
 
+const SPACE_CODE = 0x20;
 const TRAILING_CONSONANT = new RegExp(`[${CONSONANT}][${TONE}]?$`);
 
 /** Context after a spot, without the letter of a next damaged spot ("ต้มย าน้ าข้น"): that
@@ -162,16 +117,15 @@ export function repairSpacedSaraAm(
   const pending: RepairState['warnings'] = [];
   const changes: PassChange[] = [];
   const text = state.text;
-  const spot = newSpot();
-  for (let from = 0; findSpacedSaraAa(text, from, spot); from = spot.end) {
-    const { toneBefore, toneAfter } = spot;
+  SPACED_SARA_AA.lastIndex = 0;
+  for (let m = SPACED_SARA_AA.exec(text); m; m = SPACED_SARA_AA.exec(text)) {
+    const [whole, consonant, toneBefore, , toneAfter] = m as unknown as [string, string, string, string, string];
     if (toneBefore && toneAfter) continue; // two tones: not this damage
     const tone = toneBefore || toneAfter;
-    const consonant = text[spot.start]!;
     const saraAm = consonant + tone + '\u0E33';
     const joined = consonant + tone + '\u0E32';
-    const left = thaiBefore(text, spot.start);
-    const right = rightContext(text, spot.end);
+    const left = thaiBefore(text, m.index);
+    const right = rightContext(text, m.index + whole.length);
     // -1: sara am, 1: join, 0: undecided
     let choice = (ocr ? ocrVote(ocr, left, saraAm, joined, right) : null) ?? judgeSaraAm(left, saraAm, joined, right);
     if (choice === -1) stats.restored++;
@@ -185,13 +139,13 @@ export function repairSpacedSaraAm(
     if (choice === 0) {
       pending.push({
         code: AMBIGUOUS_SARA_AM,
-        message: `"${text.slice(spot.start, spot.end)}": a lost sara am (${saraAm}) or a stray space (${joined}); nothing decides`,
-        offset: spot.start,
+        message: `"${whole}": a lost sara am (${saraAm}) or a stray space (${joined}); nothing decides`,
+        offset: m.index,
       });
       continue;
     }
     const rule = choice === -1 ? 'sara-am-space' : 'word-split-space';
-    changes.push({ start: spot.start + 1, end: spot.end, after: choice === -1 ? tone + '\u0E33' : tone + '\u0E32', rule });
+    changes.push({ start: m.index + 1, end: m.index + whole.length, after: choice === -1 ? tone + '\u0E33' : tone + '\u0E32', rule });
   }
   state.warnings.push(...pending);
   applyChanges(state, changes);
@@ -331,6 +285,7 @@ function bestGrouping(tokens: string[]): string {
  * document, and only where ำ makes a long dictionary word that า does not. Judged left to
  * right inside each Thai run, so that each decision sees the ones before it. */
 const SARA_AM_CHAR = '\u0E33';
+const SARA_AA_CODE = 0x0e32;
 
 export function repairLostSaraAm(state: RepairState): void {
   const text = state.text;
@@ -377,13 +332,14 @@ export function applySaraAmEvidence(state: RepairState, evidence: RepairEvidence
   const real = new Set(evidence.realSpaces ?? []);
   const changes: PassChange[] = [];
   const text = state.text;
-  const spot = newSpot();
-  for (let from = 0; findSpacedSaraAa(text, from, spot); from = spot.end) {
-    const { toneBefore, toneAfter } = spot;
+  SPACED_SARA_AA.lastIndex = 0;
+  for (let m = SPACED_SARA_AA.exec(text); m; m = SPACED_SARA_AA.exec(text)) {
+    const [whole, , toneBefore, spaces, toneAfter] = m as unknown as [string, string, string, string, string];
     if (toneBefore && toneAfter) continue;
+    const spaceStart = m.index + 1 + toneBefore.length;
     let isLost = false;
     let isReal = false;
-    for (let at = spot.spacesStart; at < spot.spacesEnd; at++) {
+    for (let at = spaceStart; at < spaceStart + spaces.length; at++) {
       isLost ||= lost.has(at);
       isReal ||= real.has(at);
     }
@@ -392,8 +348,8 @@ export function applySaraAmEvidence(state: RepairState, evidence: RepairEvidence
     if (isLost) stats.restored++;
     else stats.joined++;
     changes.push({
-      start: spot.start + 1,
-      end: spot.end,
+      start: m.index + 1,
+      end: m.index + whole.length,
       after: tone + (isLost ? '\u0E33' : '\u0E32'),
       rule: isLost ? 'sara-am-space' : 'word-split-space',
     });
