@@ -154,23 +154,32 @@ export function scanDamage(text: string): DamageFlags {
     previous = c;
     previousClass = charClass;
   }
-  const has = (flag: number): boolean => (found & flag) !== 0;
+  return toFlags(found);
+}
+
+function toFlags(found: number): DamageFlags {
   return {
-    utf8Mojibake: has(FLAG.utf8Mojibake),
-    latin1: has(FLAG.latin1),
-    invisible: has(FLAG.invisible),
-    privateUse: has(FLAG.privateUse),
-    spaceBeforeMark: has(FLAG.spaceBeforeMark),
-    spacedSaraAa: has(FLAG.spacedSaraAa),
-    spaceInThai: has(FLAG.spaceInThai),
-    nikhahit: has(FLAG.nikhahit),
-    followVowelThenTone: has(FLAG.followVowelThenTone),
-    toneThenVowel: has(FLAG.toneThenVowel),
-    duplicates: has(FLAG.duplicates),
-    replacement: has(FLAG.replacement),
-    mixedDigits: has(FLAG.mixedDigits),
-    loneLetter: has(FLAG.loneLetter),
+    utf8Mojibake: hasFlag(found, FLAG.utf8Mojibake),
+    latin1: hasFlag(found, FLAG.latin1),
+    invisible: hasFlag(found, FLAG.invisible),
+    privateUse: hasFlag(found, FLAG.privateUse),
+    spaceBeforeMark: hasFlag(found, FLAG.spaceBeforeMark),
+    spacedSaraAa: hasFlag(found, FLAG.spacedSaraAa),
+    spaceInThai: hasFlag(found, FLAG.spaceInThai),
+    nikhahit: hasFlag(found, FLAG.nikhahit),
+    followVowelThenTone: hasFlag(found, FLAG.followVowelThenTone),
+    toneThenVowel: hasFlag(found, FLAG.toneThenVowel),
+    duplicates: hasFlag(found, FLAG.duplicates),
+    replacement: hasFlag(found, FLAG.replacement),
+    mixedDigits: hasFlag(found, FLAG.mixedDigits),
+    loneLetter: hasFlag(found, FLAG.loneLetter),
   };
+}
+
+/** A function of the module, not an arrow function made per call: tsx (esbuild keepNames)
+ * names each arrow function it makes with Object.defineProperty, a cost on every call. */
+function hasFlag(found: number, flag: number): boolean {
+  return (found & flag) !== 0;
 }
 
 /** A space after a Thai letter: a lone letter before it, and what follows the spaces. */
