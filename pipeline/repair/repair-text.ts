@@ -18,6 +18,7 @@ import {
   type SaraAmStats,
 } from './judged-rules.ts';
 import {
+  duplicateNextToEdit,
   repairDuplicates,
   repairExplicitNikhahit,
   repairInvisible,
@@ -91,7 +92,8 @@ export function runRepair(text: string, options: RepairOptions = {}): RepairRun 
   if (flags.followVowelThenTone) repairFollowVowelToneOrder(state);
   if (flags.toneThenVowel || flags.nikhahit) repairToneVowelOrder(state);
   if (NON_NFC_CANDIDATE.test(state.text)) repairNfc(state);
-  if (flags.duplicates || flags.toneThenVowel) repairDuplicates(state);
+  // Mark-order repairs can make duplicates the scan did not see, next to what they changed.
+  if (flags.duplicates || (flags.toneThenVowel && duplicateNextToEdit(state))) repairDuplicates(state);
   if (flags.replacement) repairReplacementChar(state);
   if (flags.mixedDigits) repairMixedDigits(state);
   if (flags.spacedSaraAa) {

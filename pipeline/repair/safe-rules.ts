@@ -163,12 +163,30 @@ const SARA_E_CODE = 0x0e40;
 
 /** A mark after the same mark, two tone marks together, or เเ: what DOUBLED_MARK,
  * CONFLICTING_TONES and SARA_E_DOUBLED each need somewhere in the text. */
+function isDuplicatePair(previous: number, c: number): boolean {
+  return c === previous ? isCombiningCode(c) || c === SARA_E_CODE : isToneCode(c) && isToneCode(previous);
+}
+
 function hasAdjacentDuplicate(text: string): boolean {
   let previous = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === previous ? isCombiningCode(c) || c === SARA_E_CODE : isToneCode(c) && isToneCode(previous)) return true;
+    if (isDuplicatePair(previous, c)) return true;
     previous = c;
+  }
+  return false;
+}
+
+/** Whether a duplicate pair touches an edit (has a character in what an edit wrote, or sits
+ * across where one deleted). In text whose damage scan found no duplicate, passes can only
+ * have made one where they changed it: this looks there instead of at the whole text. */
+export function duplicateNextToEdit(state: RepairState): boolean {
+  const text = state.text;
+  for (const edit of state.edits) {
+    const last = Math.min(text.length - 1, edit.offset + edit.after.length);
+    for (let at = Math.max(1, edit.offset); at <= last; at++) {
+      if (isDuplicatePair(text.charCodeAt(at - 1), text.charCodeAt(at))) return true;
+    }
   }
   return false;
 }
