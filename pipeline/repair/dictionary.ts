@@ -369,8 +369,8 @@ function windowCost(left: string, middle: string, right: string): number {
   return unknownAt[n]! * PIECES_SCALE + piecesAt[n]!;
 }
 
-/** compareReadings(left + a + right, left + b + right, false): -1 when the window reads
- * better with `a`, 1 when with `b`, 0 when the word list cannot tell. */
+/** -1 when the window left + a + right reads better (fewer letters outside words, then fewer
+ * pieces) than left + b + right, 1 when worse, 0 when the word list cannot tell. */
 export function compareWindowReadings(left: string, a: string, b: string, right: string): number {
   const fork = forkIndex(a, b);
   let withA: number;
@@ -465,18 +465,6 @@ export function icuPieces(text: string): number {
   let count = 0;
   for (const _ of segmenter.segment(text)) count++;
   return count;
-}
-
-/** -1 when `a` reads better than `b`, 1 when worse, 0 when the dictionaries cannot tell.
- * ICU (slower) is asked only when the word list ties and `askIcu` is set. */
-export function compareReadings(a: string, b: string, askIcu = true): number {
-  const costA = segmentCost(a);
-  const costB = segmentCost(b);
-  if (costA !== costB) return costA < costB ? -1 : 1;
-  if (!askIcu) return 0;
-  const ia = icuPieces(a);
-  const ib = icuPieces(b);
-  return ia === ib ? 0 : ia < ib ? -1 : 1;
 }
 
 /** -1, 1 or 0 as ICU's Thai dictionary cuts `a` into fewer, more or as many pieces as `b`. */
