@@ -104,22 +104,20 @@ export function repairFollowVowelToneOrder(state: RepairState): void {
   applyRegexRule(state, FOLLOW_VOWEL_THEN_TONE, 'follow-vowel-tone-order', (m) => `${m[2]}${m[1]}`);
 }
 
-/** A char-code walk: in damaged PDF text this pair is everywhere (every ที่ as ท่ี). */
+/** A tone mark or thanthakhat, then one of the vowel marks it is written after: ั ิ ี ึ ื ุ ู ็ ํ. */
+const MARK_BEFORE_VOWEL = /[\u0E48-\u0E4C][\u0E31\u0E34-\u0E39\u0E47\u0E4D]/g;
+
+/** In damaged PDF text this pair is everywhere (every ที่ as ท่ี). Found by a regex: irregexp
+ * scans the text faster than a char-code loop, even with a match object per pair (measured). */
 export function repairToneVowelOrder(state: RepairState): void {
   const text = state.text;
   const changes: PassChange[] = [];
-  for (let at = 0; at + 1 < text.length; at++) {
-    const mark = text.charCodeAt(at);
-    if (!((mark >= 0x0e48 && mark <= 0x0e4c) && isVowelMarkCode(text.charCodeAt(at + 1)))) continue;
-    changes.push({ start: at, end: at + 2, after: text[at + 1]! + text[at]!, rule: 'tone-vowel-order' });
-    at++;
+  MARK_BEFORE_VOWEL.lastIndex = 0;
+  for (let m = MARK_BEFORE_VOWEL.exec(text); m; m = MARK_BEFORE_VOWEL.exec(text)) {
+    const pair = m[0];
+    changes.push({ start: m.index, end: m.index + 2, after: pair[1]! + pair[0]!, rule: 'tone-vowel-order' });
   }
   applyChanges(state, changes);
-}
-
-/** ั ิ ี ึ ื ุ ู ็ ํ: the vowel marks a tone mark is written after. */
-function isVowelMarkCode(code: number): boolean {
-  return code === 0x0e31 || (code >= 0x0e34 && code <= 0x0e39) || code === 0x0e47 || code === 0x0e4d;
 }
 
 /** NFC, never NFKC (NFKC splits ำ into ํ + า). Normalised one combining sequence at a time so
