@@ -154,9 +154,15 @@ const rowTops = new WeakMap<Base[], number>();
 const rowSizes = new WeakMap<Base[], number>();
 
 function medianBy<T>(items: readonly T[], pick: (item: T) => number): number {
+  if (items.length === 0) return 0;
   const values = new Float64Array(items.length);
-  for (let i = 0; i < items.length; i++) values[i] = pick(items[i]!);
-  return middle(values);
+  let same = true;
+  for (let i = 0; i < items.length; i++) {
+    values[i] = pick(items[i]!);
+    if (values[i] !== values[0]) same = false;
+  }
+  // Most rows are set in one size on one baseline: nothing to sort.
+  return same ? values[0]! : middle(values);
 }
 
 function medianSize(row: Base[]): number {
