@@ -46,6 +46,33 @@ function allowedEdits(length: number): number {
   return length >= FUZZY_TWO_EDITS_FROM ? 2 : 1;
 }
 
+const ASCII = 128;
+const letterCounts = new Int16Array(ASCII);
+
+/** A lower bound of the edit distance, with or without transpositions: letters one side has and
+ * the other lacks (as multisets). Cheap, and it rules out most names before the real distance. */
+function bagDistance(a: string, b: string): number {
+  letterCounts.fill(0);
+  for (let i = 0; i < a.length; i++) {
+    const code = a.charCodeAt(i);
+    if (code >= ASCII) return 0;
+    letterCounts[code]!++;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const code = b.charCodeAt(i);
+    if (code >= ASCII) return 0;
+    letterCounts[code]!--;
+  }
+  let onlyA = 0;
+  let onlyB = 0;
+  for (let code = 0; code < ASCII; code++) {
+    const count = letterCounts[code]!;
+    if (count > 0) onlyA += count;
+    else onlyB -= count;
+  }
+  return Math.max(onlyA, onlyB);
+}
+
 function bestTarget(phrase: string): Target | undefined {
   const words = phrase.split(' ');
   const minLength = words.length === 1 ? FUZZY_MIN_SINGLE_WORD_LENGTH : FUZZY_MIN_LENGTH;
@@ -57,6 +84,7 @@ function bestTarget(phrase: string): Target | undefined {
     if (Math.abs(t.name.length - phrase.length) > allowedEdits(t.name.length)) continue;
     const tWords = t.name.split(' ');
     if (tWords.some((w, i) => w[0] !== words[i]![0])) continue;
+    if (bagDistance(phrase.toLowerCase(), t.name.toLowerCase()) > allowedEdits(t.name.length)) continue;
     const distance = DamerauLevenshteinDistance(phrase.toLowerCase(), t.name.toLowerCase());
     if (distance > allowedEdits(t.name.length)) continue;
     if (JaroWinklerDistance(phrase.toLowerCase(), t.name.toLowerCase()) < FUZZY_MIN_JARO_WINKLER) continue;

@@ -207,8 +207,18 @@ function showText(
   if (!Array.isArray(items)) return;
   const size = state.fontSize;
   const hScale = state.hScale;
-  const [a, b, c, d] = textMatrix;
-  const [c0, c1, c2, c3, c4, c5] = state.ctm;
+  // Indexed, not destructured: destructuring goes through the array iterator, an object per step.
+  const a = textMatrix[0];
+  const b = textMatrix[1];
+  const c = textMatrix[2];
+  const d = textMatrix[3];
+  const ctm = state.ctm;
+  const c0 = ctm[0];
+  const c1 = ctm[1];
+  const c2 = ctm[2];
+  const c3 = ctm[3];
+  const c4 = ctm[4];
+  const c5 = ctm[5];
   // Text space → device space: a horizontal advance of 1 moves the glyph origin by (dx, dy).
   const dx = a * c0 + b * c2;
   const dy = a * c1 + b * c3;

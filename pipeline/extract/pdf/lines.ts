@@ -92,10 +92,17 @@ function toBase(glyph: Glyph): Base {
   };
 }
 
+/** Code units per band in a one-character glyph's key (band × this + its code unit). */
+const BAND_KEY_STRIDE = 0x10000;
+
 /** Drops the second copy of glyphs drawn twice at (nearly) the same place. */
 export function removeOverlay(glyphs: Glyph[]): Glyph[] {
-  // Height band → text → glyphs: a glyph compares only with the same text in its band and the next.
-  const bands = new Map<number, Map<string, Glyph[]>>();
+  // (height band, text) → glyphs: a glyph compares only with the same text in its band and the
+  // next. Almost every glyph is one code unit: those are keyed by a number (no map per band).
+  const single = new Map<number, Glyph[]>();
+  const longer = new Map<string, Glyph[]>();
+  const near = (band: number, text: string): Glyph[] | undefined =>
+    text.length === 1 ? single.get(band * BAND_KEY_STRIDE + text.charCodeAt(0)) : longer.get(`${band}\u0000${text}`);
   const kept: Glyph[] = [];
   for (const glyph of glyphs) {
     if (glyph.text === '' || glyph.text === ' ') {
@@ -106,15 +113,20 @@ export function removeOverlay(glyphs: Glyph[]): Glyph[] {
     const band = Math.floor(glyph.top / tolerance);
     let duplicate = false;
     for (let d = -1; d <= 1 && !duplicate; d++) {
-      const near = bands.get(band + d)?.get(glyph.text);
-      if (near) duplicate = near.some((o) => Math.abs(o.x - glyph.x) < tolerance && Math.abs(o.top - glyph.top) < tolerance);
+      const others = near(band + d, glyph.text);
+      if (!others) continue;
+      for (const other of others) {
+        if (Math.abs(other.x - glyph.x) < tolerance && Math.abs(other.top - glyph.top) < tolerance) {
+          duplicate = true;
+          break;
+        }
+      }
     }
     if (duplicate) continue;
-    let texts = bands.get(band);
-    if (!texts) bands.set(band, (texts = new Map()));
-    const same = texts.get(glyph.text);
+    const same = near(band, glyph.text);
     if (same) same.push(glyph);
-    else texts.set(glyph.text, [glyph]);
+    else if (glyph.text.length === 1) single.set(band * BAND_KEY_STRIDE + glyph.text.charCodeAt(0), [glyph]);
+    else longer.set(`${band}\u0000${glyph.text}`, [glyph]);
     kept.push(glyph);
   }
   return kept;
@@ -311,6 +323,8 @@ interface BuiltText {
  * lost nikhahit kept as a space with its offset, superscript labels taken out as marks. */
 function buildText(glyphs: Base[]): BuiltText {
   let text = '';
+  // Kept alongside: asking a string built by += for its last character flattens it, once per glyph.
+  let endsWithSpace = false;
   const lostNikhahit: number[] = [];
   const realSpaces: number[] = [];
   const marks: FootnoteMark[] = [];
@@ -323,6 +337,7 @@ function buildText(glyphs: Base[]): BuiltText {
       if (next?.text.startsWith(SARA_AA) && endsWithConsonantTone(text)) {
         lostNikhahit.push(text.length);
         text += ' ';
+        endsWithSpace = true;
       }
       continue;
     }
@@ -343,17 +358,25 @@ function buildText(glyphs: Base[]): BuiltText {
       // A space the next glyph is drawn over took no room: Chromium draws soft hyphens so.
       const next = glyphs[i + 1];
       if (next && next.x < glyph.x + OVERDRAWN_SPACE_SHARE * glyph.width) continue;
-      if (text !== '' && !text.endsWith(' ')) {
+      if (text !== '' && !endsWithSpace) {
         if (glyph.width >= REAL_SPACE_MIN_EM * glyph.size) realSpaces.push(text.length);
         text += ' ';
+        endsWithSpace = true;
       }
       end = glyph.x + glyph.width;
       continue;
     }
-    if (text !== '' && !text.endsWith(' ') && glyph.x - end > SPACE_GAP_EM * glyph.size) text += ' ';
+    if (text !== '' && !endsWithSpace && glyph.x - end > SPACE_GAP_EM * glyph.size) {
+      text += ' ';
+      endsWithSpace = true;
+    }
     text += glyph.text;
+    if (glyph.text !== '') endsWithSpace = glyph.text.endsWith(' ');
     if (glyph.marks.length > 1) glyph.marks.sort((a, b) => a.seq - b.seq);
-    for (const mark of glyph.marks) text += mark.text;
+    for (const mark of glyph.marks) {
+      text += mark.text;
+      if (mark.text !== '') endsWithSpace = mark.text.endsWith(' ');
+    }
     end = Math.max(end, glyph.x + glyph.width);
   }
   // A trailing space carries nothing; a trailing label stays as a mark at the end.
