@@ -2,15 +2,26 @@
 // ("mixed") when a block carries both in earnest.
 import type { BlockLang } from './document.ts';
 
-const THAI_LETTER = /[\u0E01-\u0E4E]/gu;
-const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/gu;
+/** Thai letters and marks: U+0E01-U+0E4E. Latin letters: A-Z, a-z, U+00C0-U+024F. */
+const THAI_FIRST = 0x0e01;
+const THAI_LAST = 0x0e4e;
+const LATIN_EXTENDED_FIRST = 0x00c0;
+const LATIN_EXTENDED_LAST = 0x024f;
 
 /** Share of the minority script above which a block is "mixed". Thai reports quote English
  * terms in brackets ("(Urbanization)"): that alone must not make a Thai paragraph mixed. */
 export const MIXED_MINORITY_SHARE = 0.3;
 
+/** Counted by code unit (every counted letter is one): a global match would make a string per letter. */
 export function scriptCounts(text: string): { thai: number; latin: number } {
-  return { thai: text.match(THAI_LETTER)?.length ?? 0, latin: text.match(LATIN_LETTER)?.length ?? 0 };
+  let thai = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= THAI_FIRST && code <= THAI_LAST) thai++;
+    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= LATIN_EXTENDED_FIRST && code <= LATIN_EXTENDED_LAST)) latin++;
+  }
+  return { thai, latin };
 }
 
 export function blockLanguage(text: string): BlockLang {
