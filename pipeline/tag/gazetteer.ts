@@ -88,7 +88,7 @@ export function matchGazetteer(text: string, b: Boundaries): Candidate[] {
   const out: Candidate[] = [];
   const n = text.length;
   for (let start = 0; start < n; start++) {
-    if (!b.word[start] && !(isThai(text[start]) && b.cluster[start])) continue;
+    if (!b.word[start] && !(b.cluster[start] && isThai(text[start]))) continue;
     let node: TrieNode | undefined = ROOT.next.get(foldChar(text[start]!));
     if (!node) continue;
     let j = start + 1;

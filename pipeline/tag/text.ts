@@ -115,6 +115,8 @@ export function* segmentsFrom(b: Boundaries, text: string, start: number): Gener
 
 /** Lowercase, apostrophes unified: the key the gazetteer trie is built on. */
 export function foldChar(ch: string): string {
+  // Thai has no case: most characters of a Thai text need no lowercasing.
+  if (ch.length === 1 && codeIsThai(ch.charCodeAt(0))) return ch;
   if (ch === '\u2019' || ch === '\u02BC') return "'";
   if (ch === '\u2013' || ch === '\u2014') return '-';
   return ch.toLowerCase();
