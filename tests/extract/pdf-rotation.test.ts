@@ -2,7 +2,7 @@
 // reports them for text drawn at 0°, -90° (up the page), 90° (down) and 180°.
 import { describe, expect, it } from 'vitest';
 import type { Glyph } from '../../pipeline/extract/pdf/glyphs.ts';
-import { splitByRotation } from '../../pipeline/extract/pdf/rotation.ts';
+import { splitByRotation, toShownPage } from '../../pipeline/extract/pdf/rotation.ts';
 
 const PAGE_WIDTH = 595;
 const PAGE_HEIGHT = 842;
@@ -48,5 +48,27 @@ describe('splitByRotation', () => {
     const lines = [...word(40, 600, -90, 0), ...word(54, 600, -90, 2)];
     const [group] = splitByRotation(lines, PAGE_WIDTH, PAGE_HEIGHT).turned;
     expect(group!.glyphs[2]!.top - group!.glyphs[0]!.top).toBeCloseTo(14);
+  });
+});
+
+describe('toShownPage', () => {
+  it('puts the corners of a page turned by /Rotate where they are shown, and turns the glyph angles with them', () => {
+    const corners = () => [glyph('a', 0, 0, -90, 0), glyph('b', PAGE_WIDTH, 0, 0, 1), glyph('c', 0, PAGE_HEIGHT, 90, 2)];
+    const quarter = corners();
+    expect(toShownPage(quarter, 90, PAGE_WIDTH, PAGE_HEIGHT)).toEqual({ width: PAGE_HEIGHT, height: PAGE_WIDTH });
+    // Turned clockwise: the top-left corner goes top right, the top-right bottom right, the bottom-left top left.
+    expect(quarter.map((g) => [g.x, g.top, g.rotation])).toEqual([[PAGE_HEIGHT, 0, 0], [PAGE_HEIGHT, PAGE_WIDTH, 90], [0, 0, 180]]);
+    const half = corners();
+    expect(toShownPage(half, 180, PAGE_WIDTH, PAGE_HEIGHT)).toEqual({ width: PAGE_WIDTH, height: PAGE_HEIGHT });
+    expect(half.map((g) => [g.x, g.top, g.rotation])).toEqual([[PAGE_WIDTH, PAGE_HEIGHT, 90], [0, PAGE_HEIGHT, 180], [PAGE_WIDTH, 0, -90]]);
+    const threeQuarters = corners();
+    expect(toShownPage(threeQuarters, -90, PAGE_WIDTH, PAGE_HEIGHT)).toEqual({ width: PAGE_HEIGHT, height: PAGE_WIDTH });
+    expect(threeQuarters.map((g) => [g.x, g.top, g.rotation])).toEqual([[0, PAGE_WIDTH, 180], [0, 0, -90], [PAGE_HEIGHT, PAGE_WIDTH, 0]]);
+  });
+
+  it('leaves a page that is not turned as it is', () => {
+    const glyphs = [glyph('a', 10, 20, 0, 0)];
+    expect(toShownPage(glyphs, 0, PAGE_WIDTH, PAGE_HEIGHT)).toEqual({ width: PAGE_WIDTH, height: PAGE_HEIGHT });
+    expect(glyphs[0]).toMatchObject({ x: 10, top: 20, rotation: 0 });
   });
 });

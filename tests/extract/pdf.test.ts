@@ -184,17 +184,22 @@ describe('hand-written PDFs', () => {
     expect(draft.blocks.map((b) => b.text)).toEqual(['Annual summary', 'เล่มที่', 'Body text is drawn only once.']);
   });
 
-  it('reads turned text upright: a note up the margin, a landscape page drawn turned', async () => {
+  it('reads turned text upright: a note up the margin, a landscape page drawn turned, a page shown turned', async () => {
     const draft = await extract('rotated.pdf');
+    const annex = 'Stations upstream of the dam showed the lowest turbidity. Stations below the outfall were sampled twice a month.';
     expect(draft.blocks.map((b) => [b.type, b.page, b.text])).toEqual([
       ['heading', 1, 'Water quality report'],
       // The margin note no longer makes the body look indented (one paragraph, not two).
       ['paragraph', 1, 'The river was sampled at twelve stations in both seasons. Every station met the standard for dissolved oxygen.'],
       ['paragraph', 1, 'Draft for consultation, not for citation'],
       ['heading', 2, 'Annex: landscape summary'],
-      ['paragraph', 2, 'Stations upstream of the dam showed the lowest turbidity. Stations below the outfall were sampled twice a month.'],
+      ['paragraph', 2, annex],
+      ['heading', 3, 'Annex: landscape summary'],
+      ['paragraph', 3, annex],
     ]);
-    expect(draft.pages!.map((p) => p.needsOcr)).toEqual([null, null]);
+    // Page 3 (/Rotate 90) is read as shown: its page number at the foot is furniture.
+    expect(draft.furniture).toEqual([{ kind: 'page-number', page: 3, text: '- 3 -' }]);
+    expect(draft.pages!.map((p) => p.needsOcr)).toEqual([null, null, null]);
   });
 
   it('marks pages without a usable text layer for OCR, as options.ocr says', async () => {

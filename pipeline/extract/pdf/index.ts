@@ -14,7 +14,7 @@ import type { FontFacts, Glyph } from './glyphs.ts';
 import { buildLines } from './lines.ts';
 import { MAX_PAGE_SIDE_PT, MIN_PAGE_SIDE_PT, openError, openPdf, readDocumentFacts, unlessAborted } from './load.ts';
 import { mapThaiVariants } from './private-use.ts';
-import { splitByRotation } from './rotation.ts';
+import { splitByRotation, toShownPage } from './rotation.ts';
 import type { Line } from './lines.ts';
 
 /** Fewer visible characters than this: the page has no usable text layer. */
@@ -105,11 +105,11 @@ async function scanPage(
   }
   try {
     const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-    const width = x1 - x0;
-    const height = y1 - y0;
-    for (const side of [width, height]) {
+    const mediaWidth = x1 - x0;
+    const mediaHeight = y1 - y0;
+    for (const side of [mediaWidth, mediaHeight]) {
       if (!(side >= MIN_PAGE_SIDE_PT && side <= MAX_PAGE_SIDE_PT)) {
-        throw new DocumentError('pdf-page-size', `page ${number} is ${Math.round(width)} × ${Math.round(height)} pt`, { page: number });
+        throw new DocumentError('pdf-page-size', `page ${number} is ${Math.round(mediaWidth)} × ${Math.round(mediaHeight)} pt`, { page: number });
       }
     }
     let glyphs: Glyph[];
@@ -120,6 +120,7 @@ async function scanPage(
       warnings.push({ code: 'pdf-page-unreadable', message: `page ${number}: ${(error as Error).message}`, page: number });
       glyphs = [];
     }
+    const { width, height } = toShownPage(glyphs, page.rotate, mediaWidth, mediaHeight);
     mapThaiVariants(glyphs);
     let chars = 0;
     let unreadable = 0;

@@ -1,8 +1,42 @@
 // Turned text: a sidebar running up the margin, a landscape table drawn on a portrait page, a
 // diagonal watermark. Lines are built from positions along a horizontal baseline, so glyphs
 // drawn at another angle are set apart by angle and turned upright first: each group is then
-// read like a page of its own, and its blocks follow the page's upright ones.
+// read like a page of its own, and its blocks follow the page's upright ones. A page shown
+// turned (/Rotate) is first put the way it is shown, so its upright text is what a reader sees
+// as upright (and its running headers and page numbers are found as on any page).
 import type { Glyph } from './glyphs.ts';
+
+const QUARTER = 90;
+const HALF = 180;
+const FULL = 360;
+
+/** An angle in (-180, 180]: Glyph.rotation's range. */
+function normalized(degrees: number): number {
+  const angle = (((degrees + HALF) % FULL) + FULL) % FULL - HALF;
+  return angle === -HALF ? HALF : angle;
+}
+
+/** Moves a page's glyphs (positions and angles) into the page as shown when the PDF turns it by
+ * `rotate` degrees clockwise (/Rotate: 0, 90, 180 or 270); returns the shown width and height. */
+export function toShownPage(glyphs: Glyph[], rotate: number, width: number, height: number): { width: number; height: number } {
+  const turn = ((rotate % FULL) + FULL) % FULL;
+  if (turn === 0 || turn % QUARTER !== 0) return { width, height };
+  for (const glyph of glyphs) {
+    const { x, top } = glyph;
+    if (turn === QUARTER) {
+      glyph.x = height - top;
+      glyph.top = x;
+    } else if (turn === HALF) {
+      glyph.x = width - x;
+      glyph.top = height - top;
+    } else {
+      glyph.x = top;
+      glyph.top = width - x;
+    }
+    glyph.rotation = normalized(glyph.rotation + turn);
+  }
+  return turn === HALF ? { width, height } : { width: height, height: width };
+}
 
 export interface TurnedGroup {
   /** The angle its glyphs were drawn at (see Glyph.rotation). */
