@@ -2,6 +2,7 @@
 // sides make on a draft: whether it goes to OCR, and the facts the source list adds to it.
 // Light on purpose: the main thread imports it without loading any stage.
 import type { Draft } from '../model/draft.ts';
+import type { Failure } from '../model/errors.ts';
 import type { ExtractInput, OcrMode } from '../model/stages.ts';
 import type { Finished } from './worker.ts';
 
@@ -28,8 +29,13 @@ export interface DocumentJob {
   facts: SourceFacts;
 }
 
-/** A document extracted and, unless it needs OCR, finished. */
-export type JobResult = { extractMs: number } & ({ finished: Finished } | { needsOcr: Draft });
+/** A document that could not be extracted or finished, as its failure record. */
+export interface Failed {
+  failure: Failure;
+}
 
-/** The stage a worker error came from, for the document's failure record. */
-export type WorkerStage = 'extract' | 'repair';
+/** A document extracted and, unless it needs OCR, finished; or its failure (with the extract
+ * time when extraction went through). */
+export type JobResult =
+  | ({ extractMs: number } & ({ finished: Finished } | { needsOcr: Draft }))
+  | (Failed & { extractMs?: number });

@@ -4,15 +4,14 @@ import os from 'node:os';
 import v8 from 'node:v8';
 import { Piscina } from 'piscina';
 import type { Draft } from '../model/draft.ts';
-import type { ExtractInput } from '../model/stages.ts';
-import type { DocumentJob, JobResult } from './job.ts';
+import type { DocumentJob, Failed, JobResult } from './job.ts';
 import type { Finished } from './worker.ts';
 
 const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url).href;
 
 export interface StagePool {
-  extract(input: ExtractInput, signal?: AbortSignal): Promise<{ draft: Draft; ms: number }>;
-  finish(draft: Draft, signal?: AbortSignal): Promise<Finished>;
+  /** repair, tag and emit a draft (one that went through OCR on the main thread). */
+  finish(draft: Draft, signal?: AbortSignal): Promise<Finished | Failed>;
   /** extract, then finish in the same thread unless the draft needs OCR. */
   extractAndFinish(job: DocumentJob, signal?: AbortSignal): Promise<JobResult>;
   close(): Promise<void>;
@@ -52,7 +51,6 @@ export function createStagePool(threads = defaultThreads(), threadMemoryMb = DEF
   });
   return {
     threads,
-    extract: (input, signal) => pool.run(input, { name: 'extract', ...(signal ? { signal } : {}) }),
     finish: (draft, signal) => pool.run(draft, { name: 'finish', ...(signal ? { signal } : {}) }),
     extractAndFinish: (job, signal) => pool.run(job, { name: 'extractAndFinish', ...(signal ? { signal } : {}) }),
     close: () => pool.destroy(),
@@ -71,7 +69,6 @@ export async function createInlinePool(): Promise<StagePool> {
     });
   return {
     threads: 1,
-    extract: (input, signal) => abortable(() => stages.extract(input), signal),
     finish: (draft, signal) => abortable(() => stages.finish(draft), signal),
     extractAndFinish: (job, signal) => abortable(() => stages.extractAndFinish(job), signal),
     close: async () => {},

@@ -10,7 +10,7 @@ import type { InputRef } from './inputs.ts';
 import { createOcrRunner, type OcrRunner } from './main-thread-stages.ts';
 import { defaultThreads, type StagePool } from './pool.ts';
 import type { Loaded } from './read.ts';
-import { withSourceFacts, type WorkerStage } from './job.ts';
+import { withSourceFacts } from './job.ts';
 import type { EmittedSummary, Finished } from './worker.ts';
 
 export interface ProcessOptions {
@@ -88,12 +88,6 @@ async function timed<T>(timings: Timings, stage: StageName, work: () => Promise<
   }
 }
 
-/** Where an error thrown in a worker thread came from (extract or repair + tag + emit). */
-function workerStage(error: unknown): WorkerStage | undefined {
-  if (!error || typeof error !== 'object' || !('stage' in error)) return undefined;
-  return error.stage === 'extract' || error.stage === 'repair' ? error.stage : undefined;
-}
-
 export async function processDocument(
   ref: InputRef,
   loaded: Loaded,
@@ -121,14 +115,17 @@ export async function processDocument(
       },
       signal,
     );
-    timings.extract = round(job.extractMs);
+    if (job.extractMs !== undefined) timings.extract = round(job.extractMs);
+    if ('failure' in job) return { ok: false, failure: job.failure, timings };
     let finished: Finished;
     if ('finished' in job) finished = job.finished;
     else {
       stage = 'ocr';
       const draft = await timed(timings, 'ocr', () => context.ocr().run(job.needsOcr, loaded.bytes, options, signal));
       stage = 'repair';
-      finished = await context.pool.finish(withSourceFacts(draft, ref), signal);
+      const result = await context.pool.finish(withSourceFacts(draft, ref), signal);
+      if ('failure' in result) return { ok: false, failure: result.failure, timings };
+      finished = result;
     }
     timings.repair = round(finished.timings.repair);
     timings.tag = round(finished.timings.tag);
@@ -139,6 +136,6 @@ export async function processDocument(
       const failure = toFailure(new DocumentError('timeout', `${ref.uri} took longer than ${options.timeoutMs} ms (stage ${stage})`), stage);
       return { ok: false, failure, timings };
     }
-    return { ok: false, failure: toFailure(error, workerStage(error) ?? stage), timings };
+    return { ok: false, failure: toFailure(error, stage), timings };
   }
 }

@@ -5,6 +5,5 @@ import { register } from 'tsx/esm/api';
 register();
 const stages = await import('./worker.ts');
 
-export const extract = stages.extract;
 export const finish = stages.finish;
 export const extractAndFinish = stages.extractAndFinish;

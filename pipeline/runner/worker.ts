@@ -2,32 +2,23 @@
 import { serializeDocument, toDocument } from '../emit/index.ts';
 import { extractDocument } from '../extract/index.ts';
 import type { Draft } from '../model/draft.ts';
-import { DocumentError } from '../model/errors.ts';
+import { toFailure } from '../model/errors.ts';
 import type { ExtractInput } from '../model/stages.ts';
-import { needsOcr, withSourceFacts, type DocumentJob, type JobResult, type WorkerStage } from './job.ts';
+import { needsOcr, withSourceFacts, type DocumentJob, type Failed, type JobResult } from './job.ts';
 import { repairDraft } from '../repair/index.ts';
 import type { DocumentStats } from './store.ts';
 import { tagDraft } from '../tag/index.ts';
 
-/** DocumentError loses its class crossing threads; its fields travel as a plain object. */
-function portable(error: unknown, stage: WorkerStage): never {
-  if (error instanceof DocumentError) {
-    throw Object.assign(new Error(error.message), { code: error.code, page: error.page, stage });
-  }
-  if (error instanceof Error) throw Object.assign(error, { stage });
-  throw error;
-}
+// A document's failure comes back as data, not as a throw: an Error crossing threads keeps only
+// its message (a DocumentError's code and page were lost that way, and every PDF that pdf.js
+// could not read was recorded as 'internal').
 
 /** Stage times are measured here, inside the thread, so that time spent waiting for a free
  * worker is not counted as time spent in the stage. */
-export async function extract(input: ExtractInput): Promise<{ draft: Draft; ms: number }> {
-  try {
-    const start = performance.now();
-    const draft = await extractDocument(input);
-    return { draft, ms: performance.now() - start };
-  } catch (error) {
-    portable(error, 'extract');
-  }
+async function extractTimed(input: ExtractInput): Promise<{ draft: Draft; ms: number }> {
+  const start = performance.now();
+  const draft = await extractDocument(input);
+  return { draft, ms: performance.now() - start };
 }
 
 /** What the runner needs to know of an emitted document, without parsing it again. */
@@ -44,7 +35,7 @@ export interface Finished {
 
 /** repair → tag → emit: tagging reads the repaired text; emit validates and serializes here,
  * in the worker, so the main thread only writes files. */
-export function finish(draft: Draft): Finished {
+export function finish(draft: Draft): Finished | Failed {
   try {
     const t0 = performance.now();
     const repaired = repairDraft(draft);
@@ -66,14 +57,21 @@ export function finish(draft: Draft): Finished {
     };
     return { json, summary, timings: { repair: t1 - t0, tag: t2 - t1, emit: t3 - t2 } };
   } catch (error) {
-    portable(error, 'repair');
+    return { failure: toFailure(error, 'repair') };
   }
 }
 
 /** extract → repair → tag → emit in one thread: the draft, the largest thing a document becomes,
  * never crosses threads (twice: there and back) unless OCR on the main thread needs it. */
 export async function extractAndFinish(job: DocumentJob): Promise<JobResult> {
-  const { draft, ms } = await extract(job.input);
+  let extracted: { draft: Draft; ms: number };
+  try {
+    extracted = await extractTimed(job.input);
+  } catch (error) {
+    return { failure: toFailure(error, 'extract') };
+  }
+  const { draft, ms } = extracted;
   if (needsOcr(draft, job.input.options.ocr)) return { extractMs: ms, needsOcr: draft };
-  return { extractMs: ms, finished: finish(withSourceFacts(draft, job.facts)) };
+  const finished = finish(withSourceFacts(draft, job.facts));
+  return 'failure' in finished ? { ...finished, extractMs: ms } : { extractMs: ms, finished };
 }

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Document } from '../../pipeline/model/document.ts';
 import { build, type Manifest } from '../../pipeline/runner/build.ts';
+import { fileURLToPath } from 'node:url';
 import { makeCorpus, readJson } from '../helpers/corpus.ts';
+
+const TRUNCATED_PDF = fileURLToPath(new URL('../fixtures/pdf/bad-truncated.pdf', import.meta.url));
 
 const THREADS = 2;
 
@@ -17,7 +20,8 @@ describe('build', () => {
     const dir = makeCorpus({ bad: true });
     const out = path.join(dir, 'out');
     const events: string[] = [];
-    const result = await build({ inputs: [path.join(dir, 'in'), path.join(dir, 'missing.pdf')], out, threads: THREADS, onEvent: (event) => events.push(event.type) });
+    const inputs = [path.join(dir, 'in'), path.join(dir, 'missing.pdf'), TRUNCATED_PDF];
+    const result = await build({ inputs, out, threads: THREADS, onEvent: (event) => events.push(event.type) });
     expect(result.exitCode).toBe(1);
     const manifest = readJson<Manifest>(path.join(out, 'manifest.json'));
     const byName = Object.fromEntries(manifest.documents.map((entry) => [path.basename(entry.uri), entry]));
@@ -25,9 +29,14 @@ describe('build', () => {
     expect(byName['empty.txt']?.error?.code).toBe('input-empty');
     expect(byName['archive.docx']?.error?.code).toBe('input-unsupported');
     expect(byName['missing.pdf']?.error?.code).toBe('input-not-found');
+    expect(byName['bad-truncated.pdf']?.error?.code).toBe('pdf-corrupt');
+    // Each failure names its stage, also when it comes back from the worker that extracts and finishes.
+    expect(byName['missing.pdf']?.error?.stage).toBe('read');
+    expect(byName['garbage.txt']?.error?.stage).toBe('detect');
+    expect(byName['bad-truncated.pdf']?.error?.stage).toBe('extract');
     expect(byName['.hidden.txt']).toBeUndefined();
-    expect(manifest.summary).toMatchObject({ total: 7, ok: 3, failed: 4 });
-    expect(manifest.summary.failedByCode).toEqual({ 'input-binary': 1, 'input-empty': 1, 'input-unsupported': 1, 'input-not-found': 1 });
+    expect(manifest.summary).toMatchObject({ total: 8, ok: 3, failed: 5 });
+    expect(manifest.summary.failedByCode).toEqual({ 'input-binary': 1, 'input-empty': 1, 'input-unsupported': 1, 'input-not-found': 1, 'pdf-corrupt': 1 });
     // Every written document is valid, and every ok entry has its file.
     for (const [name, json] of Object.entries(docs(out))) {
       expect(Document.safeParse(JSON.parse(json)).success, name).toBe(true);
@@ -35,15 +44,19 @@ describe('build', () => {
     for (const entry of manifest.documents.filter((doc) => doc.status === 'ok')) {
       expect(existsSync(path.join(out, 'docs', `${entry.id}.json`))).toBe(true);
       expect(entry.timings.extract).toBeGreaterThan(0);
+      // Finished in the same worker call: the later stages' times come back with it.
+      expect(entry.timings.repair).toBeGreaterThanOrEqual(0);
+      expect(entry.timings.tag).toBeGreaterThanOrEqual(0);
+      expect(entry.timings.emit).toBeGreaterThan(0);
     }
     const corpus = readFileSync(path.join(out, 'corpus.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    expect(corpus).toHaveLength(7);
+    expect(corpus).toHaveLength(8);
     expect(corpus[0]).toEqual(expect.objectContaining({ uri: expect.any(String), status: expect.any(String), languages: expect.any(Array) }));
     expect(manifest.pipeline.dependencies['pdfjs-dist']).toBe('5.6.205');
     expect(events[0]).toBe('start');
     expect(events.at(-1)).toBe('end');
-    // Inputs are walked in a deterministic (code point) order.
-    expect(manifest.documents.map((entry) => path.basename(entry.uri))).toEqual(['archive.docx', 'empty.txt', 'garbage.txt', 'khon-kaen.md', 'legacy.txt', 'uk.md', 'missing.pdf']);
+    // Inputs are walked in a deterministic (code point) order, in the order they were given.
+    expect(manifest.documents.map((entry) => path.basename(entry.uri))).toEqual(['archive.docx', 'empty.txt', 'garbage.txt', 'khon-kaen.md', 'legacy.txt', 'uk.md', 'missing.pdf', 'bad-truncated.pdf']);
   });
 
   it('decodes a TIS-620 file into Thai', async () => {
