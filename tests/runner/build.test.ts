@@ -59,6 +59,17 @@ describe('build', () => {
     expect(manifest.documents.map((entry) => path.basename(entry.uri))).toEqual(['archive.docx', 'empty.txt', 'garbage.txt', 'khon-kaen.md', 'legacy.txt', 'uk.md', 'missing.pdf', 'bad-truncated.pdf']);
   });
 
+  it('fails a document that runs past the per-document timeout with timeout, in the stage it was in', async () => {
+    const dir = makeCorpus();
+    const out = path.join(dir, 'out');
+    const longPdf = fileURLToPath(new URL('../fixtures/pdf/long-108.pdf', import.meta.url));
+    // 108 pages cannot be read in 50 ms (the pool stops the worker and starts another).
+    const result = await build({ inputs: [longPdf], out, threads: 1, timeoutMs: 50 });
+    expect(result.exitCode).toBe(1);
+    const manifest = readJson<Manifest>(path.join(out, 'manifest.json'));
+    expect(manifest.documents[0]?.error).toMatchObject({ code: 'timeout', stage: 'extract' });
+  });
+
   it('decodes a TIS-620 file into Thai', async () => {
     const dir = makeCorpus();
     const out = path.join(dir, 'out');
