@@ -36,12 +36,15 @@ export interface Finished {
 /** repair → tag → emit: tagging reads the repaired text; emit validates and serializes here,
  * in the worker, so the main thread only writes files. */
 export function finish(draft: Draft): Finished | Failed {
+  let stage: 'repair' | 'tag' | 'emit' = 'repair';
   try {
     const t0 = performance.now();
     const repaired = repairDraft(draft);
     const t1 = performance.now();
+    stage = 'tag';
     const tagged = tagDraft(repaired);
     const t2 = performance.now();
+    stage = 'emit';
     const document = toDocument(tagged);
     const json = serializeDocument(document);
     const t3 = performance.now();
@@ -57,7 +60,7 @@ export function finish(draft: Draft): Finished | Failed {
     };
     return { json, summary, timings: { repair: t1 - t0, tag: t2 - t1, emit: t3 - t2 } };
   } catch (error) {
-    return { failure: toFailure(error, 'repair') };
+    return { failure: toFailure(error, stage) };
   }
 }
 
