@@ -34,7 +34,8 @@ export interface Line {
 }
 
 interface Base extends Glyph {
-  marks: Glyph[];
+  /** The Thai marks drawn over it; null until one is (most glyphs carry none). */
+  marks: Glyph[] | null;
   superscript: boolean;
 }
 
@@ -87,7 +88,7 @@ function toBase(glyph: Glyph): Base {
     zeroWidthSpace: glyph.zeroWidthSpace,
     seq: glyph.seq,
     rotation: glyph.rotation,
-    marks: [],
+    marks: null,
     superscript: false,
   };
 }
@@ -133,7 +134,8 @@ export function removeOverlay(glyphs: Glyph[]): Glyph[] {
 }
 
 function groupRows(bases: Base[]): Base[][] {
-  const sorted = [...bases].sort((a, b) => a.top - b.top || a.x - b.x);
+  // Sorted in place: the caller's list is made for this and not read again.
+  const sorted = bases.sort((a, b) => a.top - b.top || a.x - b.x);
   const rows: Base[][] = [];
   let current: Base[] = [];
   let rowTop = 0;
@@ -238,6 +240,11 @@ function splitRuns(row: Base[]): string[] {
   return runs;
 }
 
+function addMark(base: Base, mark: Glyph): void {
+  if (base.marks) base.marks.push(mark);
+  else base.marks = [mark];
+}
+
 function covers(base: Base, mark: Glyph): boolean {
   const slack = MARK_EDGE_SLACK_EM * mark.size;
   return base.width > 0 && base.x + slack < mark.x && mark.x <= base.x + base.width + slack;
@@ -253,7 +260,7 @@ function attachMarks(marks: Glyph[], rows: Base[][], previousBase: Map<number, B
     const reach = MARK_ROW_REACH_EM * mark.size;
     const before = previousBase.get(mark.seq);
     if (before && Math.abs(before.top - mark.top) <= reach && covers(before, mark)) {
-      before.marks.push(mark);
+      addMark(before, mark);
       continue;
     }
     const candidates: { row: Base[]; distance: number }[] = [];
@@ -270,7 +277,7 @@ function attachMarks(marks: Glyph[], rows: Base[][], previousBase: Map<number, B
     if (!target && candidates[0]) {
       target = [...candidates[0].row].sort((a, b) => Math.abs(a.x + a.width - mark.x) - Math.abs(b.x + b.width - mark.x))[0];
     }
-    if (target) target.marks.push(mark);
+    if (target) addMark(target, mark);
     else orphans++;
   }
   return orphans;
@@ -372,10 +379,12 @@ function buildText(glyphs: Base[]): BuiltText {
     }
     text += glyph.text;
     if (glyph.text !== '') endsWithSpace = glyph.text.endsWith(' ');
-    if (glyph.marks.length > 1) glyph.marks.sort((a, b) => a.seq - b.seq);
-    for (const mark of glyph.marks) {
-      text += mark.text;
-      if (mark.text !== '') endsWithSpace = mark.text.endsWith(' ');
+    if (glyph.marks) {
+      if (glyph.marks.length > 1) glyph.marks.sort((a, b) => a.seq - b.seq);
+      for (const mark of glyph.marks) {
+        text += mark.text;
+        if (mark.text !== '') endsWithSpace = mark.text.endsWith(' ');
+      }
     }
     end = Math.max(end, glyph.x + glyph.width);
   }
@@ -418,7 +427,8 @@ export function buildLines(page: number, glyphs: Glyph[], pageWidth: number): Pa
   }
   const rows = mergeSuperscripts(groupRows(bases));
   const orphanMarks = attachMarks(marks, rows, previousBase);
-  const sortedRows = rows.map((row) => [...row].sort((a, b) => a.x - b.x || a.seq - b.seq));
+  // In place: the rows are this function's own, and no median depends on their order.
+  const sortedRows = rows.map((row) => row.sort((a, b) => a.x - b.x || a.seq - b.seq));
   const cellRows = sortedRows.map(splitCells);
   const gutter = findGutter(cellRows, pageWidth);
 
