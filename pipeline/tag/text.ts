@@ -2,16 +2,24 @@
 // boundaries come from Intl.Segmenter('th'); Latin boundaries are letter/non-letter transitions
 // (so "UK's" splits before the apostrophe, "Rayongwittaya" does not split at all).
 
-const THAI_CHAR = /[\u0E00-\u0E7F]/u;
-const LATIN_ALNUM = /[A-Za-z0-9\u00C0-\u024F]/u;
+// Character classes by code unit: the boundary loop runs them over every character of every document.
+const THAI_FIRST = 0x0e00;
+const THAI_LAST = 0x0e7f;
+const codeIsThai = (c: number): boolean => c >= THAI_FIRST && c <= THAI_LAST;
+/** A-Z, a-z, 0-9, U+00C0-U+024F. */
+const codeIsLatinAlnum = (c: number): boolean =>
+  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f);
+/** × and ÷ sit in that range but are symbols: ICU puts word boundaries around them. */
+const codeIsLatinSymbol = (c: number): boolean => c === 0xd7 || c === 0xf7;
 /** Thai marks and following vowels that attach to the character before: never a word start. */
-const THAI_ATTACHED = /[\u0E30-\u0E3A\u0E45\u0E46\u0E2F\u0E47-\u0E4E]/u;
+const codeIsThaiAttached = (c: number): boolean => (c >= 0x0e30 && c <= 0x0e3a) || c === 0x0e45 || c === 0x0e46 || c === 0x0e2f || (c >= 0x0e47 && c <= 0x0e4e);
 /** Thai leading vowels (เ แ โ ใ ไ): they attach to the consonant after them, never a word end. */
-const THAI_LEADING_VOWEL = /[\u0E40-\u0E44]/u;
+const codeIsThaiLeadingVowel = (c: number): boolean => c >= 0x0e40 && c <= 0x0e44;
+const HAS_THAI = /[\u0E00-\u0E7F]/u;
 const THAI_DIGIT_ZERO = 0x0e50;
 
-export const isThai = (ch: string | undefined): boolean => ch !== undefined && THAI_CHAR.test(ch);
-export const isLatinAlnum = (ch: string | undefined): boolean => ch !== undefined && LATIN_ALNUM.test(ch);
+/** Whether a character (one code unit, as text[i] gives) is in the Thai block. */
+export const isThai = (ch: string | undefined): boolean => ch !== undefined && ch.length > 0 && codeIsThai(ch.charCodeAt(0));
 export const isWhitespace = (ch: string | undefined): boolean => ch !== undefined && /\s/u.test(ch);
 
 /** "๒๕๖๑" → "2561"; other characters unchanged. */
@@ -44,19 +52,6 @@ export interface Boundaries {
   /** Start offsets of Intl.Segmenter segments, ascending. */
   segmentStarts: number[];
 }
-
-const THAI_FIRST = 0x0e00;
-const THAI_LAST = 0x0e7f;
-/** The code-unit tests below are THAI_CHAR, LATIN_ALNUM, THAI_ATTACHED and THAI_LEADING_VOWEL
- * written out: this loop runs over every character of every document. */
-const codeIsThai = (c: number): boolean => c >= THAI_FIRST && c <= THAI_LAST;
-const codeIsLatinAlnum = (c: number): boolean =>
-  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f);
-const codeIsThaiAttached = (c: number): boolean => (c >= 0x0e30 && c <= 0x0e3a) || c === 0x0e45 || c === 0x0e46 || c === 0x0e2f || (c >= 0x0e47 && c <= 0x0e4e);
-const codeIsThaiLeadingVowel = (c: number): boolean => c >= 0x0e40 && c <= 0x0e44;
-/** × and ÷ sit in LATIN_ALNUM's range but are symbols: ICU puts word boundaries around them. */
-const codeIsLatinSymbol = (c: number): boolean => c === 0xd7 || c === 0xf7;
-const HAS_THAI = /[\u0E00-\u0E7F]/u;
 
 export function computeBoundaries(text: string): Boundaries {
   const n = text.length;
