@@ -494,11 +494,6 @@ const MIN_GUTTER_WIDTH_PT = 6;
 /** The typical line of a column spans at least this share of the column's width. */
 const MIN_COLUMN_FILL = 0.5;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
 /** x of a vertical strip in the middle of the page that (almost) no text crosses, with
  * plenty of text on both sides: the gutter of a two-column page. */
 function findGutter(cellRows: Base[][][], pageWidth: number): number | null {
@@ -531,6 +526,6 @@ function findGutter(cellRows: Base[][][], pageWidth: number): number | null {
   const leftEdge = Math.min(...left.map(([x0]) => x0));
   const rightEdge = Math.max(...right.map(([, x1]) => x1));
   const filled = (pieces: (readonly [number, number])[], width: number) =>
-    median(pieces.map(([x0, x1]) => x1 - x0)) >= MIN_COLUMN_FILL * width;
+    medianBy(pieces, ([x0, x1]) => x1 - x0) >= MIN_COLUMN_FILL * width;
   return filled(left, gutter - leftEdge) && filled(right, rightEdge - gutter) ? gutter : null;
 }
