@@ -16,26 +16,52 @@ function normalized(degrees: number): number {
   return angle === -HALF ? HALF : angle;
 }
 
+/** A page turned clockwise by some degrees: its size, and where a point of the unturned page
+ * (x right, top down) lands on it. */
+interface PageTurn {
+  width: number;
+  height: number;
+  at(x: number, top: number): [number, number];
+}
+
+/** cos and sin of quarter turns come out as 6e-17 and the like: snapped to what they are. */
+function exact(value: number): number {
+  const whole = Math.round(value);
+  return Math.abs(value - whole) < 1e-12 ? whole : value;
+}
+
+function turnPage(degrees: number, width: number, height: number): PageTurn {
+  const radians = (degrees * Math.PI) / HALF;
+  const cos = exact(Math.cos(radians));
+  const sin = exact(Math.sin(radians));
+  const turn = (x: number, top: number): [number, number] => [x * cos - top * sin, x * sin + top * cos];
+  // Moved back onto the page: its turned corners give the offset and the size.
+  const corners = [turn(0, 0), turn(width, 0), turn(0, height), turn(width, height)];
+  const xs = corners.map(([x]) => x);
+  const tops = corners.map(([, top]) => top);
+  const minX = Math.min(...xs);
+  const minTop = Math.min(...tops);
+  return {
+    width: Math.max(...xs) - minX,
+    height: Math.max(...tops) - minTop,
+    at: (x, top) => {
+      const [turnedX, turnedTop] = turn(x, top);
+      return [turnedX - minX, turnedTop - minTop];
+    },
+  };
+}
+
 /** Moves a page's glyphs (positions and angles) into the page as shown when the PDF turns it by
  * `rotate` degrees clockwise (/Rotate: 0, 90, 180 or 270); returns the shown width and height. */
 export function toShownPage(glyphs: Glyph[], rotate: number, width: number, height: number): { width: number; height: number } {
   const turn = ((rotate % FULL) + FULL) % FULL;
   if (turn === 0 || turn % QUARTER !== 0) return { width, height };
+  const shown = turnPage(turn, width, height);
   for (const glyph of glyphs) {
-    const { x, top } = glyph;
-    if (turn === QUARTER) {
-      glyph.x = height - top;
-      glyph.top = x;
-    } else if (turn === HALF) {
-      glyph.x = width - x;
-      glyph.top = height - top;
-    } else {
-      glyph.x = top;
-      glyph.top = width - x;
-    }
+    [glyph.x, glyph.top] = shown.at(glyph.x, glyph.top);
     glyph.rotation = normalized(glyph.rotation + turn);
   }
-  return turn === HALF ? { width, height } : { width: height, height: width };
+  return { width: shown.width, height: shown.height };
 }
 
 export interface TurnedGroup {
@@ -72,21 +98,14 @@ export function splitByRotation(glyphs: Glyph[], pageWidth: number, pageHeight: 
 }
 
 function turnUpright(rotation: number, glyphs: Glyph[], pageWidth: number, pageHeight: number): TurnedGroup {
-  const radians = (rotation * Math.PI) / 180;
-  const cos = Math.cos(radians);
-  const sin = Math.sin(radians);
-  // Page coordinates are x right, top down; turning by -rotation lays the baseline along x.
-  const turn = (x: number, top: number): [number, number] => [x * cos + top * sin, -x * sin + top * cos];
-  const corners = [turn(0, 0), turn(pageWidth, 0), turn(0, pageHeight), turn(pageWidth, pageHeight)];
-  const minX = Math.min(...corners.map(([x]) => x));
-  const maxX = Math.max(...corners.map(([x]) => x));
-  const minTop = Math.min(...corners.map(([, top]) => top));
+  // Turned back by its own angle, the group's baseline lies along x.
+  const upright = turnPage(-rotation, pageWidth, pageHeight);
   return {
     rotation,
-    width: maxX - minX,
+    width: upright.width,
     glyphs: glyphs.map((glyph) => {
-      const [x, top] = turn(glyph.x, glyph.top);
-      return { ...glyph, x: x - minX, top: top - minTop, rotation: 0 };
+      const [x, top] = upright.at(glyph.x, glyph.top);
+      return { ...glyph, x, top, rotation: 0 };
     }),
   };
 }
