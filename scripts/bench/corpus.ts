@@ -11,6 +11,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Manifest } from '../../pipeline/index.ts';
+import { hasCommand } from '../lib/commands.ts';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const CACHE = path.join(ROOT, '.cache', 'bench-corpus');
@@ -20,15 +21,6 @@ const HTML_COPIES = 350;
 const TEXT_COPIES = 300;
 const BIG_PDF_PAGES = 2000;
 const SCALING_PDFS = 120;
-
-function hasCommand(name: string): boolean {
-  try {
-    execFileSync('which', [name], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Appending a comment after %%EOF changes the bytes (and so the id) but not the content. */
 function uniqueCopy(bytes: Buffer, n: number, comment: (n: number) => string): Buffer {

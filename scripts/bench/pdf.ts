@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractPdf } from '../../pipeline/extract/pdf/index.ts';
 import { openPdf } from '../../pipeline/extract/pdf/load.ts';
+import { hasCommand } from '../lib/commands.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURES = ['thai-report.pdf', 'english-report.pdf', 'two-column.pdf', 'royal-gazette-2566.pdf'].map((name) =>
@@ -19,10 +20,6 @@ const LONG_PDF_PAGES = 240;
 const RSS_SAMPLE_MS = 10;
 /** Timed rounds over each set, after one untimed round that warms up pdf.js' JIT. */
 const ROUNDS = 5;
-
-function hasCommand(name: string): boolean {
-  return spawnSync('which', [name], { stdio: 'ignore' }).status === 0;
-}
 
 function pageCount(file: string): number {
   const info = execFileSync('qpdf', ['--show-npages', file], { encoding: 'utf8' });
