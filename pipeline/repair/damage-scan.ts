@@ -5,7 +5,7 @@
 // alternate at random in Thai, so a chain of comparisons per character mispredicts branches
 // often; two array reads do not. Only spaces, which look ahead, take a branch of their own.
 // codeAt reads past either end as 0 (not NaN), which keeps the loop on integers.
-import { codeAt } from './thai.ts';
+import { codeAt, isCombiningCode, isToneCode } from './thai.ts';
 
 export interface DamageFlags {
   utf8Mojibake: boolean;
@@ -26,8 +26,6 @@ export interface DamageFlags {
 }
 
 const isThaiLetter = (c: number): boolean => c >= 0x0e01 && c <= 0x0e4e;
-const isCombining = (c: number): boolean => c === 0x0e31 || (c >= 0x0e34 && c <= 0x0e3a) || (c >= 0x0e47 && c <= 0x0e4e);
-const isTone = (c: number): boolean => c >= 0x0e48 && c <= 0x0e4b;
 
 /** One bit per flag. */
 const FLAG = {
@@ -80,7 +78,7 @@ function classOf(c: number): number {
   if (c >= 0x0e50 && c <= 0x0e59) return THAI_DIGIT;
   if (c === 0x0e30 || c === 0x0e32 || c === 0x0e33) return FOLLOW_VOWEL;
   if (c === 0x0e40) return SARA_E;
-  if (isTone(c)) return TONE;
+  if (isToneCode(c)) return TONE;
   if (c === 0x0e4c) return THANTHAKHAT;
   if (c === 0x0e31 || (c >= 0x0e34 && c <= 0x0e39) || c === 0x0e47) return VOWEL_MARK;
   if (c === 0x0e4d) return NIKHAHIT;
@@ -186,14 +184,14 @@ function hasFlag(found: number, flag: number): boolean {
 function spaceFlags(text: string, i: number, previous: number): number {
   if (!isThaiLetter(previous)) return 0;
   let found = 0;
-  if (!isCombining(previous) && !isThaiLetter(codeAt(text, i - 2))) found |= FLAG.loneLetter;
+  if (!isCombiningCode(previous) && !isThaiLetter(codeAt(text, i - 2))) found |= FLAG.loneLetter;
   let next = i + 1;
   while (codeAt(text, next) === 0x20) next++;
   const after = codeAt(text, next);
   if (isThaiLetter(after)) {
     found |= FLAG.spaceInThai;
-    if (isCombining(after)) found |= FLAG.spaceBeforeMark;
-    if (after === 0x0e32 || (isTone(after) && codeAt(text, next + 1) === 0x0e32)) found |= FLAG.spacedSaraAa;
+    if (isCombiningCode(after)) found |= FLAG.spaceBeforeMark;
+    if (after === 0x0e32 || (isToneCode(after) && codeAt(text, next + 1) === 0x0e32)) found |= FLAG.spacedSaraAa;
   }
   return found;
 }
