@@ -53,8 +53,10 @@ async function extractFile(file: string): Promise<number> {
   return draft.pages?.length ?? 0;
 }
 
-async function runSamut(files: string[]): Promise<Run> {
-  for (const file of files) await extractFile(file);
+/** One untimed round over the files (it warms up pdf.js' JIT), then ROUNDS timed rounds of
+ * `read` (which returns the pages it read), with peak RSS sampled throughout. */
+async function timedRounds(files: string[], read: (file: string) => Promise<number>): Promise<Run> {
+  for (const file of files) await read(file);
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -64,7 +66,7 @@ async function runSamut(files: string[]): Promise<Run> {
   try {
     for (let round = 0; round < ROUNDS; round++) {
       for (const file of files) {
-        pages += await extractFile(file);
+        pages += await read(file);
         peak = Math.max(peak, process.memoryUsage().rss);
       }
     }
@@ -76,26 +78,19 @@ async function runSamut(files: string[]): Promise<Run> {
 
 /** pdf.js alone, opened as extractPdf opens it: each page's operator list and nothing of samut's.
  * The ceiling of any extractor that reads glyphs through pdf.js. */
-async function runPdfJsOnly(files: string[]): Promise<Run> {
-  const readAll = async (file: string): Promise<number> => {
-    const task = await openPdf(new Uint8Array(readFileSync(file)));
-    try {
-      const doc = await task.promise;
-      for (let number = 1; number <= doc.numPages; number++) {
-        const page = await doc.getPage(number);
-        await page.getOperatorList();
-        page.cleanup();
-      }
-      return doc.numPages;
-    } finally {
-      await task.destroy();
+async function readOperatorLists(file: string): Promise<number> {
+  const task = await openPdf(new Uint8Array(readFileSync(file)));
+  try {
+    const doc = await task.promise;
+    for (let number = 1; number <= doc.numPages; number++) {
+      const page = await doc.getPage(number);
+      await page.getOperatorList();
+      page.cleanup();
     }
-  };
-  for (const file of files) await readAll(file);
-  let pages = 0;
-  const start = performance.now();
-  for (let round = 0; round < ROUNDS; round++) for (const file of files) pages += await readAll(file);
-  return { pages, seconds: (performance.now() - start) / 1000, peakRssMb: process.memoryUsage().rss / 2 ** 20 };
+    return doc.numPages;
+  } finally {
+    await task.destroy();
+  }
 }
 
 function runPdftotext(files: string[]): Run {
@@ -134,11 +129,11 @@ export async function bench(): Promise<Record<string, number | string>> {
     const poppler = hasCommand('pdftotext');
     if (!poppler) figures.pdf_pdftotext_note = 'pdftotext missing: no comparison';
     for (const [name, files] of sets) {
-      const samut = await runSamut(files);
+      const samut = await timedRounds(files, extractFile);
       figures[`pdf_${name}_pages`] = samut.pages / ROUNDS;
       figures[`pdf_${name}_pages_per_s`] = round(samut.pages / samut.seconds);
       figures[`pdf_${name}_peak_rss_mb`] = round(samut.peakRssMb);
-      const pdfjs = await runPdfJsOnly(files);
+      const pdfjs = await timedRounds(files, readOperatorLists);
       figures[`pdfjs_operator_lists_${name}_pages_per_s`] = round(pdfjs.pages / pdfjs.seconds);
       if (!poppler) continue;
       const reference = runPdftotext(files);
