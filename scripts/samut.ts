@@ -80,13 +80,14 @@ function formatSummary(manifest: Manifest): string {
   const s = manifest.summary;
   const seconds = manifest.durationMs / 1000;
   const lines = [
-    `samut: ${s.total} documents in ${seconds.toFixed(1)} s: ${s.ok} ok, ${s.failed} failed, ${s.skipped} unchanged${s.duplicate ? `, ${s.duplicate} duplicate` : ''}` +
+    `samut: ${s.total} documents in ${seconds.toFixed(1)} s: ${s.ok} ok, ${s.partial ? `${s.partial} partial (pages lost), ` : ''}${s.failed} failed, ${s.skipped} unchanged${s.duplicate ? `, ${s.duplicate} duplicate` : ''}` +
       `; ${s.pages} pages, ${s.repairs} repairs, ${s.entities} entities`,
   ];
   for (const [code, count] of Object.entries(s.failedByCode)) lines.push(`  failed with ${code}: ${count}`);
   for (const entry of manifest.documents.filter((doc) => doc.status === 'failed')) {
     lines.push(`  ✗ ${entry.uri}: [${entry.error?.code}] ${entry.error?.message}`);
   }
+  for (const entry of manifest.documents.filter((doc) => doc.status === 'partial')) lines.push(`  ! ${entry.uri}: written with pages lost (see its warnings)`);
   for (const missing of manifest.missing) lines.push(`  - ${missing.uri}: source gone${missing.removed ? ', output removed' : ' (keep with no flag; --prune removes its output)'}`);
   if (manifest.interrupted) lines.push('  interrupted: run the same command again to finish; finished documents are kept');
   return lines.join('\n');
@@ -124,7 +125,7 @@ function progressReporter(quiet: boolean): (event: BuildEvent) => void {
       const e = event.entry;
       const seconds = Math.max((performance.now() - started) / 1000, 0.001);
       const left = ((event.total - event.done) * seconds) / event.done;
-      const detail = e.status === 'failed' ? ` [${e.error?.code}] ${e.error?.message}` : e.status === 'ok' ? ` ${e.pages ? `${e.pages}p ` : ''}${e.blocks} blocks` : '';
+      const detail = e.status === 'failed' ? ` [${e.error?.code}] ${e.error?.message}` : e.status === 'ok' || e.status === 'partial' ? ` ${e.pages ? `${e.pages}p ` : ''}${e.blocks} blocks` : '';
       const pace = `${pages} pages, ${(event.done / seconds).toFixed(1)} docs/s, ${Math.ceil(left)} s left`;
       process.stderr.write(`[${event.done}/${event.total}] ${e.status} ${e.uri}${detail} (${pace})\n`);
     }

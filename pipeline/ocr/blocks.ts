@@ -2,6 +2,7 @@
 // the Garuda emblem atop Thai government letters, stamps and signatures as lines of symbols and
 // stray marks), join the rest into paragraphs, and carry their confidence.
 import type { DraftBlock, Warning } from '../model/index.ts';
+import { warning } from '../model/warnings.ts';
 import type { OcrLine, OcrPageResult } from './engine.ts';
 import { joinLines as joinSharedLines } from '../shared/lines.ts';
 
@@ -168,21 +169,11 @@ export function pageBlocks(result: OcrPageResult, page: number): PageBlocks {
     const text = joinLines(lines.map((line) => line.text));
     blocks.push({ type, ...(type === 'heading' ? { level: 1 } : {}), page, text, origin: 'ocr', confidence });
     if (confidence < LOW_CONFIDENCE) {
-      warnings.push({
-        code: 'ocr-low-confidence',
-        message: `OCR confidence ${confidence.toFixed(2)} (below ${LOW_CONFIDENCE}) for a block starting "${lines[0]!.text.slice(0, 30)}"`,
-        page,
-        stage: 'ocr',
-      });
+      warnings.push(warning('ocr-low-confidence', `OCR confidence ${confidence.toFixed(2)} (below ${LOW_CONFIDENCE}) for a block starting "${lines[0]!.text.slice(0, 30)}"`, { page }));
     }
   }
   if (droppedLines > 0) {
-    warnings.push({
-      code: 'ocr-non-text-dropped',
-      message: `${droppedLines} OCR line(s) that read as pictures (emblem, stamp, signature) were left out`,
-      page,
-      stage: 'ocr',
-    });
+    warnings.push(warning('ocr-non-text-dropped', `${droppedLines} OCR line(s) that read as pictures (emblem, stamp, signature) were left out`, { page }));
   }
   return { blocks, warnings, droppedLines, lines: kept };
 }

@@ -4,6 +4,7 @@
 // worker at a time, and each page image is dropped as soon as it is read, so a 300-page scan
 // takes the memory of a few pages.
 import { type Draft, type DraftBlock, type OcrMode, type Warning } from '../model/index.ts';
+import { DOCUMENT, warning } from '../model/warnings.ts';
 import { pageBlocks, type PageBlocks } from './blocks.ts';
 import type { OcrEngine } from './engine.ts';
 import { imagePageSource, OCR_DPI, pdfPageSource, type PageSource } from './page-images.ts';
@@ -119,11 +120,7 @@ function mergeOutcomes(draft: Draft, outcomes: PageOutcome[], options: OcrStageO
   const warnings: Warning[] = [...draft.warnings];
   if (options.ocrLanguages && options.ocrLanguages !== engineLanguages) {
     // The engine is one per build; its models were loaded once, so a document cannot swap them.
-    warnings.push({
-      code: 'ocr-languages-mismatch',
-      message: `OCR was asked for "${options.ocrLanguages}" but the engine reads "${engineLanguages}"`,
-      stage: 'ocr',
-    });
+    warnings.push(warning('ocr-languages-mismatch', `OCR was asked for "${options.ocrLanguages}" but the engine reads "${engineLanguages}"`, DOCUMENT));
   }
   const repairs: Record<string, number> = { ...draft.repairs };
   const byPage = new Map<number, DraftBlock[]>();
@@ -136,7 +133,7 @@ function mergeOutcomes(draft: Draft, outcomes: PageOutcome[], options: OcrStageO
     const { page, read } = outcome;
     if (outcome.error !== undefined) {
       const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
-      warnings.push({ code: 'ocr-page-failed', message: `page ${page} could not be OCR'd: ${reason}`, page, stage: 'ocr' });
+      warnings.push(warning('page-ocr-failed', `page ${page} could not be OCR'd: ${reason}`, { page }));
       continue;
     }
     if (!read) continue;
@@ -151,12 +148,12 @@ function mergeOutcomes(draft: Draft, outcomes: PageOutcome[], options: OcrStageO
       continue;
     }
     if (verdict.reason) {
-      warnings.push({ code: 'ocr-replaced-text-layer', message: `page ${page}: ${verdict.reason}; its OCR is used instead`, page, stage: 'ocr' });
+      warnings.push(warning('ocr-replaced-text-layer', `page ${page}: ${verdict.reason}; its OCR is used instead`, { page }));
     }
     byPage.set(page, read.blocks);
   }
   const pages = [...byPage.keys()].sort((a, b) => a - b);
   const blocks = [...unpaged, ...pages.flatMap((page) => byPage.get(page)!)];
-  if (blocks.length === 0) warnings.push({ code: 'ocr-no-text', message: 'OCR found no text in the document', stage: 'ocr' });
+  if (blocks.length === 0) warnings.push(warning('ocr-no-text', 'OCR found no text in the document', DOCUMENT));
   return { ...draft, blocks, warnings, repairs };
 }

@@ -4,9 +4,10 @@
 // original exactly. Changes that touch or overlap an earlier one merge with it into one edit
 // (its rule ids joined with "+"), so undo never depends on the order passes ran in.
 import type { Edit } from '../model/document.ts';
+import type { WarningCode } from '../model/warnings.ts';
 
 export interface RepairWarning {
-  code: string;
+  code: WarningCode;
   message: string;
   offset: number;
 }

@@ -6,13 +6,13 @@ import type { Warning } from '../model/document.ts';
 import type { Draft, DraftBlock } from '../model/draft.ts';
 import type { DraftStage } from '../model/stages.ts';
 import { BLOCK_SEPARATOR } from '../model/draft.ts';
+import { warning } from '../model/warnings.ts';
+import type { RepairWarning } from './edit-log.ts';
 import { EMPTY_HINTS, type DocumentHints } from './judged-rules.ts';
 import { addHints, resolveWithDocument, runRepair, toResult, type RepairRun } from './repair-text.ts';
 
 export { repairText, type RepairOptions, type RepairResult, type DocumentHints } from './repair-text.ts';
 export { undoEdits } from './edit-log.ts';
-
-const STAGE = 'repair';
 
 /** Repairs every block's text and table cells. Sets `original` and `edits` on the blocks it
  * changed, adds per-rule counts to `draft.repairs`, warns where nothing decided, and drops the
@@ -22,7 +22,7 @@ export const repairDraft: DraftStage = (draft: Draft): Draft => {
   const cellRuns = draft.blocks.map((block) => block.rows?.map((row) => row.map((cell) => runRepair(cell))));
   const hints = collectHints(textRuns, cellRuns);
   const repairs = { ...draft.repairs };
-  const blockWarnings: { code: string; message: string; offset: number }[][] = [];
+  const blockWarnings: RepairWarning[][] = [];
 
   const blocks = draft.blocks.map((block, index): DraftBlock => {
     const run = textRuns[index]!;
@@ -79,12 +79,6 @@ function withoutEvidence(block: DraftBlock): DraftBlock {
   return rest;
 }
 
-function toWarning(warning: { code: string; message: string; offset: number }, block: DraftBlock, blockStart: number): Warning {
-  return {
-    code: warning.code,
-    message: warning.message,
-    offset: blockStart + warning.offset,
-    stage: STAGE,
-    ...(block.page ? { page: block.page } : {}),
-  };
+function toWarning(found: RepairWarning, block: DraftBlock, blockStart: number): Warning {
+  return warning(found.code, found.message, { page: block.page, offset: blockStart + found.offset });
 }

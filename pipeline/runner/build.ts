@@ -49,6 +49,8 @@ export type BuildEvent =
 export interface Summary {
   total: number;
   ok: number;
+  /** Written with some pages lost. */
+  partial: number;
   failed: number;
   skipped: number;
   duplicate: number;
@@ -194,7 +196,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     firstBySha.set(identified.sha256, ref.uri);
     const before = previous.get(ref.uri);
-    if (!options.force && before && before.key === key && (before.status === 'ok' || before.status === 'skipped-unchanged') && (await store.exists(identified.id))) {
+    if (!options.force && before && before.key === key && (before.status === 'ok' || before.status === 'partial' || before.status === 'skipped-unchanged') && (await store.exists(identified.id))) {
       await record(index, { ...before, status: 'skipped-unchanged', timings }, 0);
       return;
     }
@@ -208,8 +210,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const writeStart = performance.now();
     await writeAtomic(store.docPath(result.summary.id), result.json);
     timings.write = round(performance.now() - writeStart);
-    const { id: _id, ...stats } = result.summary;
-    await record(index, { ...entry, status: 'ok', ...stats, timings }, result.summary.pages);
+    const { id: _id, partial, ...stats } = result.summary;
+    await record(index, { ...entry, status: partial ? 'partial' : 'ok', ...stats, timings }, result.summary.pages);
   };
 
   const queue = new PQueue({ concurrency });
@@ -252,9 +254,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
-  const summary: Summary = { total: refs.length, ok: 0, failed: 0, skipped: 0, duplicate: 0, failedByCode: {}, pages: 0, repairs: 0, entities: 0, warnings: 0 };
+  const summary: Summary = { total: refs.length, ok: 0, partial: 0, failed: 0, skipped: 0, duplicate: 0, failedByCode: {}, pages: 0, repairs: 0, entities: 0, warnings: 0 };
   for (const entry of finishedEntries) {
     if (entry.status === 'ok') summary.ok++;
+    if (entry.status === 'partial') summary.partial++;
     if (entry.status === 'skipped-unchanged') summary.skipped++;
     if (entry.status === 'duplicate') summary.duplicate++;
     if (entry.status === 'failed') {

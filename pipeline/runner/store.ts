@@ -22,7 +22,8 @@ export async function writeAtomic(file: string, data: string): Promise<void> {
   await rename(temp, file);
 }
 
-export type DocumentStatus = 'ok' | 'failed' | 'skipped-unchanged' | 'duplicate';
+/** `partial`: written, but some pages could not be read (each has a page-lost warning). */
+export type DocumentStatus = 'ok' | 'partial' | 'failed' | 'skipped-unchanged' | 'duplicate';
 
 /** What the runner records of a finished document, besides its source. */
 export interface DocumentStats {

@@ -3,6 +3,7 @@ import { serializeDocument, toDocument } from '../emit/index.ts';
 import { extractDocument } from '../extract/index.ts';
 import type { Draft } from '../model/draft.ts';
 import { toFailure } from '../model/errors.ts';
+import { losesPage } from '../model/warnings.ts';
 import type { ExtractInput } from '../model/stages.ts';
 import { needsOcr, withSourceFacts, type DocumentJob, type Failed, type JobResult } from './job.ts';
 import { repairDraft } from '../repair/index.ts';
@@ -24,6 +25,8 @@ async function extractTimed(input: ExtractInput): Promise<{ draft: Draft; ms: nu
 /** What the runner needs to know of an emitted document, without parsing it again. */
 export interface EmittedSummary extends DocumentStats {
   id: string;
+  /** A page's content was lost (the catalogue's page-lost warnings): the status is `partial`. */
+  partial: boolean;
 }
 
 export interface Finished {
@@ -57,6 +60,7 @@ export function finish(draft: Draft): Finished | Failed {
       entities: document.entities.length,
       repairs: document.repairs.reduce((sum, repair) => sum + repair.count, 0),
       warnings: document.warnings.length,
+      partial: document.warnings.some((found) => losesPage(found.code)),
     };
     return { json, summary, timings: { repair: t1 - t0, tag: t2 - t1, emit: t3 - t2 } };
   } catch (error) {

@@ -2,6 +2,7 @@
 // ISO 8601 values: "2018-07-08", "2018-07", "2018". A range is one entity whose value is an
 // ISO 8601 interval "start/end" of the same precision ("2018/2019", "2020-10-16/2020-10-18").
 import type { Warning } from '../model/document.ts';
+import { warning } from '../model/warnings.ts';
 import { PRIORITY, type Candidate } from './candidate.ts';
 import { arabicDigits } from './text.ts';
 
@@ -231,12 +232,13 @@ export function matchDates(text: string): DateMatches {
       candidates.push({ type: 'date', text: surface, start, end, id: null, name: {}, value: values.join('/'), priority: PRIORITY.date });
       const early = parts.find((p) => p.be && p.y + BE_OFFSET < BE_NEW_YEAR_REFORM);
       if (early) {
-        warnings.push({
-          code: 'date-be-before-1941',
-          message: `Buddhist-era year ${early.y + BE_OFFSET} in "${surface}" is before the 1941 calendar reform (the year began in April): the Gregorian year may be off by one`,
-          offset: start,
-          stage: 'tag',
-        });
+        warnings.push(
+          warning(
+            'date-be-before-1941',
+            `Buddhist-era year ${early.y + BE_OFFSET} in "${surface}" is before the 1941 calendar reform (the year began in April): the Gregorian year may be off by one`,
+            { offset: start },
+          ),
+        );
       }
     }
   }

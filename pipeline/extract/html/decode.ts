@@ -4,6 +4,7 @@
 // mojibake left in the text by an earlier wrong decode (UTF-8 or TIS-620 read as windows-1252
 // and saved again) is undone run by run.
 import type { Warning } from '../../model/document.ts';
+import { DOCUMENT, warning } from '../../model/warnings.ts';
 import { encodeWindows1252 } from '../../shared/cp1252.ts';
 import {
   BROKEN_UTF8_MAX_SHARE,
@@ -24,8 +25,6 @@ export interface Decoded {
   encoding: string;
   warnings: Warning[];
 }
-
-const STAGE = 'extract-html';
 
 /** The WHATWG canonical name for a label, or null for an unknown label. TIS-620 and
  * ISO-8859-11 map to windows-874, ISO-8859-1 and ASCII to windows-1252, as browsers do. */
@@ -185,11 +184,7 @@ export function decodeHtml(bytes: Uint8Array, declaredCharset?: string): Decoded
     encoding = verify(label, bytes);
     if (label && label !== encoding) {
       const where = headerLabel ? 'the HTTP header' : 'the page';
-      warnings.push({
-        code: 'html-charset-mislabelled',
-        message: `${where} says ${written}, but the bytes are ${encoding}; decoded as ${encoding}`,
-        stage: STAGE,
-      });
+      warnings.push(warning('html-charset-mislabelled', `${where} says ${written}, but the bytes are ${encoding}; decoded as ${encoding}`, DOCUMENT));
     }
   }
   const body = bom ? bytes.subarray(bom.length) : bytes;
@@ -197,18 +192,10 @@ export function decodeHtml(bytes: Uint8Array, declaredCharset?: string): Decoded
   const { text, repaired } = repairThaiMojibake(decoded);
   const undecodable = text.match(/\ufffd/g)?.length ?? 0;
   if (undecodable > 0) {
-    warnings.push({
-      code: 'html-undecodable-bytes',
-      message: `${undecodable} byte sequence(s) were not valid ${encoding} and became U+FFFD`,
-      stage: STAGE,
-    });
+    warnings.push(warning('html-undecodable-bytes', `${undecodable} byte sequence(s) were not valid ${encoding} and became U+FFFD`, DOCUMENT));
   }
   if (repaired > 0) {
-    warnings.push({
-      code: 'html-mojibake-repaired',
-      message: `${repaired} run(s) of text garbled by an earlier wrong decoding were restored`,
-      stage: STAGE,
-    });
+    warnings.push(warning('html-mojibake-repaired', `${repaired} run(s) of text garbled by an earlier wrong decoding were restored`, DOCUMENT));
   }
   return { text, encoding, warnings };
 }

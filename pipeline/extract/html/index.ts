@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { emptyDraft, type Draft, type DraftBlock } from '../../model/draft.ts';
 import { DocumentError } from '../../model/errors.ts';
 import type { ExtractStage } from '../../model/stages.ts';
+import { DOCUMENT, warning } from '../../model/warnings.ts';
 import type { HtmlBlock } from './blocks.ts';
 import { mainContent } from './content.ts';
 import { decodeHtml } from './decode.ts';
@@ -11,8 +12,6 @@ import { languageMismatch } from './language.ts';
 import { readMetadata } from './metadata.ts';
 
 export { languageMismatch };
-
-const STAGE = 'extract-html';
 
 function toDraftBlocks(blocks: readonly HtmlBlock[]): DraftBlock[] {
   return blocks.map(({ linkChars: _linkChars, ...block }) => ({ ...block, page: null, origin: 'html' }));
@@ -47,11 +46,7 @@ export const extractHtml: ExtractStage = async (input, signal) => {
   const mismatch = languageMismatch(metadata.declaredLanguage, draft.blocks.map((block) => block.text));
   if (mismatch) draft.warnings.push(mismatch);
   if (content.method === 'page') {
-    draft.warnings.push({
-      code: 'html-no-article',
-      message: 'no article container was found; the whole page less its furniture was kept',
-      stage: STAGE,
-    });
+    draft.warnings.push(warning('html-no-article', 'no article container was found; the whole page less its furniture was kept', DOCUMENT));
   }
   return draft;
 };

@@ -1,8 +1,7 @@
 // The page's declared language, checked against the script of its text.
 import type { Warning } from '../../model/document.ts';
+import { DOCUMENT, warning } from '../../model/warnings.ts';
 import { LANGUAGE_CHECK_MIN_LETTERS, LANGUAGE_CHECK_MIN_SHARE, LATIN_LETTERS, THAI_LETTERS } from './rules.ts';
-
-const STAGE = 'extract-html';
 
 /** Scripts the language check knows: a declared "th" must be backed by Thai letters, a
  * declared Latin-script language by Latin letters. Other languages are not checked. */
@@ -23,10 +22,6 @@ export function languageMismatch(declared: string | null | undefined, texts: rea
   const share = primary === 'th' ? thai / total : LATIN_SCRIPT_LANGUAGES.has(primary) ? latin / total : null;
   if (share === null || share >= LANGUAGE_CHECK_MIN_SHARE) return null;
   const found = thai > latin ? 'Thai' : 'Latin-script';
-  return {
-    code: 'html-language-mismatch',
-    message: `the page declares lang="${declared}", but its text is mostly ${found} (${Math.round((1 - share) * 100)}% of letters)`,
-    stage: STAGE,
-  };
+  return warning('html-language-mismatch', `the page declares lang="${declared}", but its text is mostly ${found} (${Math.round((1 - share) * 100)}% of letters)`, DOCUMENT);
 }
 

@@ -2,6 +2,7 @@
 // so the draft is a list of pages that the OCR stage must read. The pixels are not decoded
 // here, only the container checked and the sizes capped, so a bad file fails fast and cheap.
 import { DocumentError, emptyDraft, type Draft, type ExtractStage } from '../../model/index.ts';
+import { DOCUMENT, warning } from '../../model/warnings.ts';
 import { inspectImage } from './inspect.ts';
 
 export { inspectImage, sniffImageFormat, tiffPages, type ImageFormat, type ImageInfo } from './inspect.ts';
@@ -36,11 +37,7 @@ export const extractImage: ExtractStage = async (input, signal) => {
   draft.metadata = { pageCount: info.pages.length };
   draft.pages = info.pages.map((_, i) => ({ page: i + 1, chars: 0, needsOcr: 'no-text' }));
   if (input.options.ocr === 'never') {
-    draft.warnings.push({
-      code: 'ocr-disabled',
-      message: 'the input is an image and OCR is turned off (--ocr never): it will have no text',
-      stage: 'extract',
-    });
+    draft.warnings.push(warning('ocr-disabled', 'the input is an image and OCR is turned off (--ocr never): it will have no text', DOCUMENT));
   }
   return draft;
 };

@@ -4,6 +4,7 @@
 // See README.md in this folder.
 import { DocumentError, emptyDraft } from '../../model/index.ts';
 import type { Draft, ExtractStage, PageInfo, Warning } from '../../model/index.ts';
+import { warning } from '../../model/warnings.ts';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { pageBlocks, readingOrder, roundSize } from './blocks.ts';
 import type { BodyMetrics } from './blocks.ts';
@@ -117,7 +118,7 @@ async function scanPage(
       glyphs = await unlessAborted(readGlyphs(page, fonts), signal);
     } catch (error) {
       if (signal?.aborted || error instanceof DocumentError) throw error;
-      warnings.push({ code: 'pdf-page-unreadable', message: `page ${number}: ${(error as Error).message}`, page: number });
+      warnings.push(warning('page-unreadable', `page ${number}: ${(error as Error).message}`, { page: number }));
       glyphs = [];
     }
     const { width, height } = toShownPage(glyphs, page.rotate, mediaWidth, mediaHeight);
@@ -143,7 +144,7 @@ async function scanPage(
       if (built.lines.length > 0) turned.push(built.lines);
     }
     if (orphanMarks > 0) {
-      warnings.push({ code: 'pdf-orphan-marks', message: `${orphanMarks} Thai mark(s) sat over no letter and were dropped`, page: number });
+      warnings.push(warning('pdf-orphan-marks', `${orphanMarks} Thai mark(s) sat over no letter and were dropped`, { page: number }));
     }
     return { page: number, width, height, lines, chars, unreadable, sizeChars, turned };
   } finally {
@@ -172,7 +173,7 @@ function pageInfo(scan: PageScan, ocr: 'auto' | 'always' | 'never', warnings: Wa
   if (scan.chars < MIN_PAGE_CHARS) reason = 'no-text';
   else if (scan.unreadable / scan.chars > MAX_GARBAGE_SHARE) reason = 'garbage';
   if (ocr === 'never' && reason) {
-    warnings.push({ code: `pdf-page-${reason}`, message: `page ${scan.page} has no usable text layer and OCR is off`, page: scan.page });
+    warnings.push(warning(reason === 'no-text' ? 'pdf-page-no-text' : 'pdf-page-garbage', `page ${scan.page} has no usable text layer and OCR is off`, { page: scan.page }));
     reason = null;
   }
   // 'always': every page is OCR'd; a page with a text layer is marked 'garbage' (text to be replaced or voted on).
