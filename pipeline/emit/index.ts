@@ -1,10 +1,11 @@
 // emit: draft → the validated Document (schemaVersion "1"), and its one serialized form.
 // Everything here is deterministic: the same draft gives byte-identical JSON.
 import { createHash } from 'node:crypto';
-import { composeText, type Draft, type DraftBlock } from '../model/draft.ts';
-import { Document, SCHEMA_VERSION, type Block, type FootnoteRef } from '../model/document.ts';
+import { composeText, isTextBlock, type Draft, type DraftBlock, type Span } from '../model/draft.ts';
+import { Document, SCHEMA_VERSION, type Block, type FootnoteRef, type Warning } from '../model/document.ts';
 import { DocumentError } from '../model/errors.ts';
 import { blockLanguage, documentLanguages } from '../model/lang.ts';
+import { warning } from '../model/warnings.ts';
 
 /** Ids are the first 16 hex digits of the source's SHA-256: short, stable, and 64 bits keep
  * collisions out of reach for any corpus this size. */
@@ -31,13 +32,35 @@ function linkFootnotes(blocks: readonly DraftBlock[], ids: readonly string[]): (
   );
 }
 
+/** A footnote left out of the text for having no text: said at its first mark when it has one
+ * (the place is the mark's page and offset), else at the note's page. */
+function emptyFootnoteWarnings(draft: Draft, blocks: readonly DraftBlock[], spans: readonly Span[], refs: readonly (FootnoteRef[] | undefined)[]): Warning[] {
+  const out: Warning[] = [];
+  for (const note of draft.blocks) {
+    if (note.type !== 'footnote' || note.label === undefined || isTextBlock(note)) continue;
+    let marks = 0;
+    let place: { page: number | null; offset?: number } = { page: note.page };
+    blocks.forEach((block, i) => {
+      for (const ref of refs[i] ?? []) {
+        if (ref.label !== note.label || ref.note !== null) continue;
+        if (marks++ === 0) place = { page: block.page, offset: spans[i]!.start + ref.offset };
+      }
+    });
+    const where = note.page ? ` on page ${note.page}` : '';
+    const message = `footnote "${note.label}"${where} has a label but no text: it is left out${marks ? `, and ${marks} mark(s) "${note.label}" link to no note` : ''}`;
+    out.push(warning('footnote-empty', message, place));
+  }
+  return out;
+}
+
 export function toDocument(draft: Draft): Document {
-  const blocks = draft.blocks.filter((block) => block.text.trim() !== '' || (block.rows?.length ?? 0) > 0);
-  const { text, spans } = composeText(blocks);
+  const blocks = draft.blocks.filter(isTextBlock);
+  const { text, spans: maybeSpans } = composeText(blocks);
+  const spans = maybeSpans as Span[]; // every block kept is part of the text
   const ids = blocks.map((_, i) => `b${i + 1}`);
   const refs = linkFootnotes(blocks, ids);
   const emitted: Block[] = blocks.map((block, i) => {
-    const span = spans[i] ?? { start: 0, end: 0 };
+    const span = spans[i]!;
     const out: Block = {
       id: ids[i] ?? '',
       type: block.type,
@@ -71,7 +94,7 @@ export function toDocument(draft: Draft): Document {
       .filter(([, count]) => count > 0)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([rule, count]) => ({ rule, count })),
-    warnings: draft.warnings,
+    warnings: [...draft.warnings, ...emptyFootnoteWarnings(draft, blocks, spans, refs)],
     metadata: draft.metadata,
     furniture: draft.furniture,
   };

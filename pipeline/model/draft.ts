@@ -73,16 +73,36 @@ export function emptyDraft(source: Source, kind: SourceKind): Draft {
 /** The separator between blocks in the document text (the contract's "\n\n"). */
 export const BLOCK_SEPARATOR = '\n\n';
 
-/** The document text and each block's offsets in it, exactly as emit will write them. Tagging
- * uses this so that entity offsets index the final text. */
-export function composeText(blocks: readonly Pick<DraftBlock, 'text'>[]): {
+/** The one rule for which blocks make up the document text: those with visible text, and
+ * tables with rows. Others (a footnote that is a label alone, a block that repair emptied) are
+ * not emitted. composeText applies it, and repair, tag and emit all lay the text out through
+ * composeText, so their offsets agree. */
+export function isTextBlock(block: Pick<DraftBlock, 'text' | 'rows'>): boolean {
+  return block.text.trim() !== '' || (block.rows?.length ?? 0) > 0;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The document text and each block's span in it, exactly as emit will write them (null for a
+ * block that is not part of the text). Repair and tag use this so that warning and entity
+ * offsets index the final text. */
+export function composeText(blocks: readonly Pick<DraftBlock, 'text' | 'rows'>[]): {
   text: string;
-  spans: { start: number; end: number }[];
+  spans: (Span | null)[];
 } {
-  const spans: { start: number; end: number }[] = [];
+  const spans: (Span | null)[] = [];
   let text = '';
-  for (const [i, block] of blocks.entries()) {
-    if (i > 0) text += BLOCK_SEPARATOR;
+  let first = true;
+  for (const block of blocks) {
+    if (!isTextBlock(block)) {
+      spans.push(null);
+      continue;
+    }
+    if (!first) text += BLOCK_SEPARATOR;
+    first = false;
     spans.push({ start: text.length, end: text.length + block.text.length });
     text += block.text;
   }

@@ -38,6 +38,7 @@ export const WARNINGS = {
   'private-use-unmapped': { severity: 'warning', stage: 'repair', meaning: 'a private-use character with no known meaning here: left as found' },
   'replacement-char': { severity: 'warning', stage: 'repair', meaning: 'U+FFFD: a character was lost in extraction and nothing says which' },
   'date-be-before-1941': { severity: 'warning', stage: 'tag', meaning: 'a Buddhist-era year before the 1941 reform: the Gregorian year may be off by one' },
+  'footnote-empty': { severity: 'warning', stage: 'emit', meaning: 'a footnote has a label but no text: it is left out, and the marks that point to it link to no note' },
 } as const satisfies Record<string, WarningSpec>;
 
 export type WarningCode = keyof typeof WARNINGS;

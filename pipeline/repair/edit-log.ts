@@ -203,6 +203,19 @@ function mapOffset(offset: number, changes: PassChange[]): number {
   return offset + delta;
 }
 
+/** Where an offset in the text before repair lands in the repaired text (`edits` sorted by
+ * offset, as repair leaves them). Footnote marks are kept by offset, so they move with it. */
+export function repairedOffset(offset: number, edits: readonly Edit[]): number {
+  const changes: PassChange[] = [];
+  let shift = 0;
+  for (const edit of edits) {
+    const start = edit.offset - shift;
+    changes.push({ start, end: start + edit.before.length, after: edit.after, rule: edit.rule });
+    shift += edit.after.length - edit.before.length;
+  }
+  return mapOffset(offset, changes);
+}
+
 /** Undo every edit, last first: gives back the text before repair. */
 export function undoEdits(text: string, edits: readonly Edit[]): string {
   let result = text;

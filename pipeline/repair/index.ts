@@ -5,9 +5,9 @@
 import type { Warning } from '../model/document.ts';
 import type { Draft, DraftBlock } from '../model/draft.ts';
 import type { DraftStage } from '../model/stages.ts';
-import { BLOCK_SEPARATOR } from '../model/draft.ts';
+import { composeText, type Span } from '../model/draft.ts';
 import { warning } from '../model/warnings.ts';
-import type { RepairWarning } from './edit-log.ts';
+import { repairedOffset, type RepairWarning } from './edit-log.ts';
 import { EMPTY_HINTS, type DocumentHints } from './judged-rules.ts';
 import { addHints, resolveWithDocument, runRepair, toResult, type RepairRun } from './repair-text.ts';
 
@@ -35,6 +35,8 @@ export const repairDraft: DraftStage = (draft: Draft): Draft => {
       result.edits.length > 0
         ? Object.assign({}, kept, { original: block.text, text: result.text, edits: result.edits })
         : { ...kept };
+    // Marks were placed in the text before repair: they move with the edits.
+    if (block.refs && result.edits.length > 0) repaired.refs = block.refs.map((ref) => ({ ...ref, offset: repairedOffset(ref.offset, result.edits) }));
     addCounts(repairs, result.counts);
     const found = [...result.warnings];
     const rows = cellRuns[index];
@@ -54,11 +56,11 @@ export const repairDraft: DraftStage = (draft: Draft): Draft => {
     return repaired;
   });
   const warnings: Warning[] = [...draft.warnings];
-  // Block starts in the document text as composeText (model/draft.ts) lays it out.
-  let blockStart = 0;
+  // Offsets in the document text as emit will lay it out; a block left out of the text (repair
+  // emptied it) has warnings with its page only.
+  const { spans } = composeText(blocks);
   blocks.forEach((block, index) => {
-    for (const warning of blockWarnings[index]!) warnings.push(toWarning(warning, block, blockStart));
-    blockStart += block.text.length + BLOCK_SEPARATOR.length;
+    for (const found of blockWarnings[index]!) warnings.push(toWarning(found, block, spans[index] ?? null));
   });
   return { ...draft, blocks, repairs, warnings };
 };
@@ -79,6 +81,6 @@ function withoutEvidence(block: DraftBlock): DraftBlock {
   return rest;
 }
 
-function toWarning(found: RepairWarning, block: DraftBlock, blockStart: number): Warning {
-  return warning(found.code, found.message, { page: block.page, offset: blockStart + found.offset });
+function toWarning(found: RepairWarning, block: DraftBlock, span: Span | null): Warning {
+  return warning(found.code, found.message, { page: block.page, offset: span ? span.start + found.offset : undefined });
 }
