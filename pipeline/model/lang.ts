@@ -1,10 +1,9 @@
 // Language by script: Thai letters vs Latin letters. Enough for th/en reports, and honest
 // ("mixed") when a block carries both in earnest.
+import { isThaiLetterCode } from '../shared/thai.ts';
 import type { BlockLang } from './document.ts';
 
-/** Thai letters and marks: U+0E01-U+0E4E. Latin letters: A-Z, a-z, U+00C0-U+024F. */
-const THAI_FIRST = 0x0e01;
-const THAI_LAST = 0x0e4e;
+/** Thai letters and marks (shared/thai.ts THAI_LETTER). Latin letters: A-Z, a-z, U+00C0-U+024F. */
 const LATIN_EXTENDED_FIRST = 0x00c0;
 const LATIN_EXTENDED_LAST = 0x024f;
 
@@ -18,7 +17,7 @@ export function scriptCounts(text: string): { thai: number; latin: number } {
   let latin = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= THAI_FIRST && code <= THAI_LAST) thai++;
+    if (isThaiLetterCode(code)) thai++;
     else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= LATIN_EXTENDED_FIRST && code <= LATIN_EXTENDED_LAST)) latin++;
   }
   return { thai, latin };

@@ -5,6 +5,7 @@ import type { DraftBlock, Warning } from '../model/index.ts';
 import { warning } from '../model/warnings.ts';
 import type { OcrLine, OcrPageResult } from './engine.ts';
 import { joinLines as joinSharedLines } from '../shared/lines.ts';
+import { COMBINING, CONSONANT, THAI_LETTER as THAI_LETTER_RANGE } from '../shared/thai.ts';
 
 /** A line with less than this share of letters and digits among its non-space characters is a
  * picture read as symbols ("|\\ //= ~~"), whatever tesseract's confidence. */
@@ -27,7 +28,7 @@ const WIDE_GAP = / {6,}/u;
 /** Share of tokens that mix Thai with Latin letters or ASCII digits, or Latin with digits, above
  * which a doubtful line is letter soup (tesseract's reading of line art). */
 export const MAX_MIXED_TOKEN_SHARE = 0.3;
-const THAI_LETTER = /[\u0E01-\u0E4E]/u;
+const THAI_LETTER = new RegExp(`[${THAI_LETTER_RANGE}]`, 'u');
 const LATIN_LETTER = /[A-Za-z]/u;
 const ASCII_DIGIT = /[0-9]/u;
 /** Share of a paragraph's lines dropped as pictures from which its short lines go too. */
@@ -37,8 +38,8 @@ export const LOW_CONFIDENCE = 0.6;
 
 const LETTER_OR_DIGIT = /[\u0E01-\u0E30\u0E32\u0E33\u0E40-\u0E46\u0E50-\u0E59\p{L}\p{N}]/u;
 /** Thai marks that sit above or below a consonant (mai han-akat, upper/lower vowels, tones, thanthakhat…). */
-const THAI_MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/u;
-const THAI_BASE = /[\u0E01-\u0E2E]/u;
+const THAI_MARK = new RegExp(`[${COMBINING}]`, 'u');
+const THAI_BASE = new RegExp(`[${CONSONANT}]`, 'u');
 /** Most marks one consonant carries (vowel + tone). */
 const MAX_STACKED_MARKS = 2;
 

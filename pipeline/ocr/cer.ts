@@ -4,7 +4,7 @@
 // compared with all whitespace removed. Tesseract's nikhahit + า is read as ำ on both sides: that
 // is the first thing the repair stage does, and not an OCR error.
 
-const THAI_LETTER = /[\u0E01-\u0E5B]/u;
+import { HAS_THAI as THAI_LETTER } from '../shared/thai.ts';
 
 export function normalizeForCer(text: string): string {
   const nfc = text.normalize('NFC').replace(/\u0E4D\u0E32/gu, '\u0E33');

@@ -1,5 +1,5 @@
 // Letter-by-letter voting between a damaged text layer and OCR of the same page. Each source is
-// wrong in its own way (shared/thai/damage.md): the text layer has the right letters, marks and
+// wrong in its own way (docs/thai-damage.md): the text layer has the right letters, marks and
 // digits but lost sara am (ค าน า for คำนำ) and sometimes a tone mark; tesseract has the right ำ
 // but drops or moves marks and misreads digits. So after aligning the two texts:
 //   - sara am: where the layer has consonant (+tone) ( +) า and OCR has ำ there, OCR wins;
@@ -11,6 +11,7 @@
 // for the layer) and each change is an Edit on the block. Every block also gets
 // evidence.ocrText, the OCR reading of its span, for the repair stage's own decisions.
 import type { DraftBlock, Edit } from '../model/index.ts';
+import { CONSONANT as CONSONANT_RANGE, SARA_AA, SARA_AM, THAI_CHAR, TONE as TONE_RANGE, VOWEL_MARK as VOWEL_MARK_RANGE } from '../shared/thai.ts';
 import type { OcrLine } from './engine.ts';
 
 /** Share of unreadable characters (private use, U+FFFD, Latin-1 letters amid Thai, controls)
@@ -24,7 +25,7 @@ export const MAX_ALIGN_CELLS = 40_000_000;
 /** OCR lines below this confidence never overrule the text layer. */
 export const MIN_VOTE_CONFIDENCE = 0.7;
 
-const UNREADABLE = /[\uE000-\uF8FF\uFFFD\u0000-\u0008\u000E-\u001F]|(?<=[\u0E00-\u0E7F])[\u00C0-\u00FF]|[\u00C0-\u00FF](?=[\u0E00-\u0E7F])/gu;
+const UNREADABLE = new RegExp(`[\\uE000-\\uF8FF\\uFFFD\\u0000-\\u0008\\u000E-\\u001F]|(?<=[${THAI_CHAR}])[\\u00C0-\\u00FF]|[\\u00C0-\\u00FF](?=[${THAI_CHAR}])`, 'gu');
 
 export function layerDamage(text: string): number {
   const visible = text.replace(/\s+/gu, '').length;
@@ -32,14 +33,12 @@ export function layerDamage(text: string): number {
   return (text.match(UNREADABLE)?.length ?? 0) / visible;
 }
 
-const CONSONANT = /[\u0E01-\u0E2E]/u;
-const TONE = /[\u0E48-\u0E4B]/u;
+const CONSONANT = new RegExp(`[${CONSONANT_RANGE}]`, 'u');
+const TONE = new RegExp(`[${TONE_RANGE}]`, 'u');
 /** Upper and lower vowel marks that stand between a consonant and its tone mark. */
-const VOWEL_MARK = /[\u0E31\u0E34-\u0E3A\u0E47]/u;
-const SARA_AA = '\u0E32';
-const SARA_AM = '\u0E33';
+const VOWEL_MARK = new RegExp(`[${VOWEL_MARK_RANGE}]`, 'u');
 const NIKHAHIT = '\u0E4D';
-const COMPARABLE = /[\u0E01-\u0E5B0-9A-Za-z]/u;
+const COMPARABLE = new RegExp(`[${THAI_CHAR}0-9A-Za-z]`, 'u');
 
 /** OCR text with tesseract's nikhahit + า read as ำ, and where each character came from. */
 function normalizeOcr(raw: string): { text: string; origin: number[] } {

@@ -5,7 +5,7 @@
 // alternate at random in Thai, so a chain of comparisons per character mispredicts branches
 // often; two array reads do not. Only spaces, which look ahead, take a branch of their own.
 // codeAt reads past either end as 0 (not NaN), which keeps the loop on integers.
-import { codeAt, isCombiningCode, isToneCode } from './thai.ts';
+import { codeAt, isCombiningCode, isThaiLetterCode, isToneCode } from '../shared/thai.ts';
 
 export interface DamageFlags {
   utf8Mojibake: boolean;
@@ -25,7 +25,7 @@ export interface DamageFlags {
   loneLetter: boolean;
 }
 
-const isThaiLetter = (c: number): boolean => c >= 0x0e01 && c <= 0x0e4e;
+const isThaiLetter = isThaiLetterCode;
 
 /** One bit per flag. */
 const FLAG = {

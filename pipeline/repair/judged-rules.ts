@@ -15,7 +15,7 @@ import {
   wordSpans,
 } from './dictionary.ts';
 import { applyChanges, applyRegexRule, type PassChange, type RepairState } from './edit-log.ts';
-import { codeAt, CONSONANT, isConsonantCode, isThaiWordCode, isToneCode, LEADING_VOWEL, THAI_WORD_CHAR, TONE } from './thai.ts';
+import { codeAt, CONSONANT, isConsonantCode, isThaiWordCode, isToneCode, LEADING_VOWEL, THAI_WORD_CHAR, TONE } from '../shared/thai.ts';
 
 /** What the whole document shows about its sara am, gathered in a first pass over all blocks. */
 export interface DocumentHints {

@@ -2,7 +2,7 @@
 // ("à¸ªà¸³" for "สำ") and TIS-620 read as Latin-1 ("¡ÃÐ·ÃÇ§" for "กระทรวง"). A run is
 // re-decoded only when the result is well-formed Thai, so French or German text never changes.
 import { CP1252_HIGH, encodeWindows1252 } from '../shared/cp1252.ts';
-import { COMBINING, CONSONANT, THAI_WORD_CHAR } from './thai.ts';
+import { COMBINING, CONSONANT, HAS_THAI, THAI_WORD_CHAR } from '../shared/thai.ts';
 
 const CONTINUATION = `[\\u0080-\\u00BF${CP1252_HIGH}]`;
 /** UTF-8 for U+0E00-U+0E7F is E0 B8|B9 xx: "à¸" or "à¹" then a continuation byte. */
@@ -10,7 +10,7 @@ export const UTF8_THAI_MOJIBAKE = new RegExp(`(?:à[¸¹]${CONTINUATION})+`, 'g'
 /** A run of TIS-620 Thai letters read as Latin-1 (U+00A1-U+00FB), spaces allowed inside. */
 export const TIS620_MOJIBAKE = /[\u00A1-\u00FB]{3,}(?: [\u00A1-\u00FB]{2,})*/g;
 /** TIS-620 bytes read as Latin-1 show up only in text with no Thai at all. */
-const ANY_THAI = /[\u0E01-\u0E5B]/;
+const ANY_THAI = HAS_THAI;
 const WELL_FORMED_THAI = new RegExp(
   `^(?:[${CONSONANT}\\u0E40-\\u0E44][${COMBINING}]{0,3}|[\\u0E30\\u0E32\\u0E33\\u0E45\\u0E46\\u0E2F]| |[\\u0E50-\\u0E59])+$`,
 );

@@ -1,4 +1,4 @@
-// Repair of one string: the passes in the order that works (damage.md), each recorded in the
+// Repair of one string: the passes in the order that works (docs/thai-damage.md), each recorded in the
 // edit log. Most text has no damage at all, so one regex test decides whether to look closer.
 import type { Edit } from '../model/document.ts';
 import type { RepairEvidence } from '../model/draft.ts';

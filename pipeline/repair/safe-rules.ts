@@ -1,17 +1,17 @@
 // The repairs that need no judgement: each pattern has only one meaning. They run in the
-// catalogue's order (damage.md): re-decode, invisible characters, private use, spaces before
+// catalogue's order (docs/thai-damage.md): re-decode, invisible characters, private use, spaces before
 // marks, explicit nikhahit, mark order, NFC, duplicates.
 import { applyChanges, applyRegexRule, minimalChange, type PassChange, type RepairState } from './edit-log.ts';
 import { SYMBOL_PUA, THAI_PUA } from './glyph-tables.ts';
 import { decodeTis620Mojibake, decodeUtf8Mojibake, hasThai, TIS620_MOJIBAKE, UTF8_THAI_MOJIBAKE } from './mojibake.ts';
-import { COMBINING, CONSONANT, isCombiningCode, isToneCode, THAI_WORD_CHAR, TONE } from './thai.ts';
+import { arabicToThaiDigits, COMBINING, CONSONANT, isCombiningCode, isToneCode, THAI_CHAR, THAI_DIGIT, THAI_GLYPH_VARIANT, THAI_LETTER, THAI_WORD_CHAR, TONE } from '../shared/thai.ts';
 
-const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]|[\u200C\u200D](?=[\u0E00-\u0E7F])|(?<=[\u0E00-\u0E7F])[\u200C\u200D]/g;
+const INVISIBLE = new RegExp(`[\\u200B\\u2060\\uFEFF\\u00AD]|[\\u200C\\u200D](?=[${THAI_CHAR}])|(?<=[${THAI_CHAR}])[\\u200C\\u200D]`, 'g');
 const SPACE_VARIANT = /[\u00A0\u2000-\u200A\u202F]/g;
 const THAI_PUA_CHAR = /[\uF700-\uF71A\uF884-\uF89E]/g;
 const SYMBOL_PUA_CHAR = /[\uF020-\uF0FF]/g;
 /** A PUA Thai glyph counts as Thai only beside Thai text (or beside another such glyph). */
-const THAI_CONTEXT = /[\u0E01-\u0E4E\uF700-\uF71A\uF884-\uF89E]/;
+const THAI_CONTEXT = new RegExp(`[${THAI_LETTER}${THAI_GLYPH_VARIANT}]`);
 /** Latin-1 letters inside a Thai word: an 8-bit Thai font read without its encoding. */
 const LATIN1_RUN = /[\u00A1-\u00FB]+/g;
 const THAI_WORD_CHAR_RE = new RegExp(`[${THAI_WORD_CHAR}]`);
@@ -32,8 +32,8 @@ const SARA_E_DOUBLED = new RegExp(`\u0E40\u0E40(?=[${CONSONANT}])`, 'g');
 const CONFLICTING_TONES = new RegExp(`[${TONE}]{2,}`, 'g');
 const FFFD_FOR_SARA_AM = new RegExp(`(?<=[${CONSONANT}][${TONE}]?)\uFFFD\u0E32`, 'g');
 const FFFD_AFTER_SARA_AM = /(?<=\u0E33)\uFFFD\u0E32?/g;
-const DIGIT_RUN = /[0-9\u0E50-\u0E59]{2,}/g;
-const HAS_THAI_DIGIT = /[\u0E50-\u0E59]/;
+const DIGIT_RUN = new RegExp(`[0-9${THAI_DIGIT}]{2,}`, 'g');
+const HAS_THAI_DIGIT = new RegExp(`[${THAI_DIGIT}]`);
 const HAS_ARABIC_DIGIT = /[0-9]/;
 const NOT_ASCII = /[^\u0000-\u007F]/;
 const COMBINING_SEQUENCE = /\P{M}\p{M}+/gu;
@@ -206,6 +206,6 @@ export function repairReplacementChar(state: RepairState): void {
 export function repairMixedDigits(state: RepairState): void {
   applyRegexRule(state, DIGIT_RUN, 'digit-script-mixed', (m) => {
     if (!HAS_THAI_DIGIT.test(m[0]) || !HAS_ARABIC_DIGIT.test(m[0])) return null;
-    return m[0].replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
+    return arabicToThaiDigits(m[0]);
   });
 }

@@ -3,7 +3,8 @@
 // with nothing between them. A space the line already ends with is a phrase break and is kept
 // (as one space).
 
-const THAI = /[\u0E01-\u0E5B]/u;
+import { HAS_THAI } from './thai.ts';
+
 /** An English word broken at a line end with a hyphen: "develop-" + "ment". */
 const BROKEN_WORD_END = /[a-z]-$/u;
 const LOWERCASE_START = /^[a-z]/u;
@@ -32,7 +33,7 @@ export function joinLines(lines: readonly string[], options: JoinOptions = {}): 
     }
     const last = out.at(-1) ?? '';
     const first = line[0] ?? '';
-    const glue = !endsWithSpace && THAI.test(last) && THAI.test(first) ? '' : ' ';
+    const glue = !endsWithSpace && HAS_THAI.test(last) && HAS_THAI.test(first) ? '' : ' ';
     out += glue + line;
   }
   return out.replace(/[ \t\u00A0]+$/u, '');

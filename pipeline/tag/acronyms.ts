@@ -2,12 +2,13 @@
 // Network: ASCN)", "URCO (Urban Resilience Coordination Office)", "สำนักงานสภาพัฒนาการเศรษฐกิจและสังคมแห่งชาติ (สศช.)") link every later use of the
 // acronym to the body they follow: same type, id and names.
 import type { Entity } from '../model/document.ts';
+import { THAI_LETTER } from '../shared/thai.ts';
 import { PRIORITY, type Candidate } from './candidate.ts';
 import { escapeRegExp } from './text.ts';
 
 /** A Latin acronym: at least two capitals, letters, "&" and "." only ("DEPA", "AT&T"; not "UN-Habitat"). */
 const LATIN_ACRONYM = '[A-Z][A-Za-z&.]*[A-Z][A-Za-z&.]*';
-const THAI_ACRONYM = '[\\u0E01-\\u0E4E]{1,6}\\.(?:[\\u0E01-\\u0E4E]{1,4}\\.)*';
+const THAI_ACRONYM = `[${THAI_LETTER}]{1,6}\\.(?:[${THAI_LETTER}]{1,4}\\.)*`;
 const MAX_ACRONYM_LENGTH = 12;
 const AFTER_BODY = new RegExp(`^\\s*\\(\\s*(${LATIN_ACRONYM}|${THAI_ACRONYM})\\s*\\)`, 'u');
 const INSIDE_PARENS = new RegExp(`^\\s*[:,]\\s*(${LATIN_ACRONYM})\\s*\\)`, 'u');

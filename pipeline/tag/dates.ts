@@ -4,7 +4,7 @@
 import type { Warning } from '../model/document.ts';
 import { warning } from '../model/warnings.ts';
 import { PRIORITY, type Candidate } from './candidate.ts';
-import { arabicDigits } from './text.ts';
+import { HAS_THAI, THAI_DIGIT, thaiToArabicDigits as arabicDigits } from '../shared/thai.ts';
 
 /** CE = BE - 543. Before BE 2484 (1941) the Thai year began on 1 April: January to March of BE
  * year Y fall in CE Y - 542, and a year-only value is ambiguous, so those dates get a warning. */
@@ -21,7 +21,7 @@ const BARE_YEAR_MAX = 2100;
 /** Two-digit BE years ("ก.ค. 61") are 25yy. */
 const TWO_DIGIT_BE_CENTURY = 2500;
 
-const D = '[0-9\\u0E50-\\u0E59]';
+const D = `[0-9${THAI_DIGIT}]`;
 const EN_MONTHS = [
   ['january', 'jan'], ['february', 'feb'], ['march', 'mar'], ['april', 'apr'], ['may'], ['june', 'jun'],
   ['july', 'jul'], ['august', 'aug'], ['september', 'sept', 'sep'], ['october', 'oct'], ['november', 'nov'], ['december', 'dec'],
@@ -128,7 +128,7 @@ const RULES: DateRule[] = [
   {
     pattern: new RegExp(`${NOT_DIGIT_BEFORE}(${D}{1,2})${DASH}(${D}{1,2})\\s*(${EN_MONTH}|${TH_MONTH})\\s*(?:${TH_ERA}|${EN_BE}\\s*)?(${D}{4}|${D}{2})${NOT_DIGIT_AFTER}`, 'giu'),
     read: (m) => {
-      const thai = /[\u0E00-\u0E7F]/.test(m[3]!);
+      const thai = HAS_THAI.test(m[3]!);
       const end = ymd(m[5], eraOf(m[4]), m[3], m[2], thai);
       return both(withMonthDay(end, end?.m, Number(arabicDigits(m[1]!))), end);
     },
@@ -137,7 +137,7 @@ const RULES: DateRule[] = [
   {
     pattern: new RegExp(`${NOT_DIGIT_BEFORE}(${D}{1,2})${ORD}\\s*(?:of\\s+)?(${EN_MONTH}|${TH_MONTH}),?\\s*(?:${TH_ERA}|${EN_BE}\\s*)?(${D}{4}|${D}{2})${NOT_DIGIT_AFTER}(?:\\s*${EN_BE}${NOT_LETTER_AFTER})?`, 'giu'),
     read: (m) => {
-      const thai = /[\u0E00-\u0E7F]/.test(m[2]!);
+      const thai = HAS_THAI.test(m[2]!);
       const era = eraOf(m[3]) ?? (/B\.?\s?E/.test(m[0].slice(-5)) ? 'be' : undefined);
       return one(ymd(m[4], era, m[2], m[1], thai));
     },
@@ -164,7 +164,7 @@ const RULES: DateRule[] = [
   {
     pattern: new RegExp(`${NOT_LETTER_BEFORE}${NOT_AFTER_THAI_BODY}(${EN_MONTH}|${TH_MONTH})\\s*,?\\s*(?:${TH_ERA}|${EN_BE}\\s*)?(${D}{4}|${D}{2})${NOT_DIGIT_AFTER}`, 'giu'),
     read: (m) => {
-      const thai = /[\u0E00-\u0E7F]/.test(m[1]!);
+      const thai = HAS_THAI.test(m[1]!);
       // An English month with a 2-digit number ("May 20") is a day, not a year.
       if (!thai && arabicDigits(m[3]!).length === 2) return undefined;
       return one(ymd(m[3], eraOf(m[2]), m[1], undefined, thai));

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Gazetteer, GazetteerEntry } from './data/source/types.ts';
 import type { EntityType } from '../model/document.ts';
 import { PRIORITY, type Candidate } from './candidate.ts';
+import { HAS_THAI } from '../shared/thai.ts';
 import { foldChar, isThai, isWhitespace, type Boundaries } from './text.ts';
 
 /** Thai aliases at least this long may start/end at a Thai cluster boundary inside an ICU word. */
@@ -53,7 +54,7 @@ function buildTrie(entries: GazetteerEntry[]): TrieNode {
     }
     const letters = alias.replace(/[^A-Za-z]/g, '');
     const exactCase = letters !== '' && (letters === letters.toUpperCase() || letters === letters.toLowerCase());
-    node.refs.push({ entry, alias, type, exactCase, thai: /[\u0E00-\u0E7F]/u.test(alias) });
+    node.refs.push({ entry, alias, type, exactCase, thai: HAS_THAI.test(alias) });
   };
   for (const entry of entries) {
     for (const alias of entry.aliases) add(entry, alias, entry.type);

@@ -2,6 +2,7 @@
 // "... Agency/Office/Committee/Authority", กระทรวง..., กรม..., สำนักงาน..., คณะกรรมการ...;
 // and English event names ("... Summit", "... Expo 2023").
 // Their id is null: a pattern finds a name, not a canonical entity.
+import { THAI_LETTERS_ONLY } from '../shared/thai.ts';
 import { PRIORITY, SpanIndex, type Candidate } from './candidate.ts';
 import { isThai, segmentsFrom, type Boundaries } from './text.ts';
 
@@ -108,7 +109,7 @@ function thaiPatterns(text: string, b: Boundaries): Candidate[] {
       let segments = 0;
       for (const [s, e] of segmentsFrom(b, text, headEnd)) {
         const segment = text.slice(s, e);
-        if (!/^[\u0E01-\u0E4E]+$/u.test(segment) || TH_STOP.has(segment) || count >= MAX_TH_NAME_SEGMENTS) break;
+        if (!THAI_LETTERS_ONLY.test(segment) || TH_STOP.has(segment) || count >= MAX_TH_NAME_SEGMENTS) break;
         // "X และองค์การ..." joins two bodies: the name ends before the conjunction.
         if (TH_CONJUNCTIONS.has(segment) && startsWithHead(text, e)) break;
         count++;

@@ -1,6 +1,7 @@
 // People, found by titles (Mr, Dr, Ambassador; นาย, นาง, นางสาว, ดร.) and attribution ("X said",
 // "X, head of Y", "Chief, X"). The title is not part of the name. Later mentions of a found
 // person's first or last name alone ("Chaiwut shared") are tagged too. Ids are null.
+import { THAI_LETTERS_ONLY } from '../shared/thai.ts';
 import { PRIORITY, SpanIndex, type Candidate } from './candidate.ts';
 import { escapeRegExp, isThai, segmentsFrom, type Boundaries } from './text.ts';
 
@@ -180,7 +181,7 @@ function thaiNameRun(text: string, b: Boundaries, start: number): number {
   let count = 0;
   for (const [s, e] of piecesFrom(text, b, start)) {
     const segment = text.slice(s, e);
-    if (!/^[\u0E01-\u0E4E]+$/u.test(segment) || TH_AFTER_NAME.has(segment) || count >= MAX_TH_NAME_SEGMENTS) break;
+    if (!THAI_LETTERS_ONLY.test(segment) || TH_AFTER_NAME.has(segment) || count >= MAX_TH_NAME_SEGMENTS) break;
     end = e;
     count++;
   }

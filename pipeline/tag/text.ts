@@ -2,30 +2,19 @@
 // boundaries come from Intl.Segmenter('th'); Latin boundaries are letter/non-letter transitions
 // (so "UK's" splits before the apostrophe, "Rayongwittaya" does not split at all).
 
-// Character classes by code unit: the boundary loop runs them over every character of every document.
-const THAI_FIRST = 0x0e00;
-const THAI_LAST = 0x0e7f;
-const codeIsThai = (c: number): boolean => c >= THAI_FIRST && c <= THAI_LAST;
+import { HAS_THAI, isClusterBoundary, isThaiCode as codeIsThai } from '../shared/thai.ts';
+
+// Character classes by code unit: the boundary loop runs them over every character of every
+// document. Thai classes and cluster boundaries are shared/thai.ts'.
 /** A-Z, a-z, 0-9, U+00C0-U+024F. */
 const codeIsLatinAlnum = (c: number): boolean =>
   (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f);
 /** × and ÷ sit in that range but are symbols: ICU puts word boundaries around them. */
 const codeIsLatinSymbol = (c: number): boolean => c === 0xd7 || c === 0xf7;
-/** Thai marks and following vowels that attach to the character before: never a word start. */
-const codeIsThaiAttached = (c: number): boolean => (c >= 0x0e30 && c <= 0x0e3a) || c === 0x0e45 || c === 0x0e46 || c === 0x0e2f || (c >= 0x0e47 && c <= 0x0e4e);
-/** Thai leading vowels (เ แ โ ใ ไ): they attach to the consonant after them, never a word end. */
-const codeIsThaiLeadingVowel = (c: number): boolean => c >= 0x0e40 && c <= 0x0e44;
-const HAS_THAI = /[\u0E00-\u0E7F]/u;
-const THAI_DIGIT_ZERO = 0x0e50;
 
-/** Whether a character (one code unit, as text[i] gives) is in the Thai block. */
+/** Whether a character (one code unit, as text[i] gives) is Thai. */
 export const isThai = (ch: string | undefined): boolean => ch !== undefined && ch.length > 0 && codeIsThai(ch.charCodeAt(0));
 export const isWhitespace = (ch: string | undefined): boolean => ch !== undefined && /\s/u.test(ch);
-
-/** "๒๕๖๑" → "2561"; other characters unchanged. */
-export function arabicDigits(s: string): string {
-  return s.replace(/[\u0E50-\u0E59]/gu, (d) => String(d.charCodeAt(0) - THAI_DIGIT_ZERO));
-}
 
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
 
@@ -86,7 +75,7 @@ export function computeBoundaries(text: string): Boundaries {
     const before = i > 0 ? text.charCodeAt(i - 1) : -1;
     const at = i < n ? text.charCodeAt(i) : -1;
     if (word[i]) cluster[i] = 1;
-    else if ((codeIsThai(before) || codeIsThai(at)) && !codeIsThaiAttached(at) && !codeIsThaiLeadingVowel(before)) cluster[i] = 1;
+    else if ((codeIsThai(before) || codeIsThai(at)) && isClusterBoundary(before, at)) cluster[i] = 1;
   }
   return { word, cluster, segmentStarts };
 }

@@ -6,6 +6,7 @@
 import type { Warning } from '../../model/document.ts';
 import { DOCUMENT, warning } from '../../model/warnings.ts';
 import { encodeWindows1252 } from '../../shared/cp1252.ts';
+import { THAI_CHAR } from '../../shared/thai.ts';
 import {
   BROKEN_UTF8_MAX_SHARE,
   META_PRESCAN_BYTES,
@@ -125,8 +126,10 @@ function verify(declared: string | null, bytes: Uint8Array): string {
 }
 
 
+const THAI_CHARS = new RegExp(`[${THAI_CHAR}]`, 'gu');
+
 function thaiShare(text: string): number {
-  const thai = text.match(/[\u0E01-\u0E5B]/gu)?.length ?? 0;
+  const thai = text.match(THAI_CHARS)?.length ?? 0;
   return text.length === 0 ? 0 : thai / text.length;
 }
 

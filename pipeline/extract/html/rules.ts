@@ -1,4 +1,5 @@
 // Every threshold and pattern the HTML stage uses, in one place, with the reason for each.
+import { HAS_THAI, THAI_CHAR as THAI_CHAR_RANGE, THAI_LETTER } from '../../shared/thai.ts';
 
 /** Bytes of the document the <meta charset> prescan reads (the HTML standard says 1024; saved
  * pages often put a long comment or script first, so read more). */
@@ -32,8 +33,8 @@ export const TIS620_MOJIBAKE_RUN = /[\u00a1-\u00fb]{4,}/g;
 /** A decoded run is accepted as Thai when this share of it is Thai letters and marks. */
 export const THAI_DECODE_SHARE = 0.95;
 
-export const THAI_CHAR = /[\u0E01-\u0E5B]/u;
-export const THAI_LETTERS = /[\u0E01-\u0E4E]/gu;
+export const THAI_CHAR = HAS_THAI;
+export const THAI_LETTERS = new RegExp(`[${THAI_LETTER}]`, 'gu');
 export const LATIN_LETTERS = /[A-Za-z\u00C0-\u024F]/gu;
 
 /** Elements that never hold article text. */
@@ -139,7 +140,7 @@ export const LINK_DENSE_BLOCK_MAX_CHARS = 200;
  * list has no Thai: Thai marks clause and sentence breaks with a space, so a space between
  * two Thai characters counts too. Without it a Thai article scores far below comma-rich
  * English next to it (reader comments, an English summary) and is dropped. */
-export const THAI_AWARE_COMMAS = /[\u002C\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]|(?<=[\u0E01-\u0E5B]) (?=[\u0E01-\u0E5B])/gu;
+export const THAI_AWARE_COMMAS = new RegExp(`[\\u002C\\u060C\\uFE50\\uFE10\\uFE11\\u2E41\\u2E34\\u2E32\\uFF0C]|(?<=[${THAI_CHAR_RANGE}]) (?=[${THAI_CHAR_RANGE}])`, 'gu');
 
 /** Readability's own cut-off for a usable article, in characters; lowered for Thai, which
  * says in fewer characters what English says in more. */

@@ -4,6 +4,7 @@
 // label). Lines are joined as each script wants: Thai with no space, English with a space,
 // hyphens removed only where the line break made them.
 import type { DraftBlock, FootnoteRef } from '../../model/index.ts';
+import { HAS_THAI } from '../../shared/thai.ts';
 import type { FootnoteMark, Line } from './lines.ts';
 
 /** A line this much larger than body text is a heading. */
@@ -21,7 +22,6 @@ const SHORT_LINE_EM = 4;
 const LIST_MARKER = /^(?:[•●○◦▪▫■□–—\-*∗]|\(?(?:[0-9]{1,3}|[๐-๙]{1,3}|[a-zก-ฮ])[.)])\s+/u;
 const CAPTION = /^(?:figure|fig\.|table|chart|ภาพที่|รูปที่|ตารางที่|แผนภาพที่|แผนภูมิที่)\s*[0-9๐-๙]/iu;
 const FOOTNOTE_LABEL_TEXT = /^([0-9]{1,3}|[๐-๙]{1,3}|[*∗†‡§])[.)]?\s+/u;
-const THAI_CHAR = /[\u0E00-\u0E7F]/u;
 const LOWERCASE_START = /^[a-z]/u;
 const SOFT_HYPHEN_END = /\u00AD[-\u2010]?$/u;
 const HARD_HYPHEN_END = /[A-Za-z][-\u2010]$/u;
@@ -167,7 +167,7 @@ export function joinText(before: string, next: string, vocabulary: Set<string>):
   if (before.endsWith(' ')) return before + next;
   const last = before.at(-1)!;
   const first = next[0]!;
-  if (THAI_CHAR.test(last) && THAI_CHAR.test(first)) return before + next;
+  if (HAS_THAI.test(last) && HAS_THAI.test(first)) return before + next;
   return `${before} ${next}`;
 }
 

@@ -3,6 +3,7 @@
 // (even when the PDF drew them in another line's run), raised small digits become reference
 // marks, and wide gaps split a row into fragments (table cells, or the two halves of a
 // two-column page).
+import { codeAt, COMBINING, isCombiningCode, isConsonantCode, isToneCode, SARA_AA } from '../../shared/thai.ts';
 import type { Glyph } from './glyphs.ts';
 
 export interface FootnoteMark {
@@ -40,10 +41,7 @@ interface Base extends Glyph {
 }
 
 /** Thai combining marks: drawn with zero width over (or under) a base glyph. */
-const THAI_MARK = /^[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]+$/u;
-const THAI_CONSONANT = /[\u0E01-\u0E2E]/u;
-const THAI_TONE = /[\u0E48-\u0E4B]/u;
-const SARA_AA = '\u0E32';
+const THAI_MARK = new RegExp(`^[${COMBINING}]+$`, 'u');
 const SOFT_HYPHEN = '\u00AD';
 const OVERDRAWN_SPACE_SHARE = 0.5;
 /** A space glyph at least this wide (em) is a real space: repair must not join across it. */
@@ -69,8 +67,7 @@ const SPACE_GAP_EM = 0.2;
 export function isThaiMark(text: string): boolean {
   // Most glyphs are one character: a range check is much cheaper than the pattern.
   if (text.length === 1) {
-    const code = text.charCodeAt(0);
-    return code === 0x0e31 || (code >= 0x0e34 && code <= 0x0e3a) || (code >= 0x0e47 && code <= 0x0e4e);
+    return isCombiningCode(text.charCodeAt(0));
   }
   return THAI_MARK.test(text);
 }
@@ -398,9 +395,8 @@ function buildText(glyphs: Base[]): BuiltText {
 }
 
 function endsWithConsonantTone(text: string): boolean {
-  const last = text.at(-1) ?? '';
-  const beforeLast = text.at(-2) ?? '';
-  return THAI_CONSONANT.test(last) || (THAI_TONE.test(last) && THAI_CONSONANT.test(beforeLast));
+  const last = codeAt(text, text.length - 1);
+  return isConsonantCode(last) || (isToneCode(last) && isConsonantCode(codeAt(text, text.length - 2)));
 }
 
 export interface PageLines {

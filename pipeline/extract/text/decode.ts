@@ -3,6 +3,7 @@
 // Legacy Thai files must never come out as mojibake: each candidate is checked, not assumed.
 import { DocumentError } from '../../model/errors.ts';
 import { decodeWindows1252 } from '../../shared/cp1252.ts';
+import { COMBINING, CONSONANT, HAS_THAI } from '../../shared/thai.ts';
 
 export type Charset = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-874' | 'windows-1252';
 
@@ -12,9 +13,9 @@ export interface Decoded {
   bom: boolean;
 }
 
-const THAI_CONSONANT = /[\u0E01-\u0E2E]/u;
-const THAI_COMBINING = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/u;
-const THAI_CHAR = /[\u0E01-\u0E5B]/u;
+const THAI_CONSONANT = new RegExp(`[${CONSONANT}]`, 'u');
+const THAI_COMBINING = new RegExp(`[${COMBINING}]`, 'u');
+const THAI_CHAR = HAS_THAI;
 /** Share of high bytes that must decode to well-formed Thai for windows-874 to win. */
 const THAI_WELLFORMED_SHARE = 0.9;
 /** A Thai decoding must yield at least this many Thai characters to be trusted. */
