@@ -3,6 +3,7 @@
 // Intl.Segmenter('th') as a second opinion. Judging is always relative: a candidate repair is
 // scored against the text left alone, over the same short window around the suspect spot.
 import { readFileSync } from 'node:fs';
+import { SARA_AA, SARA_AM, THAI_BLOCK_FIRST } from '../shared/thai.ts';
 
 const WORDS_FILE = new URL('./data/words_th.txt', import.meta.url);
 /** Longer dictionary entries are phrases: never needed to judge a repair window. */
@@ -10,7 +11,6 @@ export const MAX_WORD_LENGTH = 20;
 
 /** Words with ำ at least this long are the ones a bare า is restored into. */
 export const MIN_SARA_AM_WORD = 5;
-const SARA_AM = '\u0E33';
 
 /** A trie over Thai code points (code - U+0E00), so a lookup walks letter by letter without
  * making substrings. */
@@ -33,7 +33,7 @@ interface Trie {
 /** Nodes with at least this many children get a dense row. */
 const DENSE_MIN_CHILDREN = 8;
 
-const THAI_BLOCK = 0x0e00;
+const THAI_BLOCK = THAI_BLOCK_FIRST;
 const THAI_BLOCK_SIZE = 128;
 const THAI_ONLY = /^[\u0E00-\u0E7F]+$/;
 
@@ -111,29 +111,61 @@ function step(trie: Trie, node: number, code: number): number {
   return -1;
 }
 
-let words: Set<string> | null = null;
-let wordTrie: Trie;
-/** The words spelled backwards: finds words that end where a text ends. */
-let reversedWordTrie: Trie;
-/** Long ำ words written with า instead: the shape a word has where a font lost its ำ. */
-let lostSaraAmTrie: Trie;
-/** Every prefix of those words, spelled backwards: walking back from a า finds, in a few
- * steps, the only places a lost-ำ word through it could start (terminal: a word starts there). */
-let lostSaraAmReversedPrefixes: Trie;
-/** For each node of lostSaraAmReversedPrefixes, the lostSaraAmTrie node of the same prefix
- * read forwards (-1: not a whole prefix), so a walk back never has to be walked again forwards. */
-let lostSaraAmForwardNode: Int32Array;
-/** The letters around each ำ of those words, so that one array lookup rules out almost every
- * า: for an ำ starting a word, (letter before, letter after); inside a word, (two letters
- * before, letter after); ending a word, (three letters before). Offsets in the Thai block;
- * 0 (U+0E00, unassigned) stands for "not a Thai letter". */
-const saraAmStarting = new Uint8Array(THAI_BLOCK_SIZE ** 2);
-const saraAmInside = new Uint8Array(THAI_BLOCK_SIZE ** 3);
-const saraAmEnding = new Uint8Array(THAI_BLOCK_SIZE ** 3);
-/** Pair tables checked first (small enough to stay in cache): (before, after) for any ำ not
- * ending a word, (two before, one before) for one that does. */
-const saraAmAroundPair = new Uint8Array(THAI_BLOCK_SIZE ** 2);
-const saraAmEndingPair = new Uint8Array(THAI_BLOCK_SIZE ** 2);
+/** The word list as a set, tries and lookup tables. Built once per thread from the vendored
+ * file (about 0.4 s) by wordList(), and read-only after: documents share it, and nothing they
+ * do can change it. */
+class WordList {
+  readonly words = new Set<string>();
+  readonly wordTrie: Trie;
+  /** The words spelled backwards: finds words that end where a text ends. */
+  readonly reversedWordTrie: Trie;
+  /** Long ำ words written with า instead: the shape a word has where a font lost its ำ. */
+  readonly lostSaraAmTrie: Trie;
+  /** Every prefix of those words, spelled backwards: walking back from a า finds, in a few
+   * steps, the only places a lost-ำ word through it could start (terminal: a word starts there). */
+  readonly lostSaraAmReversedPrefixes: Trie;
+  /** For each node of lostSaraAmReversedPrefixes, the lostSaraAmTrie node of the same prefix
+   * read forwards (-1: not a whole prefix), so a walk back never has to be walked again forwards. */
+  readonly lostSaraAmForwardNode: Int32Array;
+  /** The letters around each ำ of those words, so that one array lookup rules out almost every
+   * า: for an ำ starting a word, (letter before, letter after); inside a word, (two letters
+   * before, letter after); ending a word, (three letters before). Offsets in the Thai block;
+   * 0 (U+0E00, unassigned) stands for "not a Thai letter". */
+  readonly saraAmStarting = new Uint8Array(THAI_BLOCK_SIZE ** 2);
+  readonly saraAmInside = new Uint8Array(THAI_BLOCK_SIZE ** 3);
+  readonly saraAmEnding = new Uint8Array(THAI_BLOCK_SIZE ** 3);
+  /** Pair tables checked first (small enough to stay in cache): (before, after) for any ำ not
+   * ending a word, (two before, one before) for one that does. */
+  readonly saraAmAroundPair = new Uint8Array(THAI_BLOCK_SIZE ** 2);
+  readonly saraAmEndingPair = new Uint8Array(THAI_BLOCK_SIZE ** 2);
+
+  constructor(lines: readonly string[]) {
+    const lostForms: string[] = [];
+    for (const line of lines) {
+      const word = line.trim();
+      // One-letter entries would make every fragment look like words.
+      if (word.length < 2 || word.length > MAX_WORD_LENGTH || !THAI_ONLY.test(word)) continue;
+      this.words.add(word);
+      if (word.length >= MIN_SARA_AM_WORD && word.includes(SARA_AM)) {
+        lostForms.push(word.replaceAll(SARA_AM, SARA_AA));
+        for (let at = word.indexOf(SARA_AM); at > 0; at = word.indexOf(SARA_AM, at + 1)) {
+          const c = (i: number): number => word.charCodeAt(i);
+          if (at + 1 < word.length) this.saraAmAroundPair[index2(c(at - 1), c(at + 1))] = 1;
+          else this.saraAmEndingPair[index2(c(at - 2), c(at - 1))] = 1;
+          if (at === 1) this.saraAmStarting[index2(c(0), c(2))] = 1;
+          else if (at + 1 < word.length) this.saraAmInside[index3(c(at - 2), c(at - 1), c(at + 1))] = 1;
+          else this.saraAmEnding[index3(c(at - 3), c(at - 2), c(at - 1))] = 1;
+        }
+      }
+    }
+    this.wordTrie = buildTrie(this.words);
+    this.reversedWordTrie = buildTrie([...this.words].map(reversed));
+    this.lostSaraAmTrie = buildTrie(lostForms);
+    this.lostSaraAmReversedPrefixes = buildTrie(reversedPrefixes(lostForms));
+    this.lostSaraAmForwardNode = forwardNodes(lostForms, this.lostSaraAmTrie, this.lostSaraAmReversedPrefixes);
+  }
+}
+
 const NOT_THAI = 0;
 
 function thaiOffset(code: number): number {
@@ -149,34 +181,12 @@ function index3(a: number, b: number, c: number): number {
   return (thaiOffset(a) << 14) | (thaiOffset(b) << 7) | thaiOffset(c);
 }
 
-export function dictionary(): Set<string> {
-  if (!words) {
-    words = new Set();
-    const lostForms: string[] = [];
-    for (const line of readFileSync(WORDS_FILE, 'utf8').split('\n')) {
-      const word = line.trim();
-      // One-letter entries would make every fragment look like words.
-      if (word.length < 2 || word.length > MAX_WORD_LENGTH || !THAI_ONLY.test(word)) continue;
-      words.add(word);
-      if (word.length >= MIN_SARA_AM_WORD && word.includes(SARA_AM)) {
-        lostForms.push(word.replaceAll(SARA_AM, '\u0E32'));
-        for (let at = word.indexOf(SARA_AM); at > 0; at = word.indexOf(SARA_AM, at + 1)) {
-          const c = (i: number): number => word.charCodeAt(i);
-          if (at + 1 < word.length) saraAmAroundPair[index2(c(at - 1), c(at + 1))] = 1;
-          else saraAmEndingPair[index2(c(at - 2), c(at - 1))] = 1;
-          if (at === 1) saraAmStarting[index2(c(0), c(2))] = 1;
-          else if (at + 1 < word.length) saraAmInside[index3(c(at - 2), c(at - 1), c(at + 1))] = 1;
-          else saraAmEnding[index3(c(at - 3), c(at - 2), c(at - 1))] = 1;
-        }
-      }
-    }
-    wordTrie = buildTrie(words);
-    reversedWordTrie = buildTrie([...words].map(reversed));
-    lostSaraAmTrie = buildTrie(lostForms);
-    lostSaraAmReversedPrefixes = buildTrie(reversedPrefixes(lostForms));
-    lostSaraAmForwardNode = forwardNodes(lostForms);
-  }
-  return words;
+/** This thread's word list: the one module-level variable here, set once and never changed. */
+let loadedWordList: WordList | null = null;
+
+function wordList(): WordList {
+  loadedWordList ??= new WordList(readFileSync(WORDS_FILE, 'utf8').split('\n'));
+  return loadedWordList;
 }
 
 /** A Thai word spelled backwards (Thai is all in the BMP: code units are code points). */
@@ -193,7 +203,7 @@ function* reversedPrefixes(entries: readonly string[]): Generator<string> {
   }
 }
 
-function forwardNodes(entries: readonly string[]): Int32Array {
+function forwardNodes(entries: readonly string[], lostSaraAmTrie: Trie, lostSaraAmReversedPrefixes: Trie): Int32Array {
   const forward = new Int32Array(lostSaraAmReversedPrefixes.terminal.length).fill(-1);
   for (const word of entries) {
     let node = 0;
@@ -210,19 +220,20 @@ function forwardNodes(entries: readonly string[]): Int32Array {
 /** Whether a word of lostSaraAmTrie starts at or before `at` (at most MAX_WORD_LENGTH back)
  * and ends after it. Same answer as trieWordAcross(lostSaraAmTrie, text, at, MAX_WORD_LENGTH,
  * at), but a start is tried only where the text from it up to `at` begins such a word. */
-function lostSaraAmWordAcross(text: string, at: number): boolean {
+function lostSaraAmWordAcross(list: WordList, text: string, at: number): boolean {
+  const prefixes = list.lostSaraAmReversedPrefixes;
   let node = 0;
   for (let start = at; start >= Math.max(0, at - MAX_WORD_LENGTH); start--) {
-    node = step(lostSaraAmReversedPrefixes, node, text.charCodeAt(start));
+    node = step(prefixes, node, text.charCodeAt(start));
     if (node === -1) return false;
-    if (lostSaraAmReversedPrefixes.terminal[node] && wordContinuesPast(text, start, at, lostSaraAmForwardNode[node]!)) return true;
+    if (prefixes.terminal[node] && wordContinuesPast(list.lostSaraAmTrie, text, start, at, list.lostSaraAmForwardNode[node]!)) return true;
   }
   return false;
 }
 
 /** Whether the lost-ำ word prefix text[start, at] (its lostSaraAmTrie node `node`) is, or
  * goes on into, a whole word (at most MAX_WORD_LENGTH long). */
-function wordContinuesPast(text: string, start: number, at: number, node: number): boolean {
+function wordContinuesPast(lostSaraAmTrie: Trie, text: string, start: number, at: number, node: number): boolean {
   if (lostSaraAmTrie.terminal[node]) return true;
   for (let end = at + 2; end <= text.length && end - start <= MAX_WORD_LENGTH; end++) {
     node = step(lostSaraAmTrie, node, text.charCodeAt(end - 1));
@@ -245,54 +256,6 @@ function trieWordAcross(trie: Trie, text: string, past: number, reach: number, f
   return false;
 }
 
-/** Cheap test before any segmenting: could า at `at` be the ำ of a long dictionary word
- * (one the text holds with every ำ written า)? */
-export function couldBeSaraAmWord(text: string, at: number): boolean {
-  if (!words) dictionary();
-  // Outside the text counts as "not Thai" (0), never NaN: NaN would make these doubles.
-  const before1 = at >= 1 ? text.charCodeAt(at - 1) : 0;
-  const before2 = at >= 2 ? text.charCodeAt(at - 2) : 0;
-  const before3 = at >= 3 ? text.charCodeAt(at - 3) : 0;
-  const after = at + 1 < text.length ? text.charCodeAt(at + 1) : 0;
-  if (!saraAmAroundPair[index2(before1, after)] && !saraAmEndingPair[index2(before2, before1)]) return false;
-  const possible =
-    saraAmStarting[index2(before1, after)] ||
-    saraAmInside[index3(before2, before1, after)] ||
-    saraAmEnding[index3(before3, before2, before1)];
-  if (!possible) return false;
-  return lostSaraAmWordAcross(text, at);
-}
-
-/** Cheap test before any segmenting: is there a dictionary word across `junction`? */
-export function wordSpans(text: string, junction: number, reach = 10): boolean {
-  dictionary();
-  return trieWordAcross(wordTrie, text, junction, reach);
-}
-
-/** Whether some dictionary word is a prefix of the text. */
-export function startsWithWord(text: string): boolean {
-  dictionary();
-  let node = 0;
-  for (let end = 1; end <= Math.min(text.length, MAX_WORD_LENGTH); end++) {
-    node = step(wordTrie, node, text.charCodeAt(end - 1));
-    if (node === -1) return false;
-    if (end >= 2 && wordTrie.terminal[node]) return true;
-  }
-  return false;
-}
-
-/** Whether some dictionary word is a suffix of the text. */
-export function endsWithWord(text: string): boolean {
-  if (!words) dictionary();
-  let node = 0;
-  for (let start = text.length - 1; start >= Math.max(0, text.length - MAX_WORD_LENGTH); start--) {
-    node = step(reversedWordTrie, node, text.charCodeAt(start));
-    if (node === -1) return false;
-    if (text.length - start >= 2 && reversedWordTrie.terminal[node]) return true;
-  }
-  return false;
-}
-
 export interface Segmentation {
   /** Characters not covered by any dictionary word. */
   unknown: number;
@@ -302,11 +265,6 @@ export interface Segmentation {
   words: [number, number][];
 }
 
-// Buffers for the segmentation DP, reused across calls (the stage is synchronous).
-let unknownAt = new Int32Array(64);
-let piecesAt = new Int32Array(64);
-let fromAt = new Int32Array(64);
-let wordStepAt = new Uint8Array(64);
 const UNREACHED = 0x3fffffff;
 /** Pieces never reach this, so unknown * PIECES_SCALE + pieces orders like (unknown, pieces). */
 const PIECES_SCALE = 4096;
@@ -314,95 +272,230 @@ const PIECES_SCALE = 4096;
  * piece, a word is one piece. */
 const UNKNOWN_LETTER_COST = PIECES_SCALE + 1;
 const WORD_COST = 1;
-/** Best cost up to each position under each of two readings (forkedWindowCosts). */
-let costA = new Int32Array(64);
-let costB = new Int32Array(64);
+/** Verdicts kept by one Judge; cleared when full. */
+const MAX_CACHED_VERDICTS = 50_000;
 
-/** The code units being segmented: windows are written here straight from their parts, so
- * judging a reading never builds (and flattens) the joined string. */
-let windowCodes = new Uint16Array(64);
+/** Judges readings against the word list. It owns what judging changes as it goes: the
+ * buffers of the segmentation DP (reused from call to call; the stage is synchronous) and the
+ * verdicts already reached (common damaged words, "ส าคัญ", "จ านวน", are judged once). Its
+ * owner is one repair run: repairDraft makes one per document and repairText one per call, so
+ * nothing one document does can reach another. */
+export class Judge {
+  private readonly list = wordList();
+  private readonly verdicts = new Map<string, number>();
+  private unknownAt = new Int32Array(64);
+  private piecesAt = new Int32Array(64);
+  private fromAt = new Int32Array(64);
+  private wordStepAt = new Uint8Array(64);
+  /** Best cost up to each position under each of two readings (forkedWindowCosts). */
+  private costA = new Int32Array(64);
+  private costB = new Int32Array(64);
+  /** The code units being segmented: windows are written here straight from their parts, so
+   * judging a reading never builds (and flattens) the joined string. */
+  private windowCodes = new Uint16Array(64);
 
-function ensureCapacity(n: number): void {
-  if (unknownAt.length > n) return;
-  const size = 2 * (n + 1);
-  unknownAt = new Int32Array(size);
-  piecesAt = new Int32Array(size);
-  fromAt = new Int32Array(size);
-  wordStepAt = new Uint8Array(size);
-  windowCodes = new Uint16Array(size);
-  costA = new Int32Array(size);
-  costB = new Int32Array(size);
-}
-
-/** Writes `part` into windowCodes at `at`; returns where the next part goes. */
-function writeCodes(part: string, at: number): number {
-  for (let i = 0; i < part.length; i++) windowCodes[at + i] = part.charCodeAt(i);
-  return at + part.length;
-}
-
-/** Fills the DP buffers for `text`: the fewest unknown letters, then the fewest pieces. */
-function runSegmentation(text: string): number {
-  ensureCapacity(text.length);
-  return segmentCodes(writeCodes(text, 0));
-}
-
-/** The DP over windowCodes[0, n). */
-function segmentCodes(n: number): number {
-  if (!words) dictionary();
-  unknownAt.fill(UNREACHED, 0, n + 1);
-  unknownAt[0] = 0;
-  piecesAt[0] = 0;
-  for (let start = 0; start < n; start++) {
-    const here = unknownAt[start]!;
-    const piecesHere = piecesAt[start]! + 1;
-    // one unknown letter
-    if (here + 1 < unknownAt[start + 1]! || (here + 1 === unknownAt[start + 1]! && piecesHere < piecesAt[start + 1]!)) {
-      unknownAt[start + 1] = here + 1;
-      piecesAt[start + 1] = piecesHere;
-      fromAt[start + 1] = start;
-      wordStepAt[start + 1] = 0;
+  /** A verdict that depends only on `key`, judged once per Judge. */
+  cachedVerdict(key: string, judge: () => number): number {
+    let verdict = this.verdicts.get(key);
+    if (verdict === undefined) {
+      verdict = judge();
+      if (this.verdicts.size >= MAX_CACHED_VERDICTS) this.verdicts.clear();
+      this.verdicts.set(key, verdict);
     }
-    // every dictionary word starting here
+    return verdict;
+  }
+
+  /** Cheap test before any segmenting: could า at `at` be the ำ of a long dictionary word
+   * (one the text holds with every ำ written า)? */
+  couldBeSaraAmWord(text: string, at: number): boolean {
+    const list = this.list;
+    // Outside the text counts as "not Thai" (0), never NaN: NaN would make these doubles.
+    const before1 = at >= 1 ? text.charCodeAt(at - 1) : 0;
+    const before2 = at >= 2 ? text.charCodeAt(at - 2) : 0;
+    const before3 = at >= 3 ? text.charCodeAt(at - 3) : 0;
+    const after = at + 1 < text.length ? text.charCodeAt(at + 1) : 0;
+    if (!list.saraAmAroundPair[index2(before1, after)] && !list.saraAmEndingPair[index2(before2, before1)]) return false;
+    const possible =
+      list.saraAmStarting[index2(before1, after)] ||
+      list.saraAmInside[index3(before2, before1, after)] ||
+      list.saraAmEnding[index3(before3, before2, before1)];
+    if (!possible) return false;
+    return lostSaraAmWordAcross(list, text, at);
+  }
+
+  /** Cheap test before any segmenting: is there a dictionary word across `junction`? */
+  wordSpans(text: string, junction: number, reach = 10): boolean {
+    return trieWordAcross(this.list.wordTrie, text, junction, reach);
+  }
+
+  /** Whether some dictionary word is a prefix of the text. */
+  startsWithWord(text: string): boolean {
+    const trie = this.list.wordTrie;
     let node = 0;
-    for (let end = start + 1; end <= n && end - start <= MAX_WORD_LENGTH; end++) {
-      node = step(wordTrie, node, windowCodes[end - 1]!);
-      if (node === -1) break;
-      if (end - start < 2 || !wordTrie.terminal[node]) continue;
-      if (here < unknownAt[end]! || (here === unknownAt[end]! && piecesHere < piecesAt[end]!)) {
-        unknownAt[end] = here;
-        piecesAt[end] = piecesHere;
-        fromAt[end] = start;
-        wordStepAt[end] = 1;
+    for (let end = 1; end <= Math.min(text.length, MAX_WORD_LENGTH); end++) {
+      node = step(trie, node, text.charCodeAt(end - 1));
+      if (node === -1) return false;
+      if (end >= 2 && trie.terminal[node]) return true;
+    }
+    return false;
+  }
+
+  /** Whether some dictionary word is a suffix of the text. */
+  endsWithWord(text: string): boolean {
+    const trie = this.list.reversedWordTrie;
+    let node = 0;
+    for (let start = text.length - 1; start >= Math.max(0, text.length - MAX_WORD_LENGTH); start--) {
+      node = step(trie, node, text.charCodeAt(start));
+      if (node === -1) return false;
+      if (text.length - start >= 2 && trie.terminal[node]) return true;
+    }
+    return false;
+  }
+
+  /** -1 when the window left + a + right reads better (fewer letters outside words, then fewer
+   * pieces) than left + b + right, 1 when worse, 0 when the word list cannot tell. */
+  compareWindowReadings(left: string, a: string, b: string, right: string): number {
+    const fork = forkIndex(a, b);
+    let withA: number;
+    let withB: number;
+    if (fork === -1) {
+      withA = this.windowCost(left, a, right);
+      withB = this.windowCost(left, b, right);
+    } else {
+      this.ensureCapacity(left.length + a.length + right.length);
+      const n = this.writeCodes(right, this.writeCodes(a, this.writeCodes(left, 0)));
+      this.forkedWindowCosts(n, left.length + fork, a.charCodeAt(fork), b.charCodeAt(fork));
+      withA = this.costA[n]!;
+      withB = this.costB[n]!;
+    }
+    return withA === withB ? 0 : withA < withB ? -1 : 1;
+  }
+
+  /** The segmentation with fewest unknown characters, then fewest pieces (longest words). */
+  segment(text: string): Segmentation {
+    const n = this.runSegmentation(text);
+    const found: [number, number][] = [];
+    for (let end = n; end > 0; end = this.fromAt[end]!) if (this.wordStepAt[end]) found.push([this.fromAt[end]!, end]);
+    return { unknown: this.unknownAt[n]!, pieces: this.piecesAt[n]!, words: found.reverse() };
+  }
+
+  /** (unknown letters, pieces) of the best segmentation as one number that orders the same way. */
+  segmentCost(text: string): number {
+    const n = this.runSegmentation(text);
+    return this.unknownAt[n]! * PIECES_SCALE + this.piecesAt[n]!;
+  }
+
+  private ensureCapacity(n: number): void {
+    if (this.unknownAt.length > n) return;
+    const size = 2 * (n + 1);
+    this.unknownAt = new Int32Array(size);
+    this.piecesAt = new Int32Array(size);
+    this.fromAt = new Int32Array(size);
+    this.wordStepAt = new Uint8Array(size);
+    this.windowCodes = new Uint16Array(size);
+    this.costA = new Int32Array(size);
+    this.costB = new Int32Array(size);
+  }
+
+  /** Writes `part` into windowCodes at `at`; returns where the next part goes. */
+  private writeCodes(part: string, at: number): number {
+    const codes = this.windowCodes;
+    for (let i = 0; i < part.length; i++) codes[at + i] = part.charCodeAt(i);
+    return at + part.length;
+  }
+
+  /** Fills the DP buffers for `text`: the fewest unknown letters, then the fewest pieces. */
+  private runSegmentation(text: string): number {
+    this.ensureCapacity(text.length);
+    return this.segmentCodes(this.writeCodes(text, 0));
+  }
+
+  /** segmentCost(left + middle + right), without building that string. */
+  private windowCost(left: string, middle: string, right: string): number {
+    this.ensureCapacity(left.length + middle.length + right.length);
+    const n = this.segmentCodes(this.writeCodes(right, this.writeCodes(middle, this.writeCodes(left, 0))));
+    return this.unknownAt[n]! * PIECES_SCALE + this.piecesAt[n]!;
+  }
+
+  /** The DP over windowCodes[0, n). */
+  private segmentCodes(n: number): number {
+    const { unknownAt, piecesAt, fromAt, wordStepAt, windowCodes } = this;
+    const wordTrie = this.list.wordTrie;
+    unknownAt.fill(UNREACHED, 0, n + 1);
+    unknownAt[0] = 0;
+    piecesAt[0] = 0;
+    for (let start = 0; start < n; start++) {
+      const here = unknownAt[start]!;
+      const piecesHere = piecesAt[start]! + 1;
+      // one unknown letter
+      if (here + 1 < unknownAt[start + 1]! || (here + 1 === unknownAt[start + 1]! && piecesHere < piecesAt[start + 1]!)) {
+        unknownAt[start + 1] = here + 1;
+        piecesAt[start + 1] = piecesHere;
+        fromAt[start + 1] = start;
+        wordStepAt[start + 1] = 0;
+      }
+      // every dictionary word starting here
+      let node = 0;
+      for (let end = start + 1; end <= n && end - start <= MAX_WORD_LENGTH; end++) {
+        node = step(wordTrie, node, windowCodes[end - 1]!);
+        if (node === -1) break;
+        if (end - start < 2 || !wordTrie.terminal[node]) continue;
+        if (here < unknownAt[end]! || (here === unknownAt[end]! && piecesHere < piecesAt[end]!)) {
+          unknownAt[end] = here;
+          piecesAt[end] = piecesHere;
+          fromAt[end] = start;
+          wordStepAt[end] = 1;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** segmentCost of windowCodes[0, n) read with `codeA` at `fork` (into costA[n]) and with
+   * `codeB` there (into costB[n]), in one pass: the two readings share every letter but one, so
+   * a word walk from before the fork is made once up to it and only then goes two ways, and a
+   * walk from after it is made once for both. Same costs as two segmentCodes runs. */
+  private forkedWindowCosts(n: number, fork: number, codeA: number, codeB: number): void {
+    const { costA, costB, windowCodes } = this;
+    const wordTrie = this.list.wordTrie;
+    costA.fill(UNREACHED, 0, n + 1);
+    costB.fill(UNREACHED, 0, n + 1);
+    costA[0] = 0;
+    costB[0] = 0;
+    for (let start = 0; start < n; start++) {
+      const hereA = costA[start]!;
+      const hereB = costB[start]!;
+      if (hereA + UNKNOWN_LETTER_COST < costA[start + 1]!) costA[start + 1] = hereA + UNKNOWN_LETTER_COST;
+      if (hereB + UNKNOWN_LETTER_COST < costB[start + 1]!) costB[start + 1] = hereB + UNKNOWN_LETTER_COST;
+      let node = 0;
+      let end = start + 1;
+      // Up to the fork both readings are one text (and hereA === hereB); after it too.
+      const sharedEnd = start <= fork ? fork : n;
+      for (; end <= sharedEnd && end - start <= MAX_WORD_LENGTH; end++) {
+        node = step(wordTrie, node, windowCodes[end - 1]!);
+        if (node === -1) break;
+        if (end - start < 2 || !wordTrie.terminal[node]) continue;
+        if (hereA + WORD_COST < costA[end]!) costA[end] = hereA + WORD_COST;
+        if (hereB + WORD_COST < costB[end]!) costB[end] = hereB + WORD_COST;
+      }
+      if (start <= fork && node !== -1 && end === fork + 1 && end - start <= MAX_WORD_LENGTH) {
+        this.continueWalk(costA, node, start, fork, codeA, n, hereA);
+        this.continueWalk(costB, node, start, fork, codeB, n, hereB);
       }
     }
   }
-  return n;
-}
 
-/** segmentCost(left + middle + right), without building that string. */
-function windowCost(left: string, middle: string, right: string): number {
-  ensureCapacity(left.length + middle.length + right.length);
-  const n = segmentCodes(writeCodes(right, writeCodes(middle, writeCodes(left, 0))));
-  return unknownAt[n]! * PIECES_SCALE + piecesAt[n]!;
-}
-
-/** -1 when the window left + a + right reads better (fewer letters outside words, then fewer
- * pieces) than left + b + right, 1 when worse, 0 when the word list cannot tell. */
-export function compareWindowReadings(left: string, a: string, b: string, right: string): number {
-  const fork = forkIndex(a, b);
-  let withA: number;
-  let withB: number;
-  if (fork === -1) {
-    withA = windowCost(left, a, right);
-    withB = windowCost(left, b, right);
-  } else {
-    ensureCapacity(left.length + a.length + right.length);
-    const n = writeCodes(right, writeCodes(a, writeCodes(left, 0)));
-    forkedWindowCosts(n, left.length + fork, a.charCodeAt(fork), b.charCodeAt(fork));
-    withA = costA[n]!;
-    withB = costB[n]!;
+  /** A word walk from `start` that reached the fork at trie node `node`, carried on through
+   * the fork letter `forkCode` and the letters after it, relaxing `cost`. */
+  private continueWalk(cost: Int32Array, node: number, start: number, fork: number, forkCode: number, n: number, here: number): void {
+    const { windowCodes } = this;
+    const wordTrie = this.list.wordTrie;
+    for (let end = fork + 1; end <= n && end - start <= MAX_WORD_LENGTH; end++) {
+      node = step(wordTrie, node, end - 1 === fork ? forkCode : windowCodes[end - 1]!);
+      if (node === -1) return;
+      if (end - start >= 2 && wordTrie.terminal[node] && here + WORD_COST < cost[end]!) cost[end] = here + WORD_COST;
+    }
   }
-  return withA === withB ? 0 : withA < withB ? -1 : 1;
 }
 
 /** Where two readings of one length differ, when they differ in exactly one code unit (as
@@ -418,67 +511,11 @@ function forkIndex(a: string, b: string): number {
   return fork;
 }
 
-/** segmentCost of windowCodes[0, n) read with `codeA` at `fork` (into costA[n]) and with
- * `codeB` there (into costB[n]), in one pass: the two readings share every letter but one, so
- * a word walk from before the fork is made once up to it and only then goes two ways, and a
- * walk from after it is made once for both. Same costs as two segmentCodes runs. */
-function forkedWindowCosts(n: number, fork: number, codeA: number, codeB: number): void {
-  if (!words) dictionary();
-  costA.fill(UNREACHED, 0, n + 1);
-  costB.fill(UNREACHED, 0, n + 1);
-  costA[0] = 0;
-  costB[0] = 0;
-  for (let start = 0; start < n; start++) {
-    const hereA = costA[start]!;
-    const hereB = costB[start]!;
-    if (hereA + UNKNOWN_LETTER_COST < costA[start + 1]!) costA[start + 1] = hereA + UNKNOWN_LETTER_COST;
-    if (hereB + UNKNOWN_LETTER_COST < costB[start + 1]!) costB[start + 1] = hereB + UNKNOWN_LETTER_COST;
-    let node = 0;
-    let end = start + 1;
-    // Up to the fork both readings are one text (and hereA === hereB); after it too.
-    const sharedEnd = start <= fork ? fork : n;
-    for (; end <= sharedEnd && end - start <= MAX_WORD_LENGTH; end++) {
-      node = step(wordTrie, node, windowCodes[end - 1]!);
-      if (node === -1) break;
-      if (end - start < 2 || !wordTrie.terminal[node]) continue;
-      if (hereA + WORD_COST < costA[end]!) costA[end] = hereA + WORD_COST;
-      if (hereB + WORD_COST < costB[end]!) costB[end] = hereB + WORD_COST;
-    }
-    if (start <= fork && node !== -1 && end === fork + 1 && end - start <= MAX_WORD_LENGTH) {
-      continueWalk(costA, node, start, fork, codeA, n, hereA);
-      continueWalk(costB, node, start, fork, codeB, n, hereB);
-    }
-  }
-}
-
-/** A word walk from `start` that reached the fork at trie node `node`, carried on through
- * the fork letter `forkCode` and the letters after it, relaxing `cost`. */
-function continueWalk(cost: Int32Array, node: number, start: number, fork: number, forkCode: number, n: number, here: number): void {
-  for (let end = fork + 1; end <= n && end - start <= MAX_WORD_LENGTH; end++) {
-    node = step(wordTrie, node, end - 1 === fork ? forkCode : windowCodes[end - 1]!);
-    if (node === -1) return;
-    if (end - start >= 2 && wordTrie.terminal[node] && here + WORD_COST < cost[end]!) cost[end] = here + WORD_COST;
-  }
-}
-
-/** The segmentation with fewest unknown characters, then fewest pieces (longest words). */
-export function segment(text: string): Segmentation {
-  const n = runSegmentation(text);
-  const found: [number, number][] = [];
-  for (let end = n; end > 0; end = fromAt[end]!) if (wordStepAt[end]) found.push([fromAt[end]!, end]);
-  return { unknown: unknownAt[n]!, pieces: piecesAt[n]!, words: found.reverse() };
-}
-
-/** (unknown letters, pieces) of the best segmentation as one number that orders the same way. */
-export function segmentCost(text: string): number {
-  const n = runSegmentation(text);
-  return unknownAt[n]! * PIECES_SCALE + piecesAt[n]!;
-}
-
+/** Stateless: Intl.Segmenter keeps nothing between calls. */
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
 
 /** How many pieces ICU cuts the text into: a tie-breaker when the word list cannot decide. */
-export function icuPieces(text: string): number {
+function icuPieces(text: string): number {
   let count = 0;
   for (const _ of segmenter.segment(text)) count++;
   return count;
@@ -489,19 +526,4 @@ export function compareIcu(a: string, b: string): number {
   const ia = icuPieces(a);
   const ib = icuPieces(b);
   return ia === ib ? 0 : ia < ib ? -1 : 1;
-}
-
-/** Verdicts depend only on the window compared, so they are kept across documents: common
- * damaged words ("ส าคัญ", "จ านวน") are judged once. Cleared when full. */
-const MAX_CACHED_VERDICTS = 50_000;
-const verdicts = new Map<string, number>();
-
-export function cachedVerdict(key: string, judge: () => number): number {
-  let verdict = verdicts.get(key);
-  if (verdict === undefined) {
-    verdict = judge();
-    if (verdicts.size >= MAX_CACHED_VERDICTS) verdicts.clear();
-    verdicts.set(key, verdict);
-  }
-  return verdict;
 }

@@ -7,6 +7,7 @@ import type { Draft, DraftBlock } from '../model/draft.ts';
 import type { DraftStage } from '../model/stages.ts';
 import { composeText, type Span } from '../model/draft.ts';
 import { warning } from '../model/warnings.ts';
+import { Judge } from './dictionary.ts';
 import { repairedOffset, type RepairWarning } from './edit-log.ts';
 import { EMPTY_HINTS, type DocumentHints } from './judged-rules.ts';
 import { addHints, resolveWithDocument, runRepair, toResult, type RepairRun } from './repair-text.ts';
@@ -18,8 +19,10 @@ export { undoEdits } from './edit-log.ts';
  * changed, adds per-rule counts to `draft.repairs`, warns where nothing decided, and drops the
  * extraction evidence (it is not part of the emitted document). */
 export const repairDraft: DraftStage = (draft: Draft): Draft => {
-  const textRuns = draft.blocks.map((block) => runRepair(block.text, { evidence: block.evidence }));
-  const cellRuns = draft.blocks.map((block) => block.rows?.map((row) => row.map((cell) => runRepair(cell))));
+  // One judge for the document: the verdicts it caches are this document's, and go with it.
+  const judge = new Judge();
+  const textRuns = draft.blocks.map((block) => runRepair(block.text, { evidence: block.evidence, judge }));
+  const cellRuns = draft.blocks.map((block) => block.rows?.map((row) => row.map((cell) => runRepair(cell, { judge }))));
   const hints = collectHints(textRuns, cellRuns);
   const repairs = { ...draft.repairs };
   const blockWarnings: RepairWarning[][] = [];

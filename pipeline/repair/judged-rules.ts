@@ -2,18 +2,7 @@
 // by extraction evidence, by the dictionary, then by what the rest of the document shows;
 // when none decides, the text stays and a warning marks the spot.
 import type { RepairEvidence } from '../model/draft.ts';
-import {
-  cachedVerdict,
-  compareIcu,
-  compareWindowReadings,
-  couldBeSaraAmWord,
-  endsWithWord,
-  MAX_WORD_LENGTH,
-  MIN_SARA_AM_WORD,
-  segment,
-  startsWithWord,
-  wordSpans,
-} from './dictionary.ts';
+import { compareIcu, MAX_WORD_LENGTH, MIN_SARA_AM_WORD, type Judge } from './dictionary.ts';
 import { applyChanges, applyRegexRule, type PassChange, type RepairState } from './edit-log.ts';
 import { codeAt, CONSONANT, isConsonantCode, isThaiWordCode, isToneCode, LEADING_VOWEL, THAI_WORD_CHAR, TONE } from '../shared/thai.ts';
 
@@ -90,12 +79,12 @@ function rightContext(text: string, start: number): string {
 /** Judges the two readings on the near window first, then on the whole context if it ties.
  * Not cached: on varied text most windows are new, and building a key costs about as much as
  * judging (measured: 80% of near windows missed a cache over the 8 MB bench text). */
-function judgeSaraAm(left: string, saraAm: string, joined: string, right: string): number {
+function judgeSaraAm(judge: Judge, left: string, saraAm: string, joined: string, right: string): number {
   const nearLeft = left.length > NEAR_CONTEXT_CHARS ? left.slice(-NEAR_CONTEXT_CHARS) : left;
   const nearRight = right.length > NEAR_CONTEXT_CHARS ? right.slice(0, NEAR_CONTEXT_CHARS) : right;
-  const near = compareWindowReadings(nearLeft, saraAm, joined, nearRight);
+  const near = judge.compareWindowReadings(nearLeft, saraAm, joined, nearRight);
   if (near !== 0 || (nearLeft === left && nearRight === right)) return near;
-  return compareWindowReadings(left, saraAm, joined, right);
+  return judge.compareWindowReadings(left, saraAm, joined, right);
 }
 
 export const AMBIGUOUS_SARA_AM = 'thai-ambiguous';
@@ -110,9 +99,9 @@ export function repairSpacedSaraAm(
   state: RepairState,
   verdict: DocumentVerdict,
   stats: SaraAmStats,
-  options: { ocrText?: string | undefined; final: boolean },
+  options: { ocrText?: string | undefined; final: boolean; judge: Judge },
 ): void {
-  const { ocrText } = options;
+  const { ocrText, judge } = options;
   const ocr = ocrText ? prepareOcrText(ocrText) : null;
   const pending: RepairState['warnings'] = [];
   const changes: PassChange[] = [];
@@ -127,14 +116,14 @@ export function repairSpacedSaraAm(
     const left = thaiBefore(text, m.index);
     const right = rightContext(text, m.index + whole.length);
     // -1: sara am, 1: join, 0: undecided
-    let choice = (ocr ? ocrVote(ocr, left, saraAm, joined, right) : null) ?? judgeSaraAm(left, saraAm, joined, right);
+    let choice = (ocr ? ocrVote(ocr, left, saraAm, joined, right) : null) ?? judgeSaraAm(judge, left, saraAm, joined, right);
     if (choice === -1) stats.restored++;
     if (choice === 1) stats.joined++;
     if (choice === 0 && verdict) choice = verdict === 'sara-am' ? -1 : 1;
     // ICU's dictionary is the last and weakest voice: asked only where the document has no pattern.
     // Not final: the document pass comes back to the ties once it knows the document's pattern.
     if (choice === 0 && options.final) {
-      choice = cachedVerdict(`icu|${left}|${joined}|${right}`, () => compareIcu(left + saraAm + right, left + joined + right));
+      choice = judge.cachedVerdict(`icu|${left}|${joined}|${right}`, () => compareIcu(left + saraAm + right, left + joined + right));
     }
     if (choice === 0) {
       pending.push({
@@ -177,7 +166,7 @@ const LONE_CONSONANT = new RegExp(`^[${CONSONANT}][${TONE}\u0E4C]?$`);
 const LOST_SARA_AM_SHAPE = new RegExp(`[${CONSONANT}][${TONE}]?$`);
 
 /** Spaces inside words from justified lines: "ความยั่ งยืน", "เข้าถึ ง", "เมื่ อ". */
-export function repairSplitWords(state: RepairState): void {
+export function repairSplitWords(state: RepairState, judge: Judge): void {
   const text = state.text;
   const changes: PassChange[] = [];
   // A char-code walk, not a regex: most spaces are real and are passed over without allocating.
@@ -189,13 +178,13 @@ export function repairSplitWords(state: RepairState): void {
       start = end - 1;
       continue;
     }
-    if (splitInsideWord(text, start, end)) changes.push({ start, end, after: '', rule: 'word-split-space' });
+    if (splitInsideWord(judge, text, start, end)) changes.push({ start, end, after: '', rule: 'word-split-space' });
     start = end - 1;
   }
   applyChanges(state, changes);
 }
 
-function splitInsideWord(text: string, start: number, end: number): boolean {
+function splitInsideWord(judge: Judge, text: string, start: number, end: number): boolean {
   const left = thaiBefore(text, start);
   const right = thaiAfter(text, end);
   // "ค่ า" is the sara am rules' to judge; they left it on purpose.
@@ -209,10 +198,10 @@ function splitInsideWord(text: string, start: number, end: number): boolean {
   const suspect = SPLIT_POSSIBLE_LEFT.test(left) || loneLeft || loneRight;
   if (!suspect) return false;
   // Both sides already end and start with words (looked at as far as the longest word): a real space.
-  if (endsWithWord(thaiBefore(text, start, MAX_WORD_LENGTH)) && startsWithWord(thaiAfter(text, end, MAX_WORD_LENGTH))) {
+  if (judge.endsWithWord(thaiBefore(text, start, MAX_WORD_LENGTH)) && judge.startsWithWord(thaiAfter(text, end, MAX_WORD_LENGTH))) {
     return false;
   }
-  return joinReadsBetter(left, right);
+  return joinReadsBetter(judge, left, right);
 }
 
 /** Char-code test before any string work: only spaces after ั ื ็ ิ ี ึ ุ ู, a tone, ์, a
@@ -229,11 +218,11 @@ function mayBeSplit(text: string, spaceStart: number, spaceEnd: number): boolean
 }
 
 /** Joining must leave fewer unknown letters and put the junction inside a dictionary word. */
-function joinReadsBetter(left: string, right: string): boolean {
-  if (!wordSpans(left + right, left.length)) return false;
-  const leftReading = segment(left);
-  const rightReading = segment(right);
-  const together = segment(left + right);
+function joinReadsBetter(judge: Judge, left: string, right: string): boolean {
+  if (!judge.wordSpans(left + right, left.length)) return false;
+  const leftReading = judge.segment(left);
+  const rightReading = judge.segment(right);
+  const together = judge.segment(left + right);
   if (together.unknown >= leftReading.unknown + rightReading.unknown) return false;
   const junction = left.length;
   return together.words.some(([start, end]) => start < junction && junction < end);
@@ -248,20 +237,20 @@ const BARE_CONSONANT = new RegExp(`^[${CONSONANT}]$`);
 /** Share of one-letter pieces that marks a run as letter-spaced. */
 const MIN_LONE_LETTER_SHARE = 0.4;
 
-export function repairDistributedSpacing(state: RepairState): void {
+export function repairDistributedSpacing(state: RepairState, judge: Judge): void {
   applyRegexRule(state, DISTRIBUTED_RUN, 'distributed-spacing', (m) => {
     const tokens = m[0].split(' ');
     const lone = tokens.filter((token) => LONE_LETTER_TOKEN.test(token)).length;
     if (lone / tokens.length < MIN_LONE_LETTER_SHARE) return null;
     // "ก ข ค ง" is a list of letters: letter-spaced words show their vowels and marks too.
     if (tokens.every((token) => BARE_CONSONANT.test(token))) return null;
-    return bestGrouping(tokens);
+    return bestGrouping(judge, tokens);
   });
 }
 
 /** Groups the pieces so that the fewest letters are unknown, keeping a space when joining
  * does not help (cost: unknown letters, then joins made). */
-function bestGrouping(tokens: string[]): string {
+function bestGrouping(judge: Judge, tokens: string[]): string {
   const n = tokens.length;
   const cost: { unknown: number; joins: number; from: number }[] = [{ unknown: 0, joins: 0, from: -1 }];
   for (let end = 1; end <= n; end++) {
@@ -270,7 +259,7 @@ function bestGrouping(tokens: string[]): string {
       // A spaced "ค่ า" the sara am rules left undecided stays apart.
       if (start < end - 1 && tokens[start + 1]!.startsWith('\u0E32') && LOST_SARA_AM_SHAPE.test(tokens[start]!)) break;
       const piece = tokens.slice(start, end).join('');
-      const unknown = cost[start]!.unknown + segment(piece).unknown;
+      const unknown = cost[start]!.unknown + judge.segment(piece).unknown;
       const joins = cost[start]!.joins + (end - start - 1);
       if (unknown < best.unknown || (unknown === best.unknown && joins < best.joins)) best = { unknown, joins, from: start };
     }
@@ -287,7 +276,7 @@ function bestGrouping(tokens: string[]): string {
 const SARA_AM_CHAR = '\u0E33';
 const SARA_AA = '\u0E32';
 
-export function repairLostSaraAm(state: RepairState): void {
+export function repairLostSaraAm(state: RepairState, judge: Judge): void {
   const text = state.text;
   const changes: PassChange[] = [];
   // indexOf, not a char-code loop: one า in about 14 letters, and the native search is faster
@@ -295,7 +284,7 @@ export function repairLostSaraAm(state: RepairState): void {
   for (let at = text.indexOf(SARA_AA, 1); at !== -1; at = text.indexOf(SARA_AA, at + 1)) {
     const previous = text.charCodeAt(at - 1);
     const base = isToneCode(previous) ? codeAt(text, at - 2) : previous;
-    if (!isConsonantCode(base) || !couldBeSaraAmWord(text, at)) continue;
+    if (!isConsonantCode(base) || !judge.couldBeSaraAmWord(text, at)) continue;
     // Earlier restorations change the left context of later ones: patch them in.
     let left = thaiBefore(text, at);
     for (let c = changes.length - 1; c >= 0 && changes[c]!.start >= at - left.length; c--) {
@@ -304,19 +293,19 @@ export function repairLostSaraAm(state: RepairState): void {
     }
     const right = thaiAfter(text, at + 1);
     const key = `${left}|${right}`;
-    const restore = cachedVerdict(`lost|${key}`, () => (saraAmReadsBetter(left, right) ? 1 : 0));
+    const restore = judge.cachedVerdict(`lost|${key}`, () => (saraAmReadsBetter(judge, left, right) ? 1 : 0));
     if (restore) changes.push({ start: at, end: at + 1, after: SARA_AM_CHAR, rule: 'sara-am-lost' });
   }
   applyChanges(state, changes);
 }
 
-function saraAmReadsBetter(left: string, right: string): boolean {
-  if (compareWindowReadings(left, '\u0E33', '\u0E32', right) !== -1) return false;
+function saraAmReadsBetter(judge: Judge, left: string, right: string): boolean {
+  if (judge.compareWindowReadings(left, '\u0E33', '\u0E32', right) !== -1) return false;
   const withAm = left + '\u0E33' + right;
   const withAa = left + '\u0E32' + right;
   const at = left.length;
-  const amSegments = segment(withAm);
-  const aaSegments = segment(withAa);
+  const amSegments = judge.segment(withAm);
+  const aaSegments = judge.segment(withAa);
   const amWord = amSegments.words.find(([start, end]) => start <= at && at < end);
   if (!amWord || amWord[1] - amWord[0] < MIN_LOST_SARA_AM_WORD) return false;
   // The reading with า must not already hold a word as long across the same spot.

@@ -3,6 +3,7 @@
 import type { Edit } from '../model/document.ts';
 import type { RepairEvidence } from '../model/draft.ts';
 import { anyDamage, scanDamage } from './damage-scan.ts';
+import { Judge } from './dictionary.ts';
 import { newState, type RepairState, type RepairWarning } from './edit-log.ts';
 import {
   AMBIGUOUS_SARA_AM,
@@ -37,6 +38,9 @@ export type { DocumentHints } from './judged-rules.ts';
 
 export interface RepairOptions {
   evidence?: RepairEvidence | undefined;
+  /** The judge of ambiguous readings, owned by the caller for one document (a new one by
+   * default): its buffers and cached verdicts live as long as the caller keeps it. */
+  judge?: Judge | undefined;
   /** What the rest of the document shows (see collectDocumentHints). Without it the string is
    * its own document. */
   documentHints?: DocumentHints | undefined;
@@ -57,6 +61,7 @@ export interface RepairRun {
   /** ำ present before repair: the font kept them. */
   intactSaraAm: number;
   ocrText?: string | undefined;
+  judge: Judge;
 }
 
 function countSaraAm(text: string): number {
@@ -68,6 +73,7 @@ function countSaraAm(text: string): number {
 /** First pass over one string: every rule, with undecided sara am left for the document to decide. */
 export function runRepair(text: string, options: RepairOptions = {}): RepairRun {
   const state = newState(text);
+  const judge = options.judge ?? new Judge();
   const saraAm: SaraAmStats = { restored: 0, joined: 0 };
   const intactSaraAm = countSaraAm(text);
   const hints = options.documentHints;
@@ -76,8 +82,8 @@ export function runRepair(text: string, options: RepairOptions = {}): RepairRun 
   if (!anyDamage(flags) && !options.evidence?.lostNikhahit?.length && !options.evidence?.realSpaces?.length) {
     if (NON_NFC_CANDIDATE.test(text)) repairNfc(state);
     // A bare า is damage only in a document that lost every ำ.
-    if (lostSaraAmDocument) repairLostSaraAm(state);
-    return { state, saraAm, intactSaraAm, ocrText: options.evidence?.ocrText };
+    if (lostSaraAmDocument) repairLostSaraAm(state, judge);
+    return { state, saraAm, intactSaraAm, ocrText: options.evidence?.ocrText, judge };
   }
   applySaraAmEvidence(state, options.evidence, saraAm);
   // Re-decoding and glyph maps make new Thai text: look again at what they made.
@@ -100,27 +106,28 @@ export function runRepair(text: string, options: RepairOptions = {}): RepairRun 
     repairSpacedSaraAm(state, hints ? documentVerdict(hints) : null, saraAm, {
       ocrText: options.evidence?.ocrText,
       final: hints !== undefined,
+      judge,
     });
   }
   if (flags.spaceInThai) {
-    if (flags.loneLetter) repairDistributedSpacing(state);
-    repairSplitWords(state);
+    if (flags.loneLetter) repairDistributedSpacing(state, judge);
+    repairSplitWords(state, judge);
   }
-  if (lostSaraAmDocument) repairLostSaraAm(state);
-  return { state, saraAm, intactSaraAm, ocrText: options.evidence?.ocrText };
+  if (lostSaraAmDocument) repairLostSaraAm(state, judge);
+  return { state, saraAm, intactSaraAm, ocrText: options.evidence?.ocrText, judge };
 }
 
 /** Second pass, once the whole document has been seen: its pattern decides what the first
  * pass left undecided, and a document that lost every ำ gets its bare า judged. */
 export function resolveWithDocument(run: RepairRun, hints: DocumentHints): void {
   const verdict = documentVerdict(hints);
-  const { state } = run;
+  const { state, judge } = run;
   const undecided = state.warnings.some((warning) => warning.code === AMBIGUOUS_SARA_AM);
   if (undecided) {
     dropWarnings(state.warnings, AMBIGUOUS_SARA_AM);
-    repairSpacedSaraAm(state, verdict, { restored: 0, joined: 0 }, { ocrText: run.ocrText, final: true });
+    repairSpacedSaraAm(state, verdict, { restored: 0, joined: 0 }, { ocrText: run.ocrText, final: true, judge });
   }
-  if (documentLostSaraAm(hints)) repairLostSaraAm(state);
+  if (documentLostSaraAm(hints)) repairLostSaraAm(state, judge);
 }
 
 /** Removes the warnings with this code from the list itself: a filtered copy can be an array

@@ -1,16 +1,18 @@
 // compareWindowReadings segments the two readings of a window in one pass when they differ in
 // one letter (ำ or า): it must judge exactly as two separate segmentations do.
 import { describe, expect, it } from 'vitest';
-import { compareWindowReadings, segmentCost } from '../../pipeline/repair/dictionary.ts';
+import { Judge } from '../../pipeline/repair/dictionary.ts';
 import { cleanThaiText } from '../../scripts/fixtures/clean-thai.ts';
 import { random } from '../../scripts/lib/random.ts';
 
 /** Longer than the longest dictionary word on each side, so that walks are cut by the word limit too. */
 const MAX_SIDE = 24;
 
+const judge = new Judge();
+
 function twoSegmentations(left: string, a: string, b: string, right: string): number {
-  const costA = segmentCost(left + a + right);
-  const costB = segmentCost(left + b + right);
+  const costA = judge.segmentCost(left + a + right);
+  const costB = judge.segmentCost(left + b + right);
   return costA === costB ? 0 : costA < costB ? -1 : 1;
 }
 
@@ -31,7 +33,7 @@ describe('compareWindowReadings', () => {
       for (const [a, b] of [[middle + '\u0E33', middle + '\u0E32'], [middle, other], [middle, middle + 'ก']]) {
         const expected = twoSegmentations(left, a!, b!, right);
         if (expected !== 0) decided++;
-        expect(compareWindowReadings(left, a!, b!, right), JSON.stringify([left, a, b, right])).toBe(expected);
+        expect(judge.compareWindowReadings(left, a!, b!, right), JSON.stringify([left, a, b, right])).toBe(expected);
       }
     }
     // the windows are not all ties: the comparison really is exercised

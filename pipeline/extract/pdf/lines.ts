@@ -160,9 +160,24 @@ function middle(values: Float64Array): number {
   return values[values.length >> 1] ?? 0;
 }
 
-/** Rows are not changed once grouped, and their medians are asked for again and again. */
-const rowTops = new WeakMap<Base[], number>();
-const rowSizes = new WeakMap<Base[], number>();
+/** The medians of one page's rows: rows are not changed once grouped, and their medians are
+ * asked for again and again. Owned by the buildLines call that grouped the rows; gone with it. */
+class RowMedians {
+  private readonly tops = new Map<Base[], number>();
+  private readonly sizes = new Map<Base[], number>();
+
+  size(row: Base[]): number {
+    let size = this.sizes.get(row);
+    if (size === undefined) this.sizes.set(row, (size = medianBy(row.filter(isInk), (g) => g.size)));
+    return size;
+  }
+
+  top(row: Base[]): number {
+    let top = this.tops.get(row);
+    if (top === undefined) this.tops.set(row, (top = medianBy(row, (g) => g.top)));
+    return top;
+  }
+}
 
 function medianBy<T>(items: readonly T[], pick: (item: T) => number): number {
   if (items.length === 0) return 0;
@@ -176,30 +191,18 @@ function medianBy<T>(items: readonly T[], pick: (item: T) => number): number {
   return same ? values[0]! : middle(values);
 }
 
-function medianSize(row: Base[]): number {
-  let size = rowSizes.get(row);
-  if (size === undefined) rowSizes.set(row, (size = medianBy(row.filter(isInk), (g) => g.size)));
-  return size;
-}
-
-function rowTop(row: Base[]): number {
-  let top = rowTops.get(row);
-  if (top === undefined) rowTops.set(row, (top = medianBy(row, (g) => g.top)));
-  return top;
-}
-
 /** A glyph that draws something (not a space). */
 function isInk(glyph: Glyph): boolean {
   return glyph.text.trim() !== '';
 }
 
 /** Raised rows of small label-like glyphs ("๑", "12", "∗") join the row below as superscripts. */
-function mergeSuperscripts(rows: Base[][]): Base[][] {
+function mergeSuperscripts(rows: Base[][], medians: RowMedians): Base[][] {
   const out: Base[][] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const below = rows[i + 1];
-    if (below && isSuperscriptRow(row, below)) {
+    if (below && isSuperscriptRow(row, below, medians)) {
       for (const glyph of row) glyph.superscript = true;
       rows[i + 1] = [...row, ...below];
       continue;
@@ -209,11 +212,11 @@ function mergeSuperscripts(rows: Base[][]): Base[][] {
   return out;
 }
 
-function isSuperscriptRow(row: Base[], below: Base[]): boolean {
-  const size = medianSize(below);
+function isSuperscriptRow(row: Base[], below: Base[], medians: RowMedians): boolean {
+  const size = medians.size(below);
   // Cheapest test first: most rows are as large as the row below them.
   if (size === 0 || row.some((g) => g.size > SUPERSCRIPT_SIZE_RATIO * size)) return false;
-  const distance = rowTop(below) - rowTop(row);
+  const distance = medians.top(below) - medians.top(row);
   if (distance <= 0 || distance > SUPERSCRIPT_REACH_EM * size) return false;
   return splitRuns(row).every((run) => REFERENCE_LABEL.test(run));
 }
@@ -250,9 +253,9 @@ function covers(base: Base, mark: Glyph): boolean {
 /** Puts each Thai mark on the base glyph it was drawn over. Usually that is the base drawn
  * just before it; when not (a mark drawn in another run, even on another line), the rows
  * near the mark's height are searched. */
-function attachMarks(marks: Glyph[], rows: Base[][], previousBase: Map<number, Base>): number {
+function attachMarks(marks: Glyph[], rows: Base[][], previousBase: Map<number, Base>, medians: RowMedians): number {
   let orphans = 0;
-  const tops = rows.map(rowTop);
+  const tops = rows.map((row) => medians.top(row));
   for (const mark of marks) {
     const reach = MARK_ROW_REACH_EM * mark.size;
     const before = previousBase.get(mark.seq);
@@ -280,8 +283,9 @@ function attachMarks(marks: Glyph[], rows: Base[][], previousBase: Map<number, B
   return orphans;
 }
 
-/** Splits a row (sorted by x) at wide gaps into cells. */
-function splitCells(row: Base[]): Base[][] {
+/** Splits a row (sorted by x) at wide gaps into cells; adds to `brokeAtSpace` the cells whose
+ * trailing spaces, trimmed, included a wide space glyph. */
+function splitCells(row: Base[], brokeAtSpace: Set<Base[]>): Base[][] {
   const cells: Base[][] = [];
   let current: Base[] = [];
   let end = -Infinity;
@@ -291,20 +295,17 @@ function splitCells(row: Base[]): Base[][] {
       continue;
     }
     if (current.length > 0 && glyph.x - end > CELL_GAP_EM * glyph.size) {
-      cells.push(trimSpaces(current));
+      cells.push(trimSpaces(current, brokeAtSpace));
       current = [];
     }
     current.push(glyph);
     end = glyph.x + glyph.width;
   }
-  if (current.length > 0) cells.push(trimSpaces(current));
+  if (current.length > 0) cells.push(trimSpaces(current, brokeAtSpace));
   return cells;
 }
 
-/** Cells whose trailing spaces, trimmed, included a wide space glyph. */
-const brokeAtSpace = new WeakSet<Base[]>();
-
-function trimSpaces(glyphs: Base[]): Base[] {
+function trimSpaces(glyphs: Base[], brokeAtSpace: Set<Base[]>): Base[] {
   let last = glyphs.length;
   let wideSpace = false;
   while (last > 0 && (glyphs[last - 1]!.text === ' ' || glyphs[last - 1]!.zeroWidthSpace)) {
@@ -421,11 +422,14 @@ export function buildLines(page: number, glyphs: Glyph[], pageWidth: number): Pa
       if (last) previousBase.set(glyph.seq, last);
     } else bases.push(toBase(glyph));
   }
-  const rows = mergeSuperscripts(groupRows(bases));
-  const orphanMarks = attachMarks(marks, rows, previousBase);
+  // This page's row medians and broken-at-space cells: kept for this call only.
+  const medians = new RowMedians();
+  const brokeAtSpace = new Set<Base[]>();
+  const rows = mergeSuperscripts(groupRows(bases), medians);
+  const orphanMarks = attachMarks(marks, rows, previousBase, medians);
   // In place: the rows are this function's own, and no median depends on their order.
   const sortedRows = rows.map((row) => row.sort((a, b) => a.x - b.x || a.seq - b.seq));
-  const cellRows = sortedRows.map(splitCells);
+  const cellRows = sortedRows.map((row) => splitCells(row, brokeAtSpace));
   const gutter = findGutter(cellRows, pageWidth);
 
   const lines: Line[] = [];
