@@ -9,7 +9,7 @@ import { warning } from '../model/warnings.ts';
 
 /** Ids are the first 16 hex digits of the source's SHA-256: short, stable, and 64 bits keep
  * collisions out of reach for any corpus this size. */
-export const ID_HEX_DIGITS = 16;
+const ID_HEX_DIGITS = 16;
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

@@ -79,8 +79,8 @@ export const Entity = z
   .meta({ id: 'Entity' });
 export type Entity = z.output<typeof Entity>;
 
-export const Repair = z.object({ rule: z.string(), count: z.number().int().positive() }).meta({ id: 'Repair' });
-export type Repair = z.output<typeof Repair>;
+const Repair = z.object({ rule: z.string(), count: z.number().int().positive() }).meta({ id: 'Repair' });
+type Repair = z.output<typeof Repair>;
 
 export const Warning = z
   .object({

@@ -9,10 +9,10 @@ const LATIN_EXTENDED_LAST = 0x024f;
 
 /** Share of the minority script above which a block is "mixed". Thai reports quote English
  * terms in brackets ("(Urbanization)"): that alone must not make a Thai paragraph mixed. */
-export const MIXED_MINORITY_SHARE = 0.3;
+const MIXED_MINORITY_SHARE = 0.3;
 
 /** Counted by code unit (every counted letter is one): a global match would make a string per letter. */
-export function scriptCounts(text: string): { thai: number; latin: number } {
+function scriptCounts(text: string): { thai: number; latin: number } {
   let thai = 0;
   let latin = 0;
   for (let i = 0; i < text.length; i++) {

@@ -32,5 +32,5 @@ export type ExtractStage = (input: ExtractInput, signal?: AbortSignal) => Promis
 /** repair, tag: draft → draft. Pure and synchronous; problems become draft warnings. */
 export type DraftStage = (draft: Draft) => Draft;
 
-export const STAGE_NAMES = ['read', 'detect', 'extract', 'ocr', 'repair', 'tag', 'emit', 'write'] as const;
+const STAGE_NAMES = ['read', 'detect', 'extract', 'ocr', 'repair', 'tag', 'emit', 'write'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];

@@ -8,7 +8,7 @@ import type { StageName } from './stages.ts';
 
 /** `info`: something was done or decided that a reader may want to know; `warning`: the text
  * may be wrong here; `page-lost`: a page's content is missing, so the document is `partial`. */
-export type WarningSeverity = 'info' | 'warning' | 'page-lost';
+type WarningSeverity = 'info' | 'warning' | 'page-lost';
 
 export interface WarningSpec {
   severity: WarningSeverity;

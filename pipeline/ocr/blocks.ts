@@ -9,17 +9,17 @@ import { COMBINING, CONSONANT, THAI_LETTER as THAI_LETTER_RANGE } from '../share
 
 /** A line with less than this share of letters and digits among its non-space characters is a
  * picture read as symbols ("|\\ //= ~~"), whatever tesseract's confidence. */
-export const MIN_LETTER_SHARE = 0.5;
+const MIN_LETTER_SHARE = 0.5;
 /** Below this line confidence tesseract is guessing: the line is dropped. */
-export const NON_TEXT_MAX_CONFIDENCE = 0.45;
+const NON_TEXT_MAX_CONFIDENCE = 0.45;
 /** Below this a line is doubtful: the shape tests below decide whether it is writing. */
-export const SHAPE_CHECK_CONFIDENCE = 0.8;
+const SHAPE_CHECK_CONFIDENCE = 0.8;
 /** Below this, a line must also be long enough and carry few orphan marks. */
-export const DOUBTFUL_CONFIDENCE = 0.7;
+const DOUBTFUL_CONFIDENCE = 0.7;
 /** Share of Thai marks with no consonant to sit on above which a doubtful line is not Thai text. */
-export const MAX_ORPHAN_MARK_SHARE = 0.1;
+const MAX_ORPHAN_MARK_SHARE = 0.1;
 /** A doubtful line shorter than this (non-space characters) is a speck or a blot, not a line. */
-export const MIN_DOUBTFUL_CHARS = 8;
+const MIN_DOUBTFUL_CHARS = 8;
 /** Rings and dots read as letters: a line of nothing but these (and punctuation) is an ornament. */
 const ROUND_GLYPHS = /^[0oOQ\u0E50\u0E51\u00B0\u2022\u00B7.,:;'"`~\-_|*]+$/u;
 const MIN_ORNAMENT_GLYPHS = 4;
@@ -27,14 +27,14 @@ const MIN_ORNAMENT_GLYPHS = 4;
 const WIDE_GAP = / {6,}/u;
 /** Share of tokens that mix Thai with Latin letters or ASCII digits, or Latin with digits, above
  * which a doubtful line is letter soup (tesseract's reading of line art). */
-export const MAX_MIXED_TOKEN_SHARE = 0.3;
+const MAX_MIXED_TOKEN_SHARE = 0.3;
 const THAI_LETTER = new RegExp(`[${THAI_LETTER_RANGE}]`, 'u');
 const LATIN_LETTER = /[A-Za-z]/u;
 const ASCII_DIGIT = /[0-9]/u;
 /** Share of a paragraph's lines dropped as pictures from which its short lines go too. */
-export const PICTURE_PARAGRAPH_SHARE = 0.5;
+const PICTURE_PARAGRAPH_SHARE = 0.5;
 /** Blocks whose confidence is below this get an 'ocr-low-confidence' warning. */
-export const LOW_CONFIDENCE = 0.6;
+const LOW_CONFIDENCE = 0.6;
 
 const LETTER_OR_DIGIT = /[\u0E01-\u0E30\u0E32\u0E33\u0E40-\u0E46\u0E50-\u0E59\p{L}\p{N}]/u;
 /** Thai marks that sit above or below a consonant (mai han-akat, upper/lower vowels, tones, thanthakhat…). */
@@ -43,13 +43,13 @@ const THAI_BASE = new RegExp(`[${CONSONANT}]`, 'u');
 /** Most marks one consonant carries (vowel + tone). */
 const MAX_STACKED_MARKS = 2;
 
-export interface LineShape {
+interface LineShape {
   chars: number;
   letterShare: number;
   orphanMarkShare: number;
 }
 
-export function lineShape(text: string): LineShape {
+function lineShape(text: string): LineShape {
   const chars = [...text.replace(/\s+/gu, '')];
   let letters = 0;
   let orphans = 0;
@@ -105,8 +105,8 @@ export function joinLines(lines: readonly string[]): string {
 
 /** A line whose left and right margins within the page's text column are each at least this
  * share of the column, and equal within CENTRED_TOLERANCE, is centred: a title. */
-export const CENTRED_MIN_MARGIN = 0.1;
-export const CENTRED_TOLERANCE = 0.06;
+const CENTRED_MIN_MARGIN = 0.1;
+const CENTRED_TOLERANCE = 0.06;
 
 interface Column {
   x0: number;

@@ -6,14 +6,14 @@ import { createScheduler, createWorker, OEM, type Page, type Scheduler, type Wor
 import { DocumentError } from '../model/index.ts';
 import { prepareTessdata } from './tessdata.ts';
 
-export interface OcrBox {
+interface OcrBox {
   x0: number;
   y0: number;
   x1: number;
   y1: number;
 }
 
-export interface OcrWord {
+interface OcrWord {
   text: string;
   /** 0..1 */
   confidence: number;
@@ -27,7 +27,7 @@ export interface OcrLine {
   words: OcrWord[];
 }
 
-export interface OcrParagraph {
+interface OcrParagraph {
   lines: OcrLine[];
   bbox: OcrBox;
 }
@@ -39,7 +39,7 @@ export interface OcrPageResult {
   confidence: number;
 }
 
-export interface RecognizeOptions {
+interface RecognizeOptions {
   /** Checked before the job is queued; a job already running is not interrupted. */
   signal?: AbortSignal;
 }
@@ -61,7 +61,7 @@ export interface OcrEngineOptions {
   tessdataRoot?: string;
 }
 
-export const DEFAULT_OCR_LANGUAGES = 'tha+eng';
+const DEFAULT_OCR_LANGUAGES = 'tha+eng';
 
 /** Tesseract parameters for every job. Thai is written without spaces between words; keeping
  * tesseract's own inter-word spacing stops it from inventing a space between every letter. */

@@ -10,14 +10,10 @@ import type { OcrEngine } from './engine.ts';
 import { imagePageSource, OCR_DPI, pdfPageSource, type PageSource } from './page-images.ts';
 import { layerDamage, MAX_LAYER_DAMAGE_TO_VOTE, MIN_LAYER_COVERAGE_TO_VOTE, voteWithTextLayer } from './vote.ts';
 
-export { createOcrEngine, DEFAULT_OCR_LANGUAGES } from './engine.ts';
-export { createLazyOcr, type LazyOcr } from './lazy.ts';
-export type { OcrEngine, OcrEngineOptions, OcrLine, OcrPageResult, OcrParagraph, OcrWord } from './engine.ts';
-export { LOW_CONFIDENCE, nonTextReason } from './blocks.ts';
-export { MAX_OCR_PAGE_PIXELS, OCR_DPI } from './page-images.ts';
-export { MAX_LAYER_DAMAGE_TO_VOTE, MIN_LAYER_COVERAGE_TO_VOTE } from './vote.ts';
+export { createOcrEngine } from './engine.ts';
+export type { OcrEngine } from './engine.ts';
 
-export interface OcrStageOptions {
+interface OcrStageOptions {
   ocr: OcrMode;
   ocrLanguages: string;
   /** Resolution PDF pages are rendered at. @default OCR_DPI (300) */

@@ -10,15 +10,15 @@ import { loadPdfJs, PDFJS_ASSETS } from '../shared/pdfjs.ts';
 /** The resolution tesseract's LSTM models read best (its training text is 300 dpi-like). */
 export const OCR_DPI = 300;
 /** Most pixels a rendered or decoded page may have; a larger page is rendered at a lower dpi. */
-export const MAX_OCR_PAGE_PIXELS = 40_000_000;
+const MAX_OCR_PAGE_PIXELS = 40_000_000;
 /** Lowest resolution a scanned page is rendered at, however coarse its scan. */
-export const MIN_OCR_DPI = 150;
+const MIN_OCR_DPI = 150;
 /** Pages smaller than this (in pixels, either side) are not worth OCR: an icon, a blank strip. */
 const MIN_OCR_SIDE = 16;
 
-export type ImageKind = 'png' | 'jpeg' | 'tiff';
+type ImageKind = 'png' | 'jpeg' | 'tiff';
 
-export function sniffImage(bytes: Uint8Array): ImageKind | null {
+function sniffImage(bytes: Uint8Array): ImageKind | null {
   if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
   if ((bytes[0] === 0x49 && bytes[1] === 0x49) || (bytes[0] === 0x4d && bytes[1] === 0x4d)) return 'tiff';
@@ -39,7 +39,7 @@ async function encodePng(width: number, height: number, rgba: Uint8ClampedArray 
 const INCHES_PER_METRE = 39.3701;
 
 /** Inserts a pHYs chunk (pixels per metre) right after IHDR. */
-export function withResolution(png: Uint8Array, dpi: number): Uint8Array {
+function withResolution(png: Uint8Array, dpi: number): Uint8Array {
   const ihdrEnd = 8 + 12 + 13;
   const chunk = new Uint8Array(21);
   const view = new DataView(chunk.buffer);

@@ -9,13 +9,13 @@ import path from 'node:path';
 import { DocumentError } from '../model/index.ts';
 
 /** The model variant tesseract.js itself picks for the LSTM engine. */
-export const TRAINEDDATA_VARIANT = '4.0.0_best_int';
+const TRAINEDDATA_VARIANT = '4.0.0_best_int';
 const TESSDATA_DIR_NAME = 'samut-tessdata';
 
 const require = createRequire(import.meta.url);
 
 /** Language codes in a tesseract language string ("tha+eng" → ["tha", "eng"]). */
-export function languageCodes(languages: string): string[] {
+function languageCodes(languages: string): string[] {
   const codes = languages.split('+').map((code) => code.trim()).filter(Boolean);
   if (codes.length === 0 || codes.some((code) => !/^[a-z_]{3,10}$/.test(code))) {
     throw new TypeError(`Expected OCR languages as tesseract codes joined by "+", e.g. "tha+eng", got \`${languages}\``);
@@ -24,7 +24,7 @@ export function languageCodes(languages: string): string[] {
 }
 
 /** The installed .traineddata.gz of one language, or a DocumentError naming the package to install. */
-export function traineddataFile(code: string): string {
+function traineddataFile(code: string): string {
   let packageJson: string;
   try {
     packageJson = require.resolve(`@tesseract.js-data/${code}/package.json`);

@@ -21,9 +21,9 @@ export const MAX_LAYER_DAMAGE_TO_VOTE = 0.05;
  * replaced: below it the layer is a header or page number over a scanned body. */
 export const MIN_LAYER_COVERAGE_TO_VOTE = 0.5;
 /** Largest alignment (layer length × OCR length) done; a bigger page is not voted on. */
-export const MAX_ALIGN_CELLS = 40_000_000;
+const MAX_ALIGN_CELLS = 40_000_000;
 /** OCR lines below this confidence never overrule the text layer. */
-export const MIN_VOTE_CONFIDENCE = 0.7;
+const MIN_VOTE_CONFIDENCE = 0.7;
 
 const UNREADABLE = new RegExp(`[\\uE000-\\uF8FF\\uFFFD\\u0000-\\u0008\\u000E-\\u001F]|(?<=[${THAI_CHAR}])[\\u00C0-\\u00FF]|[\\u00C0-\\u00FF](?=[${THAI_CHAR}])`, 'gu');
 

@@ -12,7 +12,7 @@ import { repairedOffset, type RepairWarning } from './edit-log.ts';
 import { EMPTY_HINTS, type DocumentHints } from './judged-rules.ts';
 import { addHints, resolveWithDocument, runRepair, toResult, type RepairRun } from './repair-text.ts';
 
-export { repairText, type RepairOptions, type RepairResult, type DocumentHints } from './repair-text.ts';
+export { repairText } from './repair-text.ts';
 export { undoEdits } from './edit-log.ts';
 
 /** Repairs every block's text and table cells. Sets `original` and `edits` on the blocks it

@@ -19,16 +19,16 @@ export interface DocumentHints {
 export const EMPTY_HINTS: DocumentHints = { saraAmRestored: 0, saraAmJoined: 0, saraAmIntact: 0 };
 
 /** Decided cases a document needs before its pattern decides the undecided ones. */
-export const MIN_DOCUMENT_DECISIONS = 2;
+const MIN_DOCUMENT_DECISIONS = 2;
 /** Share of decided cases that must agree for the document pattern to count. */
-export const MIN_DOCUMENT_AGREEMENT = 0.9;
+const MIN_DOCUMENT_AGREEMENT = 0.9;
 /** Thai letters of context each side of a suspect spot that the dictionary judges. */
-export const CONTEXT_CHARS = 12;
+const CONTEXT_CHARS = 12;
 /** The narrower window tried first: most spots are decided by their neighbouring words. */
-export const NEAR_CONTEXT_CHARS = 6;
+const NEAR_CONTEXT_CHARS = 6;
 /** A bare า becomes ำ only inside a word at least this long: short pairs (นา/นำ, ทา/ทำ) are
  * words either way. */
-export const MIN_LOST_SARA_AM_WORD = MIN_SARA_AM_WORD;
+const MIN_LOST_SARA_AM_WORD = MIN_SARA_AM_WORD;
 
 export type DocumentVerdict = 'sara-am' | 'join' | null;
 
@@ -141,7 +141,7 @@ export function repairSpacedSaraAm(
 }
 
 /** Letters of context that must match around the spot for an OCR reading to vote. */
-export const OCR_VOTE_CONTEXT = 3;
+const OCR_VOTE_CONTEXT = 3;
 
 /** OCR writes ำ as nikhahit + า and spaces where it likes: compare without them. */
 function prepareOcrText(ocrText: string): string {

@@ -25,7 +25,7 @@ const URL_PATTERN = /^https?:\/\//iu;
 const IGNORED_NAMES = new Set(['Thumbs.db', 'desktop.ini']);
 const IGNORED_SUFFIXES = ['.PROVENANCE.md', '.gold.md', '.sources.json', '.sources.jsonl', '.sources.txt'];
 
-export function isUrl(input: string): boolean {
+function isUrl(input: string): boolean {
   return URL_PATTERN.test(input);
 }
 
@@ -71,7 +71,7 @@ interface ListEntry {
 
 /** A sources list: JSON (an array, or {sources: [...]}), JSON Lines, or plain lines with # comments.
  * Relative paths in it are relative to the list's own folder. */
-export async function readSourcesList(file: string): Promise<ListEntry[]> {
+async function readSourcesList(file: string): Promise<ListEntry[]> {
   const text = await readFile(file, 'utf8');
   const trimmed = text.trim();
   if (trimmed.startsWith('[') || /^\{\s*"sources"/u.test(trimmed)) {

@@ -4,7 +4,7 @@
 import type { Draft } from '../model/draft.ts';
 import type { Failure } from '../model/errors.ts';
 import type { ExtractInput, OcrMode } from '../model/stages.ts';
-import type { Finished } from './worker.ts';
+import type { DocumentStats } from './store.ts';
 
 export function needsOcr(draft: Draft, mode: OcrMode): boolean {
   if (mode === 'never') return false;
@@ -39,3 +39,17 @@ export interface Failed {
 export type JobResult =
   | ({ extractMs: number } & ({ finished: Finished } | { needsOcr: Draft }))
   | (Failed & { extractMs?: number });
+
+/** What the runner needs to know of an emitted document, without parsing it again. */
+export interface EmittedSummary extends DocumentStats {
+  id: string;
+  /** A page's content was lost (the catalogue's page-lost warnings): the status is `partial`. */
+  partial: boolean;
+}
+
+export interface Finished {
+  /** The document in its one serialized form, validated. */
+  json: string;
+  summary: EmittedSummary;
+  timings: { repair: number; tag: number; emit: number };
+}

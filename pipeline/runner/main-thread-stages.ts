@@ -2,10 +2,17 @@
 // their own (OCR: tesseract.js workers). Kept in one place so the runner imports one module.
 import { DEFAULT_FETCH_OPTIONS, fetchUrl } from '../fetch/index.ts';
 import type { Draft } from '../model/draft.ts';
-import { createLazyOcr } from '../ocr/index.ts';
+import { createLazyOcr } from '../ocr/lazy.ts';
 import { DocumentError } from '../model/errors.ts';
 import type { OcrMode } from '../model/stages.ts';
-import type { Loaded } from './read.ts';
+
+/** The bytes of one input, read from disk (read.ts) or fetched (here). */
+export interface Loaded {
+  bytes: Uint8Array;
+  contentType?: string | undefined;
+  charset?: string | undefined;
+  finalUrl?: string | undefined;
+}
 
 export async function fetchInput(url: string, maxBytes: number, signal?: AbortSignal): Promise<Loaded> {
   const fetched = await fetchUrl(url, { maxBytes: Math.min(maxBytes, DEFAULT_FETCH_OPTIONS.maxBytes) }, signal);

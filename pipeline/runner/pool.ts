@@ -5,7 +5,7 @@ import v8 from 'node:v8';
 import { Piscina } from 'piscina';
 import type { Draft } from '../model/draft.ts';
 import type { DocumentJob, Failed, JobResult } from './job.ts';
-import type { Finished } from './worker.ts';
+import type { Finished } from './job.ts';
 
 const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url).href;
 

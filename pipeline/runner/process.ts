@@ -11,7 +11,7 @@ import { createOcrRunner, type OcrRunner } from './main-thread-stages.ts';
 import { defaultThreads, type StagePool } from './pool.ts';
 import type { Loaded } from './read.ts';
 import { withSourceFacts } from './job.ts';
-import type { EmittedSummary, Finished } from './worker.ts';
+import type { EmittedSummary, Finished } from './job.ts';
 
 export interface ProcessOptions {
   ocr: OcrMode;
@@ -60,7 +60,7 @@ export type Processed =
   | { ok: false; failure: Failure; timings: Timings };
 
 /** The options that change what a document of this kind comes out as. */
-export function optionsAffecting(kind: SourceKind, options: ProcessOptions): Record<string, string> {
+function optionsAffecting(kind: SourceKind, options: ProcessOptions): Record<string, string> {
   return kind === 'pdf' || kind === 'image' ? { ocr: options.ocr, ocrLanguages: options.ocrLanguages } : {};
 }
 

@@ -1,15 +1,10 @@
 // read: the bytes of one input, from disk or over HTTP, with a size cap.
 import { open, stat } from 'node:fs/promises';
 import { DocumentError } from '../model/errors.ts';
-import { fetchInput } from './main-thread-stages.ts';
+import { fetchInput, type Loaded } from './main-thread-stages.ts';
 import type { InputRef } from './inputs.ts';
 
-export interface Loaded {
-  bytes: Uint8Array;
-  contentType?: string | undefined;
-  charset?: string | undefined;
-  finalUrl?: string | undefined;
-}
+export type { Loaded };
 
 export async function readInput(ref: InputRef, maxBytes: number, signal?: AbortSignal): Promise<Loaded> {
   if (ref.url) return fetchInput(ref.url, maxBytes, signal);

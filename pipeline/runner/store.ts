@@ -23,7 +23,7 @@ export async function writeAtomic(file: string, data: string): Promise<void> {
 }
 
 /** `partial`: written, but some pages could not be read (each has a page-lost warning). */
-export type DocumentStatus = 'ok' | 'partial' | 'failed' | 'skipped-unchanged' | 'duplicate';
+type DocumentStatus = 'ok' | 'partial' | 'failed' | 'skipped-unchanged' | 'duplicate';
 
 /** What the runner records of a finished document, besides its source. */
 export interface DocumentStats {

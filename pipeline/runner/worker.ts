@@ -5,9 +5,8 @@ import type { Draft } from '../model/draft.ts';
 import { toFailure } from '../model/errors.ts';
 import { losesPage } from '../model/warnings.ts';
 import type { ExtractInput } from '../model/stages.ts';
-import { needsOcr, withSourceFacts, type DocumentJob, type Failed, type JobResult } from './job.ts';
+import { needsOcr, withSourceFacts, type DocumentJob, type EmittedSummary, type Failed, type Finished, type JobResult } from './job.ts';
 import { repairDraft } from '../repair/index.ts';
-import type { DocumentStats } from './store.ts';
 import { tagDraft } from '../tag/index.ts';
 
 // A document's failure comes back as data, not as a throw: an Error crossing threads keeps only
@@ -20,20 +19,6 @@ async function extractTimed(input: ExtractInput): Promise<{ draft: Draft; ms: nu
   const start = performance.now();
   const draft = await extractDocument(input);
   return { draft, ms: performance.now() - start };
-}
-
-/** What the runner needs to know of an emitted document, without parsing it again. */
-export interface EmittedSummary extends DocumentStats {
-  id: string;
-  /** A page's content was lost (the catalogue's page-lost warnings): the status is `partial`. */
-  partial: boolean;
-}
-
-export interface Finished {
-  /** The document in its one serialized form, validated. */
-  json: string;
-  summary: EmittedSummary;
-  timings: { repair: number; tag: number; emit: number };
 }
 
 /** repair → tag → emit: tagging reads the repaired text; emit validates and serializes here,

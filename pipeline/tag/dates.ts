@@ -8,10 +8,10 @@ import { HAS_THAI, THAI_DIGIT, thaiToArabicDigits as arabicDigits } from '../sha
 
 /** CE = BE - 543. Before BE 2484 (1941) the Thai year began on 1 April: January to March of BE
  * year Y fall in CE Y - 542, and a year-only value is ambiguous, so those dates get a warning. */
-export const BE_OFFSET = 543;
-export const BE_NEW_YEAR_REFORM = 2484;
+const BE_OFFSET = 543;
+const BE_NEW_YEAR_REFORM = 2484;
 /** A bare 4-digit year at or above this is Buddhist era; Gregorian years are read 1800..2200. */
-export const BE_THRESHOLD = 2400;
+const BE_THRESHOLD = 2400;
 const CE_MIN = 1800;
 const CE_MAX = 2200;
 const BE_MAX = 2800;

@@ -9,12 +9,12 @@ import { PRIORITY, type Candidate } from './candidate.ts';
 const { DamerauLevenshteinDistance, JaroWinklerDistance } = distance;
 
 /** Minimum length of a fuzzy-matched name (letters and spaces): short names are real words. */
-export const FUZZY_MIN_LENGTH = 6;
+const FUZZY_MIN_LENGTH = 6;
 /** A single word must be longer still: "Saturn" is a planet, not Satun. */
-export const FUZZY_MIN_SINGLE_WORD_LENGTH = 8;
+const FUZZY_MIN_SINGLE_WORD_LENGTH = 8;
 /** Edits allowed: 1 up to this length, 2 from it on. */
-export const FUZZY_TWO_EDITS_FROM = 12;
-export const FUZZY_MIN_JARO_WINKLER = 0.9;
+const FUZZY_TWO_EDITS_FROM = 12;
+const FUZZY_MIN_JARO_WINKLER = 0.9;
 const MAX_WORDS = 3;
 const PLACE_TYPES = new Set(['province', 'city', 'region', 'country']);
 

@@ -9,7 +9,7 @@ import { HAS_THAI } from '../shared/thai.ts';
 import { foldChar, isThai, isWhitespace, type Boundaries } from './text.ts';
 
 /** Thai aliases at least this long may start/end at a Thai cluster boundary inside an ICU word. */
-export const MIN_LOOSE_THAI_LENGTH = 4;
+const MIN_LOOSE_THAI_LENGTH = 4;
 /** Words before a Thai country name that make it a language or a people, not a country. */
 const THAI_NOT_COUNTRY_BEFORE = /(ภาษา|ชาว|คน|เชื้อสาย|สัญชาติ|ดอลลาร์|เงินดอลลาร์)\s?$/u;
 

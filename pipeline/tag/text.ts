@@ -21,7 +21,7 @@ const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
 /** Intl.Segmenter slows down more than linearly on long strings (V8 re-reads the string per
  * segment), so it runs on chunks of about this many characters, cut at whitespace (always a
  * word boundary, so cutting there changes nothing). */
-export const SEGMENT_CHUNK = 512;
+const SEGMENT_CHUNK = 512;
 
 function* chunks(text: string): Generator<[number, number]> {
   let start = 0;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractImage } from '../../pipeline/extract/image/index.ts';
-import { createLazyOcr } from '../../pipeline/ocr/index.ts';
+import { createLazyOcr } from '../../pipeline/ocr/lazy.ts';
 
 const bytes = new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../fixtures/scans/en-memo.jpg')));
 const source = { uri: 'file:///en-memo.jpg', mediaType: 'image/jpeg', sha256: '0'.repeat(64), bytes: bytes.length };

@@ -7,8 +7,8 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { RepairEvidence } from '../../pipeline/model/draft.ts';
 import { shared } from '../helpers/shared.ts';
 
-export const GAZETTE_DIR = shared('corpora', 'thai-pdf');
-export const GAZETTE_PDF = `${GAZETTE_DIR}/royal-gazette-2566-dissolution.pdf`;
+const GAZETTE_DIR = shared('corpora', 'thai-pdf');
+const GAZETTE_PDF = `${GAZETTE_DIR}/royal-gazette-2566-dissolution.pdf`;
 /** How far ahead in the glyph stream a letter of the text may be found. */
 const ALIGN_LOOKAHEAD = 8;
 

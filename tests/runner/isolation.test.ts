@@ -35,7 +35,7 @@ describe('no hidden module state', () => {
     expect(backwards).toEqual(forwards);
     for (const input of INPUTS.slice(1)) {
       const alone = await buildInOneThread([input]);
-      const [[name, json]] = [...alone];
+      const [name, json] = [...alone][0]!;
       expect(forwards.get(name!), input).toBe(json);
     }
   }, 240_000);

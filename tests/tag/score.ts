@@ -5,13 +5,13 @@ import type { EntityCase, ExpectedEntity } from './cases.ts';
 
 const LATIN = /[A-Za-z]/;
 
-export interface Located extends ExpectedEntity {
+interface Located extends ExpectedEntity {
   start: number;
   end: number;
 }
 
 /** Expected entities with offsets: each is searched after the previous one's start. */
-export function locate(c: EntityCase): Located[] {
+function locate(c: EntityCase): Located[] {
   const out: Located[] = [];
   let from = 0;
   for (const e of c.entities) {

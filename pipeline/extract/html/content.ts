@@ -22,7 +22,7 @@ const PROTECTED_TAGS = new Set(['html', 'body', 'main', 'article']);
 const wordSegmenter = new Intl.Segmenter('th', { granularity: 'word' });
 
 /** Words in a text: Thai has no spaces, so words come from Intl.Segmenter, not from \W. */
-export function wordCount(text: string): number {
+function wordCount(text: string): number {
   let count = 0;
   for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) count++;
   return count;
@@ -50,7 +50,7 @@ function isBoilerplateContainer(element: Element): boolean {
 /** Removes furniture inside `root`: never-content tags, hidden elements, and containers named
  * or marked as boilerplate, unless such a container holds most of the text (a class word is
  * weak evidence against the bulk of an article). Changes the tree in place. */
-export function stripFurniture(root: Element): void {
+function stripFurniture(root: Element): void {
   for (const element of root.querySelectorAll(NEVER_CONTENT_TAGS.join(','))) element.remove();
   const limit = textLength(root) * MAX_BOILERPLATE_SHARE;
   // Depth first, not descending into what was removed.

@@ -29,7 +29,7 @@ export interface Decoded {
 
 /** The WHATWG canonical name for a label, or null for an unknown label. TIS-620 and
  * ISO-8859-11 map to windows-874, ISO-8859-1 and ASCII to windows-1252, as browsers do. */
-export function canonicalEncoding(label: string | undefined | null): string | null {
+function canonicalEncoding(label: string | undefined | null): string | null {
   if (!label) return null;
   try {
     return new TextDecoder(label.trim()).encoding;
@@ -47,7 +47,7 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | 
 
 /** <meta charset="…">, <meta http-equiv="Content-Type" content="…; charset=…"> or an XML
  * declaration's encoding, near the top. */
-export function metaCharset(bytes: Uint8Array): string | null {
+function metaCharset(bytes: Uint8Array): string | null {
   const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, META_PRESCAN_BYTES));
   // XHTML saved pages may declare it only in the XML declaration.
   const xml = /^\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);

@@ -36,7 +36,7 @@ function isDateLine(text: string): boolean {
   return looksDated && words.length - dateWords.length <= 2 && words.length <= DATE_LINE_MAX_WORDS;
 }
 
-export function isBoilerplateBlock(block: HtmlBlock): boolean {
+function isBoilerplateBlock(block: HtmlBlock): boolean {
   if (block.type === 'table' || block.type === 'code') return false; // data and code are never furniture
   const text = block.text.replace(LEADING_SEPARATORS, '').trim();
   if (BARE_URL.test(text)) return true;

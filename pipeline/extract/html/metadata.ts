@@ -74,7 +74,7 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?
 
 /** ISO 8601. A value already in ISO form is kept as written (its offset says where the page
  * was published); other forms are parsed and given in UTC. */
-export function toIsoDate(value: string | null): string | null {
+function toIsoDate(value: string | null): string | null {
   if (!value) return null;
   const text = value.trim();
   if (ISO_DATE_TIME.test(text) && !Number.isNaN(Date.parse(text.replace(' ', 'T')))) return text.replace(' ', 'T');

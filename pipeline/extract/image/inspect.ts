@@ -8,7 +8,7 @@ import { DocumentError } from '../../model/index.ts';
 
 export type ImageFormat = 'png' | 'jpeg' | 'tiff';
 
-export interface ImagePageSize {
+interface ImagePageSize {
   width: number;
   height: number;
 }

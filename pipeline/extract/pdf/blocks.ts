@@ -72,7 +72,7 @@ export function roundSize(size: number): number {
   return Math.round(size * 2) / 2;
 }
 
-export function headingLevel(line: Line, metrics: BodyMetrics): number | null {
+function headingLevel(line: Line, metrics: BodyMetrics): number | null {
   const size = roundSize(line.size);
   if (size >= metrics.bodySize * HEADING_SIZE_RATIO) {
     const index = metrics.headingSizes.indexOf(size);
@@ -150,7 +150,7 @@ function footnoteBlocks(notes: Line[], page: number): DraftBlock[] {
 
 /** Joins a line to the text before it: Thai to Thai with nothing between (Thai puts no spaces
  * between words, and a line break says nothing about a phrase space), anything else with one space. */
-export function joinText(before: string, next: string, vocabulary: Set<string>): string {
+function joinText(before: string, next: string, vocabulary: Set<string>): string {
   if (before === '') return next;
   if (SOFT_HYPHEN_END.test(before)) return before.replace(SOFT_HYPHEN_END, '') + next;
   if (HARD_HYPHEN_END.test(before) && LOWERCASE_START.test(next)) {

@@ -5,7 +5,7 @@ import type { Furniture } from '../../model/index.ts';
 import type { Line } from './lines.ts';
 
 /** Share of the page height from each edge where furniture lives. */
-export const FURNITURE_BAND = 0.12;
+const FURNITURE_BAND = 0.12;
 /** Repeated lines must sit at the same height within this share of the page height. */
 const SAME_HEIGHT_SHARE = 0.02;
 const MIN_REPEATS = 2;
@@ -29,7 +29,7 @@ function band(line: Line, height: number): 'header' | 'footer' | null {
   return null;
 }
 
-export function isPageNumber(text: string): boolean {
+function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.test(text.trim());
 }
 

@@ -85,7 +85,7 @@ function translate(m: Matrix, tx: number, ty: number): Matrix {
   return multiply([1, 0, 0, 1, tx, ty], m);
 }
 
-export function fontFacts(page: PDFPageProxy, fontId: string, cache: Map<string, FontFacts>): FontFacts {
+function fontFacts(page: PDFPageProxy, fontId: string, cache: Map<string, FontFacts>): FontFacts {
   const known = cache.get(fontId);
   if (known) return known;
   let name = '';

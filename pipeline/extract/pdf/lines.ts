@@ -64,7 +64,7 @@ const CELL_GAP_EM = 1.2;
 /** A gap wider than this (em) with no space glyph is a word space. */
 const SPACE_GAP_EM = 0.2;
 
-export function isThaiMark(text: string): boolean {
+function isThaiMark(text: string): boolean {
   // Most glyphs are one character: a range check is much cheaper than the pattern.
   if (text.length === 1) {
     return isCombiningCode(text.charCodeAt(0));
@@ -94,7 +94,7 @@ function toBase(glyph: Glyph): Base {
 const BAND_KEY_STRIDE = 0x10000;
 
 /** Drops the second copy of glyphs drawn twice at (nearly) the same place. */
-export function removeOverlay(glyphs: Glyph[]): Glyph[] {
+function removeOverlay(glyphs: Glyph[]): Glyph[] {
   // (height band, text) → glyphs: a glyph compares only with the same text in its band and the
   // next. Almost every glyph is one code unit: those are keyed by a number (no map per band).
   const single = new Map<number, Glyph[]>();

@@ -2,7 +2,6 @@
 // Symbol fonts put Adobe Symbol codes at U+F020-U+F0FF; Thai fonts put shifted tone marks and
 // vowels at U+F700-U+F71A (Windows) and U+F884-U+F89E (Mac). The same code point means
 // something else in another font, so each map applies only where its font says it should.
-import type { Glyph } from './glyphs.ts';
 import { HAS_THAI, THAI_GLYPH_VARIANT, THAI_GLYPH_VARIANTS } from '../../shared/thai.ts';
 import { SYMBOL_ENCODING } from './symbol-encoding.ts';
 
@@ -25,7 +24,7 @@ export function mapSymbolFont(text: string, fontName: string): string {
   return out;
 }
 
-export function mapThaiVariantText(text: string): string {
+function mapThaiVariantText(text: string): string {
   let out = '';
   for (const ch of text) out += THAI_GLYPH_VARIANTS.get(ch.codePointAt(0)!) ?? ch;
   return out;
@@ -33,7 +32,7 @@ export function mapThaiVariantText(text: string): string {
 
 /** Maps Thai glyph variants on a page, but only those drawn by a font that also draws Thai
  * letters on the page: the same code points are other glyphs in other fonts. */
-export function mapThaiVariants(glyphs: Glyph[]): number {
+export function mapThaiVariants(glyphs: { text: string; fontId: string }[]): number {
   const thaiFonts = new Set<string>();
   for (const glyph of glyphs) if (HAS_THAI.test(glyph.text)) thaiFonts.add(glyph.fontId);
   let mapped = 0;

@@ -64,7 +64,7 @@ export function toShownPage(glyphs: Glyph[], rotate: number, width: number, heig
   return { width: shown.width, height: shown.height };
 }
 
-export interface TurnedGroup {
+interface TurnedGroup {
   /** The angle its glyphs were drawn at (see Glyph.rotation). */
   rotation: number;
   /** The glyphs turned upright, on a page as wide as the turned page. */

@@ -5,7 +5,7 @@ import { DocumentError } from '../../model/errors.ts';
 import { decodeWindows1252 } from '../../shared/cp1252.ts';
 import { COMBINING, CONSONANT, HAS_THAI } from '../../shared/thai.ts';
 
-export type Charset = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-874' | 'windows-1252';
+type Charset = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-874' | 'windows-1252';
 
 export interface Decoded {
   text: string;
@@ -23,7 +23,7 @@ const THAI_MIN_CHARS = 4;
 
 /** How well a windows-874 decoding reads as Thai: the share of Thai characters that sit in
  * Thai runs (not alone between Latin letters) with combining marks after a Thai letter. */
-export function thaiWellformedShare(text: string): { share: number; thai: number } {
+function thaiWellformedShare(text: string): { share: number; thai: number } {
   const chars = [...text];
   let thai = 0;
   let good = 0;
@@ -39,7 +39,7 @@ export function thaiWellformedShare(text: string): { share: number; thai: number
   return { share: thai === 0 ? 0 : good / thai, thai };
 }
 
-export function isWellformedThai(text: string): boolean {
+function isWellformedThai(text: string): boolean {
   const { share, thai } = thaiWellformedShare(text);
   return thai >= THAI_MIN_CHARS && share >= THAI_WELLFORMED_SHARE;
 }
