@@ -17,7 +17,7 @@ export interface WarningSpec {
 }
 
 export const WARNINGS = {
-  'page-unreadable': { severity: 'page-lost', stage: 'extract', meaning: 'a PDF page could not be read; its text is missing' },
+  'page-unreadable': { severity: 'page-lost', stage: 'extract', meaning: 'a PDF page could not be read, and OCR did not read it instead: its text is missing' },
   'page-ocr-failed': { severity: 'page-lost', stage: 'ocr', meaning: 'OCR of a page failed; its text is missing' },
   'pdf-page-no-text': { severity: 'warning', stage: 'extract', meaning: 'a PDF page has no text layer and OCR is off (--ocr never)' },
   'pdf-page-garbage': { severity: 'warning', stage: 'extract', meaning: 'a PDF page\'s text layer is mostly unreadable and OCR is off (--ocr never)' },

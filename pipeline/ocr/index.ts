@@ -151,5 +151,8 @@ function mergeOutcomes(draft: Draft, outcomes: PageOutcome[], options: OcrStageO
   const pages = [...byPage.keys()].sort((a, b) => a - b);
   const blocks = [...unpaged, ...pages.flatMap((page) => byPage.get(page)!)];
   if (blocks.length === 0) warnings.push(warning('ocr-no-text', 'OCR found no text in the document', DOCUMENT));
-  return { ...draft, blocks, warnings, repairs };
+  // A page whose text layer could not be read is no longer lost once OCR has read it.
+  const read = new Set(outcomes.filter((outcome) => outcome.read).map((outcome) => outcome.page));
+  const kept = warnings.filter((found) => !(found.code === 'page-unreadable' && found.page !== undefined && read.has(found.page)));
+  return { ...draft, blocks, warnings: kept, repairs };
 }

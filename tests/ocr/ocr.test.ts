@@ -7,6 +7,7 @@ import { extractImage } from '../../pipeline/extract/image/index.ts';
 import { DocumentError, emptyDraft, type Draft, type DraftBlock, type OcrMode, type PageInfo } from '../../pipeline/model/index.ts';
 import { characterErrorRate } from '../../pipeline/ocr/cer.ts';
 import { createOcrEngine, ocrDraft, type OcrEngine } from '../../pipeline/ocr/index.ts';
+import { warning } from '../../pipeline/model/warnings.ts';
 import { THAI_REPORT } from '../../scripts/fixtures/scans/texts.ts';
 import { encodeImagePdf } from '../../scripts/fixtures/scans/encoders.ts';
 
@@ -109,6 +110,21 @@ describe('ocrDraft on PDFs', () => {
     expect(result.blocks.at(-1)).toEqual(layerBlock(2, 'The text layer of page two.'));
     expect(result.blocks.slice(0, -1).every((block) => block.page === 1 && block.origin === 'ocr')).toBe(true);
     expect(characterErrorRate(truth('scan-2page.pdf')[0]!, pageText(result, 1))).toBeLessThan(MAX_THAI_CER);
+  });
+
+  it('a page whose text layer could not be read is lost no more once OCR reads it; one it did not read still is', async () => {
+    const draft = pdfDraft(
+      [
+        { page: 1, chars: 0, needsOcr: 'no-text' },
+        { page: 2, chars: 40, needsOcr: null },
+      ],
+      [layerBlock(2, 'The text layer of page two.')],
+    );
+    draft.warnings.push(warning('page-unreadable', 'page 1: broken content stream', { page: 1 }));
+    draft.warnings.push(warning('page-unreadable', 'page 3: broken content stream', { page: 3 }));
+    const result = await ocrPdf(draft, 'auto');
+    expect(result.blocks.some((block) => block.page === 1 && block.origin === 'ocr')).toBe(true);
+    expect(result.warnings.filter((found) => found.code === 'page-unreadable').map((found) => found.page)).toEqual([3]);
   });
 
   it('does nothing with --ocr never', async () => {
