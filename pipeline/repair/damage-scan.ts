@@ -5,7 +5,7 @@
 // alternate at random in Thai, so a chain of comparisons per character mispredicts branches
 // often; two array reads do not. Only spaces, which look ahead, take a branch of their own.
 // codeAt reads past either end as 0 (not NaN), which keeps the loop on integers.
-import { codeAt, isCombiningCode, isThaiLetterCode, isToneCode } from '../shared/thai.ts';
+import { codeAt, isCombiningCode, isThaiDigitCode, isThaiLetterCode, isToneCode } from '../shared/thai.ts';
 
 export interface DamageFlags {
   utf8Mojibake: boolean;
@@ -75,7 +75,7 @@ const CLASS_COUNT = 19;
 function classOf(c: number): number {
   if (c === 0x20) return SPACE;
   if (c >= 0x30 && c <= 0x39) return ASCII_DIGIT;
-  if (c >= 0x0e50 && c <= 0x0e59) return THAI_DIGIT;
+  if (isThaiDigitCode(c)) return THAI_DIGIT;
   if (c === 0x0e30 || c === 0x0e32 || c === 0x0e33) return FOLLOW_VOWEL;
   if (c === 0x0e40) return SARA_E;
   if (isToneCode(c)) return TONE;

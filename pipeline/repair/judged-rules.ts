@@ -4,7 +4,7 @@
 import type { RepairEvidence } from '../model/draft.ts';
 import { compareIcu, MAX_WORD_LENGTH, MIN_SARA_AM_WORD, type Judge } from './dictionary.ts';
 import { applyChanges, applyRegexRule, type PassChange, type RepairState } from './edit-log.ts';
-import { codeAt, CONSONANT, isConsonantCode, isThaiWordCode, isToneCode, LEADING_VOWEL, THAI_WORD_CHAR, TONE } from '../shared/thai.ts';
+import { codeAt, CONSONANT, isConsonantCode, isLeadingVowelCode, isThaiWordCode, isToneCode, LEADING_VOWEL, THAI_WORD_CHAR, TONE } from '../shared/thai.ts';
 
 /** What the whole document shows about its sara am, gathered in a first pass over all blocks. */
 export interface DocumentHints {
@@ -209,7 +209,7 @@ function splitInsideWord(judge: Judge, text: string, start: number, end: number)
 function mayBeSplit(text: string, spaceStart: number, spaceEnd: number): boolean {
   const before = codeAt(text, spaceStart - 1);
   const after = codeAt(text, spaceEnd);
-  if ((before >= 0x0e40 && before <= 0x0e44) || before === 0x0e31 || (before >= 0x0e34 && before <= 0x0e39)) return true;
+  if (isLeadingVowelCode(before) || before === 0x0e31 || (before >= 0x0e34 && before <= 0x0e39)) return true;
   if ((before >= 0x0e47 && before <= 0x0e4c) || after === 0x0e30 || after === 0x0e33 || after === 0x0e45) return true;
   const loneBefore = isConsonantCode(before) && !isThaiWordCode(codeAt(text, spaceStart - 2));
   const afterEnd = codeAt(text, spaceEnd + 1);
