@@ -73,10 +73,9 @@ export function makeCorpus(): { dir: string; documents: number; pages: number; b
       assemblePdf(bigPdf, BIG_PDF_PAGES, sources);
     }
   }
-  const pagesDir = path.join(ROOT, '..', 'shared', 'corpora', 'web-articles-dev', 'html');
-  const htmlSources = existsSync(pagesDir)
-    ? readdirSync(pagesDir).sort().map((name) => gunzipSync(readFileSync(path.join(pagesDir, name))))
-    : readdirSync(path.join(ROOT, 'sources')).filter((name) => name.endsWith('.html')).map((name) => readFileSync(path.join(ROOT, 'sources', name)));
+  // The 91 real pages of the web benchmark (tests/fixtures/web-articles-dev), each copied about four times.
+  const pagesDir = path.join(ROOT, 'tests', 'fixtures', 'web-articles-dev', 'html');
+  const htmlSources = readdirSync(pagesDir).sort().map((name) => gunzipSync(readFileSync(path.join(pagesDir, name))));
   for (let n = 0; n < HTML_COPIES && htmlSources.length > 0; n++) {
     const page = htmlSources[n % htmlSources.length] ?? Buffer.alloc(0);
     writeFileSync(path.join(dir, 'html', `page-${String(n).padStart(4, '0')}.html`), uniqueCopy(page, n, (k) => `\n<!-- samut-bench ${k} -->\n`));

@@ -1,4 +1,4 @@
-// Damaged/clean pairs for every damage class of ../../shared/thai/damage.md, with the rule
+// Damaged/clean pairs for every damage class of the Thai damage catalogue (damage.md), with the rule
 // that must fire. Each pair is also checked the other way: the clean side must pass unchanged.
 /** UTF-8 bytes read as Latin-1, the way a mislabelled web page or text file arrives. */
 function utf8AsLatin1(text: string): string {
