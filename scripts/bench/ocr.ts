@@ -226,13 +226,17 @@ export async function bench(): Promise<Record<string, number | string>> {
   }
   ours = ours!;
   const figures: Record<string, number | string> = {
-    ocr_bench_pages: pages.length * ROUNDS,
+    // 4 generated 300 dpi pages (tests/fixtures/scans/bench), each read ROUNDS times a trial.
+    ocr_bench_distinct_pages: pages.length,
+    ocr_bench_page_reads: pages.length * ROUNDS,
     ocr_engine_start_s: startSeconds,
     ocr_pages_per_min: ours.pagesPerMin,
     ocr_cer: ours.cer,
     ocr_cer_th: ours.cerTh,
     ocr_cer_en: ours.cerEn,
     ocr_cer_plain_pages: ours.cerPlain,
+    // One generated one-line page, LONG_SCAN_PAGES times over.
+    ocr_long_scan_distinct_pages: 1,
     ocr_long_scan_pages_read: long!.pagesRead,
     ocr_long_scan_s: long!.seconds,
     ocr_long_scan_pdf_mb: long!.pdfMb,
@@ -240,6 +244,8 @@ export async function bench(): Promise<Record<string, number | string>> {
     ocr_long_scan_rss_growth_mb: long!.rssGrowthMb,
     ...voting,
   };
+  const reads = pages.length * ROUNDS;
+  const withStart = Math.round((reads / (reads / ours.pagesPerMin + startSeconds / 60)) * 10) / 10;
   if (!native) {
     figures.ocr_native = 'tesseract with tha+eng not installed: no comparison';
     return figures;
@@ -251,8 +257,12 @@ export async function bench(): Promise<Record<string, number | string>> {
     native_cer_th: native.cerTh,
     native_cer_en: native.cerEn,
     native_cer_plain_pages: native.cerPlain,
-    // Targets: throughput ratio >= 0.8, CER ratio <= 1.
-    ocr_throughput_ratio: Math.round((ours.pagesPerMin / native.pagesPerMin) * 100) / 100,
+    // Targets: throughput ratio >= 0.8, CER ratio <= 1. Native tesseract runs one process per
+    // page, so its start-up (loading the models) is in its time on every page; samut's engine
+    // starts once per build, so the ratio counts it once per trial too.
+    ocr_pages_per_min_with_start: withStart,
+    ocr_throughput_ratio: Math.round((withStart / native.pagesPerMin) * 100) / 100,
+    ocr_throughput_ratio_without_our_start: Math.round((ours.pagesPerMin / native.pagesPerMin) * 100) / 100,
     ocr_cer_ratio: native.cer > 0 ? Math.round((ours.cer / native.cer) * 100) / 100 : ours.cer === 0 ? 1 : Infinity,
   };
 }
