@@ -38,7 +38,7 @@ function distinctPdfs(): string[] {
 
 /** The serialized document (or `failed: code`) of each file, by the pipeline of `tree`. */
 function outputsOf(tree: string, files: string[], scratch: string): Record<string, string> {
-  const driver = path.join(scratch, `driver-${createHash('sha256').update(tree).digest('hex').slice(0, 8)}.ts`);
+  const driver = path.join(scratch, `driver-${createHash('sha256').update(tree).digest('hex').slice(0, 8)}.mts`);
   writeFileSync(
     driver,
     [
@@ -51,8 +51,9 @@ function outputsOf(tree: string, files: string[], scratch: string): Record<strin
       'process.stdout.write(JSON.stringify(out));',
     ].join('\n'),
   );
+  // Both run from this clone: a document's source.uri is its path relative to the working folder.
   const output = execFileSync(process.execPath, ['--import', 'tsx', driver, JSON.stringify(files)], {
-    cwd: tree,
+    cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: CHILD_OUTPUT_BYTES,
     stdio: ['ignore', 'pipe', 'inherit'],
