@@ -234,9 +234,12 @@ export async function bench(): Promise<Record<string, number | string>> {
       const pdftotext = perSecond(corpusPages(pdfs), elapsed);
       figures.pdftotext_pages_per_s_2_processes = pdftotext;
       figures.pdf_ratio_vs_pdftotext_with_start = Math.round((twoThreadsWithStart / pdftotext) * 100) / 100;
+    } else {
+      figures.pdftotext_note = 'pdftotext (poppler-utils) missing: no comparison';
     }
   }
 
+  if (!corpus.bigPdf) figures.corpus_note = 'qpdf missing: one-page PDFs instead of 30-page ones, no 2,000-page PDF';
   if (corpus.bigPdf) {
     const bigOut = path.join(CACHE, 'big-out');
     rmSync(bigOut, { recursive: true, force: true });
