@@ -13,7 +13,6 @@ import { extractImage } from '../../pipeline/extract/image/index.ts';
 import { emptyDraft } from '../../pipeline/model/index.ts';
 import { encodeImagePdf } from '../fixtures/scans/encoders.ts';
 import { rawTextLayer } from '../fixtures/scans/text-layer.ts';
-import { existsSync } from 'node:fs';
 import { levenshtein, normalizeForCer } from '../../pipeline/ocr/cer.ts';
 import { createOcrEngine, ocrDraft } from '../../pipeline/ocr/index.ts';
 
@@ -158,7 +157,8 @@ async function longScan(engine: Awaited<ReturnType<typeof createOcrEngine>>) {
   }
 }
 
-const GAZETTE = path.resolve(import.meta.dirname, '../../../shared/corpora/thai-pdf/royal-gazette-2566-dissolution');
+/** The Royal Gazette PDF and its hand transcription (tests/fixtures/pdf/PROVENANCE.md). */
+const GAZETTE = path.resolve(import.meta.dirname, '../../tests/fixtures/pdf/royal-gazette-2566');
 const SARA_AM = /\u0E33|\u0E4D\u0E32/gu;
 /** Upper vowels, tone marks, thanthakhat: what OCR drops and a text layer keeps. */
 const UPPER_MARKS = /[\u0E31\u0E34-\u0E37\u0E47-\u0E4C]/gu;
@@ -169,7 +169,6 @@ const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 
  * transcription moves the title and drops the running header, so a string distance would
  * measure layout conventions rather than letters. */
 async function gazette(engine: Awaited<ReturnType<typeof createOcrEngine>>) {
-  if (!existsSync(`${GAZETTE}.pdf`)) return null;
   const bytes = new Uint8Array(readFileSync(`${GAZETTE}.pdf`));
   const gold = readFileSync(`${GAZETTE}.gold.md`, 'utf8').replace(/^---[\s\S]*?---\n/u, '');
   const layer = await rawTextLayer(bytes);
@@ -214,7 +213,7 @@ export async function bench(): Promise<Record<string, number | string>> {
   let ours: Result | undefined;
   let native: Result | undefined;
   let long: Awaited<ReturnType<typeof longScan>> | undefined;
-  let voting: Awaited<ReturnType<typeof gazette>> = null;
+  let voting: Awaited<ReturnType<typeof gazette>> | undefined;
   try {
     for (let trial = 0; trial < TRIALS; trial++) {
       ours = best(ours, await measure(pages, readOurs, WORKERS));
@@ -227,20 +226,26 @@ export async function bench(): Promise<Record<string, number | string>> {
   }
   ours = ours!;
   const figures: Record<string, number | string> = {
-    ocr_bench_pages: pages.length * ROUNDS,
+    // 4 generated 300 dpi pages (tests/fixtures/scans/bench), each read ROUNDS times a trial.
+    ocr_bench_distinct_pages: pages.length,
+    ocr_bench_page_reads: pages.length * ROUNDS,
     ocr_engine_start_s: startSeconds,
     ocr_pages_per_min: ours.pagesPerMin,
     ocr_cer: ours.cer,
     ocr_cer_th: ours.cerTh,
     ocr_cer_en: ours.cerEn,
     ocr_cer_plain_pages: ours.cerPlain,
+    // One generated one-line page, LONG_SCAN_PAGES times over.
+    ocr_long_scan_distinct_pages: 1,
     ocr_long_scan_pages_read: long!.pagesRead,
     ocr_long_scan_s: long!.seconds,
     ocr_long_scan_pdf_mb: long!.pdfMb,
     // Memory stays bounded: rendered pages are released as soon as they are read.
     ocr_long_scan_rss_growth_mb: long!.rssGrowthMb,
-    ...(voting ?? { gazette: 'shared/corpora/thai-pdf not found beside the repository' }),
+    ...voting,
   };
+  const reads = pages.length * ROUNDS;
+  const withStart = Math.round((reads / (reads / ours.pagesPerMin + startSeconds / 60)) * 10) / 10;
   if (!native) {
     figures.ocr_native = 'tesseract with tha+eng not installed: no comparison';
     return figures;
@@ -252,8 +257,12 @@ export async function bench(): Promise<Record<string, number | string>> {
     native_cer_th: native.cerTh,
     native_cer_en: native.cerEn,
     native_cer_plain_pages: native.cerPlain,
-    // Targets: throughput ratio >= 0.8, CER ratio <= 1.
-    ocr_throughput_ratio: Math.round((ours.pagesPerMin / native.pagesPerMin) * 100) / 100,
+    // Targets: throughput ratio >= 0.8, CER ratio <= 1. Native tesseract runs one process per
+    // page, so its start-up (loading the models) is in its time on every page; samut's engine
+    // starts once per build, so the ratio counts it once per trial too.
+    ocr_pages_per_min_with_start: withStart,
+    ocr_throughput_ratio: Math.round((withStart / native.pagesPerMin) * 100) / 100,
+    ocr_throughput_ratio_without_our_start: Math.round((ours.pagesPerMin / native.pagesPerMin) * 100) / 100,
     ocr_cer_ratio: native.cer > 0 ? Math.round((ours.cer / native.cer) * 100) / 100 : ours.cer === 0 ? 1 : Infinity,
   };
 }

@@ -13,7 +13,8 @@ import { repairDraft } from '../../pipeline/repair/index.ts';
 import { cleanThaiText } from '../fixtures/clean-thai.ts';
 import { random } from '../lib/random.ts';
 
-const SEED_002 = fileURLToPath(new URL('../../../shared/seeds/002_aa8774decc930f92.txt', import.meta.url));
+/** Seed 002, kept in the sample corpus. */
+const SEED_002 = fileURLToPath(new URL('../../sources/text-th-asean-smart-cities-damaged.txt', import.meta.url));
 const CORPUS_BYTES = 8_000_000;
 const DOCUMENT_BYTES = 200_000;
 const WARM_UP_BYTES = 1_000_000;

@@ -12,7 +12,8 @@ import { unified } from 'unified';
 import { extractHtml } from '../../pipeline/extract/html/index.ts';
 import { DEFAULT_EXTRACT_OPTIONS } from '../../pipeline/model/stages.ts';
 
-export const WEB_CORPUS = new URL('../../../shared/corpora/web-articles-dev/', import.meta.url);
+/** The 91 development pages, vendored with their PROVENANCE.md (MIT). */
+export const WEB_CORPUS = new URL('../../tests/fixtures/web-articles-dev/', import.meta.url);
 const SHINGLE = 4;
 /** Python's \w: letters, digits, marks and underscore. */
 const TOKEN = /[\p{L}\p{N}\p{M}_]+/gu;

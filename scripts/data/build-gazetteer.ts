@@ -1,5 +1,5 @@
 // Builds pipeline/tag/data/gazetteer.json ONCE from Debian iso-codes (ISO 3166-1 / 3166-2 JSON
-// and their Thai .mo translations), the CC0 PyThaiNLP lists in ../shared/thai and the hand
+// and their Thai .mo translations), the CC0 PyThaiNLP lists vendored in tests/fixtures/thai and the hand
 // tables in pipeline/tag/data/source. The output is committed; the pipeline never reads apt files.
 // Run: npx tsx scripts/data/build-gazetteer.ts
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,9 @@ import { AGENCIES } from '../../pipeline/tag/data/source/agencies.ts';
 
 const ISO_JSON = '/usr/share/iso-codes/json';
 const THAI_MO = '/usr/share/locale/th/LC_MESSAGES';
-const SHARED_THAI = fileURLToPath(new URL('../../../shared/thai', import.meta.url));
+/** The CC0 lists, vendored with their PROVENANCE.md (the tests check the gazetteer against them). */
+const THAI_LISTS = 'tests/fixtures/thai';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUTPUT = fileURLToPath(new URL('../../pipeline/tag/data/gazetteer.json', import.meta.url));
 const THAI_PROVINCE_COUNT = 77;
 
@@ -85,7 +87,7 @@ function buildCountries(mo: Map<string, string>, thaiList: string[]): GazetteerE
 function buildProvinces(mo: Map<string, string>): GazetteerEntry[] {
   const iso: Iso2[] = JSON.parse(readFileSync(`${ISO_JSON}/iso_3166-2.json`, 'utf8'))['3166-2'];
   const thaiIso = iso.filter((s) => s.code.startsWith('TH-') && s.type !== 'Special administrative city');
-  const csv = readFileSync(`${SHARED_THAI}/thailand_provinces_th.csv`, 'utf8')
+  const csv = readFileSync(`${ROOT}${THAI_LISTS}/thailand_provinces_th.csv`, 'utf8')
     .trim()
     .split('\n')
     .map((line) => {
@@ -157,7 +159,7 @@ function buildDistricts(): GazetteerEntry[] {
 function main(): void {
   const mo1 = readMo(`${THAI_MO}/iso_3166-1.mo`);
   const mo2 = readMo(`${THAI_MO}/iso_3166-2.mo`);
-  const thaiCountries = readFileSync(`${SHARED_THAI}/countries_th.txt`, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+  const thaiCountries = readFileSync(`${ROOT}${THAI_LISTS}/countries_th.txt`, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
   const entries: GazetteerEntry[] = [
     ...buildProvinces(mo2),
     fromSource(PATTAYA),
@@ -179,8 +181,8 @@ function main(): void {
       `${ISO_JSON}/iso_3166-2.json`,
       `${THAI_MO}/iso_3166-1.mo`,
       `${THAI_MO}/iso_3166-2.mo`,
-      `${SHARED_THAI}/thailand_provinces_th.csv`,
-      `${SHARED_THAI}/countries_th.txt`,
+      `${THAI_LISTS}/thailand_provinces_th.csv`,
+      `${THAI_LISTS}/countries_th.txt`,
       'pipeline/tag/data/source/places.ts',
       'pipeline/tag/data/source/agencies.ts',
     ],

@@ -1,10 +1,9 @@
-// A few pages of the web benchmark (shared/corpora/web-articles-dev), scored as the benchmark
+// A few pages of the web benchmark (tests/fixtures/web-articles-dev), scored as the benchmark
 // scores: the extraction on each must stay above a floor. The pages were chosen for variety:
 // an ASP.NET page wrapped in one <form>, a page whose article is short among long teaser
 // lists, a wire story with a sign-in bar and a title heading, a blog post.
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractArticleText, loadWebCorpus, shingleScore, WEB_CORPUS } from '../../scripts/bench/web.ts';
+import { extractArticleText, loadWebCorpus, shingleScore } from '../../scripts/bench/web.ts';
 
 /** Key prefix (12 hex digits) → where the page is from, and its F1 floor. */
 const PAGES: Record<string, { url: string; minF1: number }> = {
@@ -14,10 +13,8 @@ const PAGES: Record<string, { url: string; minF1: number }> = {
   '5f03fc173ebc': { url: 'beachbodyondemand.com', minF1: 0.95 },
 };
 
-const available = existsSync(new URL('ground-truth.json', WEB_CORPUS));
-
-describe.skipIf(!available)('web benchmark pages', () => {
-  const pages = available ? loadWebCorpus() : [];
+describe('web benchmark pages', () => {
+  const pages = loadWebCorpus();
   for (const [prefix, expected] of Object.entries(PAGES)) {
     const page = pages.find((candidate) => candidate.key.startsWith(prefix));
     it(`F1 on ${prefix} ${expected.url} stays above ${expected.minF1}`, async () => {

@@ -1,14 +1,14 @@
-// Voting on a real damaged Thai PDF: the Royal Gazette decree in shared/corpora/thai-pdf, whose
+// Voting on a real damaged Thai PDF: the Royal Gazette decree (tests/fixtures/pdf), whose
 // text layer lost every sara am (ได้น าความ, ประจาปี) while tesseract loses tone marks and upper
 // vowels (ทิ for ที่) and misreads digits. Page 1 only, to keep the suite fast.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDraft } from '../../pipeline/model/index.ts';
 import { createOcrEngine, ocrDraft, type OcrEngine } from '../../pipeline/ocr/index.ts';
 import { rawTextLayer } from '../../scripts/fixtures/scans/text-layer.ts';
+import { fixture } from '../helpers/fixtures.ts';
 
-const GAZETTE = path.resolve(import.meta.dirname, '../../../shared/corpora/thai-pdf/royal-gazette-2566-dissolution.pdf');
+const GAZETTE_PDF = fixture('pdf', 'royal-gazette-2566.pdf');
 const SPACED_OR_BARE_AA = /[\u0E01-\u0E2E][\u0E48-\u0E4B]? ?\u0E32(?:ความ|ปี|นาจ|เนิน|หนด)/u;
 
 let engine: OcrEngine;
@@ -19,9 +19,9 @@ afterAll(async () => {
   await engine?.terminate();
 });
 
-describe.skipIf(!existsSync(GAZETTE))('OCR voting on the Royal Gazette decree', () => {
+describe('OCR voting on the Royal Gazette decree', () => {
   it('restores every lost sara am from OCR and keeps the text layer everywhere else', async () => {
-    const bytes = new Uint8Array(readFileSync(GAZETTE));
+    const bytes = new Uint8Array(readFileSync(GAZETTE_PDF));
     const layer = await rawTextLayer(bytes, [1]);
     expect(layer.some((block) => SPACED_OR_BARE_AA.test(block.text))).toBe(true);
     const source = { uri: 'gazette.pdf', mediaType: 'application/pdf', sha256: '0'.repeat(64), bytes: bytes.length };

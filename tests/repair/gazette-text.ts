@@ -5,10 +5,11 @@
 import { readFileSync } from 'node:fs';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { RepairEvidence } from '../../pipeline/model/draft.ts';
-import { shared } from '../helpers/shared.ts';
+import { fixture } from '../helpers/fixtures.ts';
 
-const GAZETTE_DIR = shared('corpora', 'thai-pdf');
-const GAZETTE_PDF = `${GAZETTE_DIR}/royal-gazette-2566-dissolution.pdf`;
+export const GAZETTE_PDF = fixture('pdf', 'royal-gazette-2566.pdf');
+/** A volunteer's hand transcription of the same decree (see tests/fixtures/pdf/PROVENANCE.md). */
+export const GAZETTE_GOLD = fixture('pdf', 'royal-gazette-2566.gold.md');
 /** How far ahead in the glyph stream a letter of the text may be found. */
 const ALIGN_LOOKAHEAD = 8;
 

@@ -6,11 +6,9 @@ import type { Source } from '../../pipeline/model/document.ts';
 import { emptyDraft, type Draft } from '../../pipeline/model/draft.ts';
 import { repairDraft, undoEdits } from '../../pipeline/repair/index.ts';
 import { gazettePages } from './gazette-text.ts';
-import { shared } from '../helpers/shared.ts';
+import { SEED_002 } from '../helpers/fixtures.ts';
 
-const SEED_002 = shared('seeds', '002_aa8774decc930f92.txt');
-
-/** The damage regexes of ../shared/checks/thai-smoke. */
+/** The damage regexes of the project's Thai smoke check (its checks/thai-smoke script). */
 const SMOKE_DAMAGE: Record<string, RegExp> = {
   'lost sara am (consonant, space, า)': /[\u0e01-\u0e2e][\u0e48-\u0e4b]? \u0e32/g,
   'tone mark before upper vowel': /[\u0e48-\u0e4b][\u0e31\u0e34-\u0e37]/g,

@@ -4,7 +4,8 @@ import type { Source } from '../../pipeline/model/document.ts';
 import { composeText, emptyDraft, type Draft, type DraftBlock } from '../../pipeline/model/draft.ts';
 import { repairDraft, repairText, undoEdits } from '../../pipeline/repair/index.ts';
 import { cleanThaiText } from '../../scripts/fixtures/clean-thai.ts';
-import { shared } from '../helpers/shared.ts';
+import { fixture } from '../helpers/fixtures.ts';
+import { GAZETTE_GOLD } from './gazette-text.ts';
 
 const SOURCE: Source = { uri: 'file:///test.pdf', mediaType: 'application/pdf', sha256: 'a'.repeat(64), bytes: 1 };
 
@@ -84,9 +85,9 @@ describe('no false repair on a large clean Thai text', () => {
 
   it('leaves real clean Thai alone: the gazette transcription, the country and province lists', () => {
     for (const file of [
-      shared('corpora', 'thai-pdf', 'royal-gazette-2566-dissolution.gold.md'),
-      shared('thai', 'countries_th.txt'),
-      shared('thai', 'thailand_provinces_th.csv'),
+      GAZETTE_GOLD,
+      fixture('thai', 'countries_th.txt'),
+      fixture('thai', 'thailand_provinces_th.csv'),
     ]) {
       const result = repairText(readFileSync(file, 'utf8'));
       expect(result.edits, file).toEqual([]);
