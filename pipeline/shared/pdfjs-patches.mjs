@@ -7,11 +7,31 @@
 //   and sends it over, for a canvas that text extraction never draws;
 // - compressed streams go through web streams and a thread-pool round trip each, where one call
 //   to Node's zlib does.
+// One more is not about speed: where pdf.js stops reading a content stream at an error it only
+// logs it; a text-only document gets a marker in its operator list, so extract can warn.
 // Each patch replaces text that must occur exactly once in the file; a file whose text differs
 // (another pdf.js version) loads unpatched, which is only slower, never different.
 // Plain JavaScript: module hooks load it without a TypeScript loader.
 
 /** @typedef {{ file: string, why: string, find: string, replace: string }} PdfJsPatch */
+
+/**
+ * After a line where pdf.js' getOperatorList logs an error and goes on, a text-only document's
+ * operator list gets `SamutUnreadable` marked content carrying the error (extract/pdf/glyphs.ts).
+ * @param {string} why
+ * @param {string} find the logging line, whole
+ * @param {string} evaluator how the evaluator is named there
+ * @returns {PdfJsPatch}
+ */
+function markUnreadable(why, find, evaluator) {
+  const indent = /^ */u.exec(find)?.[0] ?? '';
+  const replace = `${find}
+${indent}if (${evaluator}.options.samutTextOnly) {
+${indent}  operatorList.addOp(OPS.beginMarkedContentProps, ["SamutUnreadable", String(reason)]);
+${indent}  operatorList.addOp(OPS.endMarkedContent, null);
+${indent}}`;
+  return { file: 'legacy/build/pdf.worker.mjs', why, find, replace };
+}
 
 /** @type {readonly PdfJsPatch[]} */
 export const PDFJS_PATCHES = [
@@ -42,6 +62,16 @@ export const PDFJS_PATCHES = [
       samutTextOnly: src.samutTextOnly === true,
       maxImageSize,`,
   },
+  markUnreadable(
+    'where a text-only document stops reading a content stream at an error (pdf.js only logs it), the operator list gets a marked-content operator saying so, for extract to warn page-unreadable',
+    `        warn(\`getOperatorList - ignoring errors during "\${task.name}" \` + \`task: "\${reason}".\`);`,
+    'this',
+  ),
+  markUnreadable(
+    'the same where an XObject (a form that draws itself, a bad object) cannot be read: what it drew is lost',
+    `                warn(\`getOperatorList - ignoring XObject: "\${reason}".\`);`,
+    'self',
+  ),
   {
     file: 'legacy/build/pdf.worker.mjs',
     why: 'a document opened for its text only gets no glyph outlines',
