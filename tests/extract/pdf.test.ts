@@ -169,6 +169,20 @@ describe('a tall two-column table', () => {
   });
 });
 
+describe('list markers (chromium, lists.html)', () => {
+  it('a numbered or lettered marker stays in the text as well as in label; a bullet only in label', async () => {
+    const draft = await extract('lists.pdf');
+    const items = ofType(draft, 'list-item');
+    expect(items.map((b) => b.label)).toEqual(['๑)', '๒)', '๓)', '(i)', '(ii)', '(iii)', 'i.', 'ii.', 'iii.']);
+    for (const item of items) expect(item.text.startsWith(`${item.label!} `)).toBe(true);
+    expect(items[0]!.text).toBe('๑) ภาคประชาชน ร่วมเสนอความเห็นและติดตามผลการดําเนินงานในพื้นที่ของตน');
+    expect(items[3]!.text).toBe('(i) respect the plans that each community makes for its own land;');
+    expect(items[8]!.text).toBe('iii. publish its decision with the reasons for it.');
+    const thai = await extract('thai-report.pdf');
+    expect(ofType(thai, 'list-item').map((b) => [b.label, b.text.startsWith('•')])).toEqual([['•', false], ['•', false], ['•', false]]);
+  });
+});
+
 describe('hand-written PDFs', () => {
   it('maps Symbol-font and Thai private-use code points by their font', async () => {
     const draft = await extract('private-use.pdf');

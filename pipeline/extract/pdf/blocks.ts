@@ -18,7 +18,10 @@ const PARAGRAPH_GAP_RATIO = 1.3;
 const INDENT_EM = 1;
 /** A line ending this far (em) before the column's right edge ends its paragraph. */
 const SHORT_LINE_EM = 4;
-const LIST_MARKER = /^(?:[•●○◦▪▫■□–—\-*∗]|\(?(?:[0-9]{1,3}|[๐-๙]{1,3}|[a-zก-ฮ])[.)])\s+/u;
+const LIST_MARKER = /^(?:[•●○◦▪▫■□–—\-*∗]|\(?(?:[0-9]{1,3}|[๐-๙]{1,3}|[a-zก-ฮ]|[ivx]{2,5})[.)])\s+/u;
+/** A numbered or lettered marker ("๑)", "(ii)", "3."): it says which item this is, so it stays in
+ * the text as well as in `label`; a bullet only says that there is an item, and is taken out. */
+const ENUMERATED_MARKER = /^\(?[0-9๐-๙a-zก-ฮ]/u;
 const CAPTION = /^(?:figure|fig\.|table|chart|ภาพที่|รูปที่|ตารางที่|แผนภาพที่|แผนภูมิที่)\s*[0-9๐-๙]/iu;
 const FOOTNOTE_LABEL_TEXT = /^([0-9]{1,3}|[๐-๙]{1,3}|[*∗†‡§])[.)]?\s+/u;
 const THAI_CHAR = /[\u0E00-\u0E7F]/u;
@@ -250,7 +253,7 @@ export function pageBlocks(page: number, ordered: Line[], metrics: BodyMetrics):
     }
     blockRight = line.x1;
     finish();
-    const text = marker ? line.text.slice(marker[0].length) : line.text;
+    const text = marker && !ENUMERATED_MARKER.test(marker[0]) ? line.text.slice(marker[0].length) : line.text;
     const shift = line.text.length - text.length;
     const block: DraftBlock = {
       type: level !== null ? 'heading' : marker ? 'list-item' : 'paragraph',
