@@ -221,6 +221,44 @@ function isSuperscriptRow(row: Base[], below: Base[]): boolean {
   return splitRuns(row).every((run) => REFERENCE_LABEL.test(run));
 }
 
+/** A lowered glyph inside a line (the E of the TeX and LaTeX logos, dropped by half an x-height)
+ * stays in that line: a row of at most LOWERED_MAX_GLYPHS glyphs, less than LOWERED_REACH_EM
+ * below a row, that sits in a gap between that row's glyphs. */
+const LOWERED_MAX_GLYPHS = 3;
+const LOWERED_REACH_EM = 0.45;
+const LOWERED_KERN_EM = 0.25;
+
+function mergeLowered(rows: Base[][]): Base[][] {
+  const out: Base[][] = [];
+  for (const row of rows) {
+    const above = out.at(-1);
+    if (above && row.length <= LOWERED_MAX_GLYPHS && sitsInGapOf(row, above)) {
+      out[out.length - 1] = [...above, ...row];
+      continue;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+function sitsInGapOf(row: Base[], above: Base[]): boolean {
+  const size = medianSize(above);
+  const distance = rowTop(row) - rowTop(above);
+  if (size === 0 || distance <= 0 || distance > LOWERED_REACH_EM * size) return false;
+  const x0 = Math.min(...row.map((g) => g.x));
+  const x1 = Math.max(...row.map((g) => g.x + g.width));
+  let before = false;
+  let after = false;
+  for (const glyph of above) {
+    if (!isInk(glyph)) continue;
+    // The logos kern E under the T before it and the X after it.
+    if (glyph.x + glyph.width <= x0 + LOWERED_KERN_EM * size) before = true;
+    else if (glyph.x >= x1 - LOWERED_KERN_EM * size) after = true;
+    else return false;
+  }
+  return before && after;
+}
+
 /** Texts of runs of adjacent glyphs (for label tests). */
 function splitRuns(row: Base[]): string[] {
   const sorted = [...row].sort((a, b) => a.x - b.x);
@@ -425,7 +463,7 @@ export function buildLines(page: number, glyphs: Glyph[], pageWidth: number): Pa
       if (last) previousBase.set(glyph.seq, last);
     } else bases.push(toBase(glyph));
   }
-  const rows = mergeSuperscripts(groupRows(bases));
+  const rows = mergeLowered(mergeSuperscripts(groupRows(bases)));
   const orphanMarks = attachMarks(marks, rows, previousBase);
   // In place: the rows are this function's own, and no median depends on their order.
   const sortedRows = rows.map((row) => row.sort((a, b) => a.x - b.x || a.seq - b.seq));
