@@ -28,6 +28,7 @@ const THAI_CHAR = /[\u0E00-\u0E7F]/u;
 const LOWERCASE_START = /^[a-z]/u;
 const SOFT_HYPHEN_END = /\u00AD[-\u2010]?$/u;
 const HARD_HYPHEN_END = /[A-Za-z][-\u2010]$/u;
+const THAI_HYPHEN_END = /[\u0E01-\u0E4E][-\u2010]$/u;
 const MIN_TABLE_ROWS = 2;
 const CELL_ALIGN_EM = 1.5;
 
@@ -156,6 +157,9 @@ function footnoteBlocks(notes: Line[], page: number): DraftBlock[] {
 export function joinText(before: string, next: string, vocabulary: Set<string>): string {
   if (before === '') return next;
   if (SOFT_HYPHEN_END.test(before)) return before.replace(SOFT_HYPHEN_END, '') + next;
+  // Thai is not written with hyphens: one at a line end between Thai letters is a hyphenation
+  // engine's (pdfTeX's English patterns break Thai words too).
+  if (THAI_HYPHEN_END.test(before) && THAI_CHAR.test(next[0] ?? '')) return before.slice(0, -1) + next;
   if (HARD_HYPHEN_END.test(before) && LOWERCASE_START.test(next)) {
     const head = /([A-Za-z]+)[-\u2010]$/u.exec(before)?.[1] ?? '';
     const tail = /^[A-Za-z]+/u.exec(next)?.[0] ?? '';
