@@ -169,6 +169,18 @@ describe('a tall two-column table', () => {
   });
 });
 
+describe('Thai in TIS-620 codes with no Unicode map (hand-written legacy-fonts.pdf)', () => {
+  it('reads a whole old Windows Thai font, and the codes a Thai font\'s ToUnicode left out, as TIS-620; Latin-1 French stays', async () => {
+    const draft = await extract('legacy-fonts.pdf');
+    const text = draft.blocks.map((b) => b.text).join('\n');
+    expect(text).toContain('จะนำไปใช้กับชุมชนริมแม่น้ำทุกแห่ง');
+    expect(text).toContain('ผู้ใหญ่บ้านเลือกที่เหมาะสมแล้ว');
+    expect(text).toContain('Le café à la crème coûte trois euros.');
+    expect(draft.warnings.map((w) => [w.code, w.page])).toEqual([['pdf-tis620-font', 1], ['pdf-tis620-gaps', 1]]);
+    expect(draft.warnings[0]!.message).toContain('DilleniaUPC');
+  });
+});
+
 describe('list markers (chromium, lists.html)', () => {
   it('a numbered or lettered marker stays in the text as well as in label; a bullet only in label', async () => {
     const draft = await extract('lists.pdf');
@@ -219,6 +231,8 @@ describe('hand-written PDFs', () => {
   it('marks pages without a usable text layer for OCR, as options.ocr says', async () => {
     const auto = await extract('ocr-pages.pdf');
     expect(auto.pages!.map((p) => p.needsOcr)).toEqual([null, 'no-text', 'garbage']);
+    // The reason an untrusted text layer goes to OCR is in a warning.
+    expect(auto.warnings.map((w) => [w.code, w.page])).toEqual([['pdf-text-layer-untrusted', 3]]);
     const always = await extract('ocr-pages.pdf', 'always');
     expect(always.pages!.map((p) => p.needsOcr)).toEqual(['garbage', 'no-text', 'garbage']);
     const never = await extract('ocr-pages.pdf', 'never');

@@ -14,6 +14,7 @@ import type { FontFacts, Glyph } from './glyphs.ts';
 import { buildLines } from './lines.ts';
 import { MAX_PAGE_SIDE_PT, MIN_PAGE_SIDE_PT, openError, openPdf, readDocumentFacts, unlessAborted } from './load.ts';
 import { mapThaiVariants } from './private-use.ts';
+import { mapTis620Fonts, mapTis620Gaps } from './legacy-fonts.ts';
 import { splitByRotation, toShownPage } from './rotation.ts';
 import type { Line } from './lines.ts';
 
@@ -136,6 +137,14 @@ async function scanPage(
       glyphs = [];
     }
     const { width, height } = toShownPage(glyphs, page.rotate, mediaWidth, mediaHeight);
+    const tis620Fonts = mapTis620Fonts(glyphs, (id) => fonts.get(id)?.name ?? '');
+    if (tis620Fonts.length > 0) {
+      warnings.push({ code: 'pdf-tis620-font', message: `page ${number}: ${tis620Fonts.join(', ')} drew Thai in TIS-620 codes with no Unicode map; read as TIS-620`, page: number });
+    }
+    const tis620Gaps = mapTis620Gaps(glyphs);
+    if (tis620Gaps > 0) {
+      warnings.push({ code: 'pdf-tis620-gaps', message: `page ${number}: ${tis620Gaps} glyph(s) of a Thai font came out as Latin-1 letters inside Thai text; read as TIS-620`, page: number });
+    }
     mapThaiVariants(glyphs);
     let chars = 0;
     let unreadableChars = 0;
@@ -189,7 +198,13 @@ function bodyMetrics(scans: PageScan[]): BodyMetrics {
 function pageInfo(scan: PageScan, ocr: 'auto' | 'always' | 'never', warnings: Warning[]): PageInfo {
   let reason: PageInfo['needsOcr'] = null;
   if (scan.chars < MIN_PAGE_CHARS) reason = 'no-text';
-  else if (scan.unreadableChars / scan.chars > MAX_GARBAGE_SHARE) reason = 'garbage';
+  else if (scan.unreadableChars / scan.chars > MAX_GARBAGE_SHARE) {
+    reason = 'garbage';
+    if (ocr !== 'never') {
+      const why = `${scan.unreadableChars} of its ${scan.chars} characters have no Unicode (control characters, U+FFFD, unmapped private use, glyphs without a mapping)`;
+      warnings.push({ code: 'pdf-text-layer-untrusted', message: `page ${scan.page}: ${why}; OCR reads the page and votes against its text layer`, page: scan.page });
+    }
+  }
   // Part of the page was lost: OCR reads it and votes against what was read.
   else if (scan.unreadable === 'part') reason = 'garbage';
   // An unreadable page has its page-unreadable warning already; with OCR off, no second one.
