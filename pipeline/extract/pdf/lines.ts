@@ -4,6 +4,8 @@
 // marks, and wide gaps split a row into fragments (table cells, or the two halves of a
 // two-column page).
 import type { Glyph } from './glyphs.ts';
+import { columnAt, findColumnRegions } from './column-regions.ts';
+import type { RegionColumn } from './column-regions.ts';
 
 export interface FootnoteMark {
   offset: number;
@@ -30,7 +32,8 @@ export interface Line {
   marks: FootnoteMark[];
   /** Text of each cell when the row has wide gaps (more than one = a table row candidate). */
   cells: { x0: number; text: string }[];
-  column: 'left' | 'right' | 'full';
+  /** Which column of a two-column page, or of a region set in columns inside the page. */
+  column: 'left' | 'right' | 'full' | RegionColumn;
 }
 
 interface Base extends Glyph {
@@ -469,11 +472,25 @@ export function buildLines(page: number, glyphs: Glyph[], pageWidth: number): Pa
   const sortedRows = rows.map((row) => row.sort((a, b) => a.x - b.x || a.seq - b.seq));
   const cellRows = sortedRows.map(splitCells);
   const gutter = findGutter(cellRows, pageWidth);
+  // Columns inside a one-column page: each cell of a region row is a line of its own column.
+  // Space glyphs count as covering their room: a gap a space was drawn in is not a gutter.
+  const regions = gutter === null ? findColumnRegions(sortedRows.map((row) => row.filter((g) => isInk(g) || g.width > 0).map(glyphSpan))) : null;
 
   const lines: Line[] = [];
-  for (const cells of cellRows) {
+  for (const [r, cells] of cellRows.entries()) {
     const groups: { column: Line['column']; cells: Base[][] }[] = [];
-    if (gutter === null) groups.push({ column: 'full', cells });
+    const region = regions?.[r];
+    if (region) {
+      // Split at the region's gutters, which may be narrower than a cell gap.
+      const byColumn = new Map<number, Base[]>();
+      for (const glyph of sortedRows[r]!) {
+        const column = columnAt(glyph.x, region.gutters);
+        const list = byColumn.get(column);
+        if (list) list.push(glyph);
+        else byColumn.set(column, [glyph]);
+      }
+      for (const [column, glyphsOfColumn] of byColumn) groups.push({ column: `region-${region.region}-${column}`, cells: splitCells(glyphsOfColumn) });
+    } else if (gutter === null) groups.push({ column: 'full', cells });
     else {
       const left = cells.filter((c) => c.at(-1)!.x + c.at(-1)!.width <= gutter);
       const right = cells.filter((c) => c[0]!.x >= gutter);
@@ -519,6 +536,10 @@ export function buildLines(page: number, glyphs: Glyph[], pageWidth: number): Pa
     }
   }
   return { lines, orphanMarks, gutter };
+}
+
+function glyphSpan(glyph: Base): { x0: number; x1: number; size: number; text: string } {
+  return { x0: glyph.x, x1: glyph.x + glyph.width, size: glyph.size, text: glyph.text };
 }
 
 /** Share of the page width, on each side, where a gutter may be. */
