@@ -2,21 +2,11 @@
 // glossaries and tables of contents set in two to four columns are read down each column.
 // Fixtures: columns-tex.pdf (pdfTeX multicol, scripts/fixtures/pdf/columns.tex) and columns.pdf
 // (Chromium CSS columns, columns.html), in English and Thai.
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Draft } from '../../pipeline/model/index.ts';
-import { extractPdf } from '../../pipeline/extract/pdf/index.ts';
+import { extractFixturePdf } from '../helpers/pdf.ts';
 
-async function extract(name: string): Promise<Draft> {
-  const url = new URL(`../fixtures/pdf/${name}`, import.meta.url);
-  const bytes = new Uint8Array(readFileSync(url));
-  return extractPdf({
-    source: { uri: url.href, mediaType: 'application/pdf', sha256: '0'.repeat(64), bytes: bytes.length },
-    kind: 'pdf',
-    bytes,
-    options: { ocr: 'auto', ocrLanguages: 'tha+eng' },
-  });
-}
+const extract = (name: string) => extractFixturePdf(`pdf/${name}`);
 
 /** Where each piece of text first occurs in the page's text, in reading order. */
 function positions(draft: Draft, page: number, pieces: string[]): number[] {

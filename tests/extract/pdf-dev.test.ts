@@ -1,10 +1,10 @@
 // Real PDFs nobody on samut made (tests/fixtures/pdf-dev, 25 files from pdfminer.six's and
 // py-pdf's test suites, see PROVENANCE.md): each one extracts, or fails with a DocumentError
 // that has a code. Nothing else may escape (a TypeError from a layout rule, a pdf.js rejection).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DocumentError } from '../../pipeline/model/index.ts';
-import { extractPdf } from '../../pipeline/extract/pdf/index.ts';
+import { extractFixturePdf } from '../helpers/pdf.ts';
 
 const DIR = new URL('../fixtures/pdf-dev/', import.meta.url);
 const FILES = readdirSync(DIR).filter((name) => name.endsWith('.pdf')).sort();
@@ -17,15 +17,8 @@ describe('real PDFs from public test suites (pdf-dev)', () => {
   });
 
   it.each(FILES)('%s extracts, or fails with a clean code', async (name) => {
-    const bytes = new Uint8Array(readFileSync(new URL(name, DIR)));
-    const input = {
-      source: { uri: new URL(name, DIR).href, mediaType: 'application/pdf', sha256: '0'.repeat(64), bytes: bytes.length },
-      kind: 'pdf' as const,
-      bytes,
-      options: { ocr: 'auto' as const, ocrLanguages: 'tha+eng' },
-    };
     try {
-      const draft = await extractPdf(input);
+      const draft = await extractFixturePdf(`pdf-dev/${name}`);
       read.set(name, draft.blocks.some((b) => b.text.length > 20));
       expect(draft.pages?.length).toBe(draft.metadata.pageCount);
       for (const block of draft.blocks) {

@@ -1,19 +1,12 @@
 // Bad input: each a DocumentError with its own code, so the build records it and goes on.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DocumentError } from '../../pipeline/model/index.ts';
 import type { ErrorCode } from '../../pipeline/model/index.ts';
 import { extractPdf } from '../../pipeline/extract/pdf/index.ts';
+import { fixturePdfInput } from '../helpers/pdf.ts';
 
 function input(name: string, ocr: 'auto' | 'always' | 'never' = 'auto') {
-  const url = new URL(`../fixtures/pdf/${name}`, import.meta.url);
-  const bytes = new Uint8Array(readFileSync(url));
-  return {
-    source: { uri: url.href, mediaType: 'application/pdf', sha256: '0'.repeat(64), bytes: bytes.length },
-    kind: 'pdf' as const,
-    bytes,
-    options: { ocr, ocrLanguages: 'tha+eng' },
-  };
+  return fixturePdfInput(`pdf/${name}`, ocr);
 }
 
 async function codeOf(name: string): Promise<ErrorCode | 'no error'> {

@@ -4,11 +4,10 @@
 // Tested against the source text the fixture was typeset from.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractPdf } from '../../pipeline/extract/pdf/index.ts';
+import { extractFixturePdf } from '../helpers/pdf.ts';
 import { characterErrorRate } from '../../pipeline/ocr/cer.ts';
 
 const SOURCE = new URL('../../scripts/fixtures/pdf/legacy-thai.txt', import.meta.url);
-const PDF = new URL('../fixtures/pdf/legacy-thai.pdf', import.meta.url);
 
 /** The text as typeset: no heading marks or break hints; TeX's logo is the letters T, E, X. */
 function sourceText(): string {
@@ -17,13 +16,7 @@ function sourceText(): string {
 
 describe('Thai in 8-bit TLWG fonts without ToUnicode (pdfTeX, babel-thai)', () => {
   it('comes out letter for letter, tone marks and upper vowels included (letters ≥ 0.98)', async () => {
-    const bytes = new Uint8Array(readFileSync(PDF));
-    const draft = await extractPdf({
-      source: { uri: PDF.href, mediaType: 'application/pdf', sha256: '0'.repeat(64), bytes: bytes.length },
-      kind: 'pdf',
-      bytes,
-      options: { ocr: 'auto', ocrLanguages: 'tha+eng' },
-    });
+    const draft = await extractFixturePdf('pdf/legacy-thai.pdf');
     const text = draft.blocks.map((b) => b.text).join('\n');
     expect(1 - characterErrorRate(sourceText(), text)).toBeGreaterThanOrEqual(0.98);
     // The marks that pdf.js alone loses (drawn as glyph-name variants) are there.

@@ -1,19 +1,11 @@
 // extractPdf on real PDFs printed by chromium (scripts/fixtures/pdf/make.ts) and small
 // hand-written ones: reading order, blocks, furniture, footnotes, joining, private use.
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Draft, DraftBlock, OcrMode } from '../../pipeline/model/index.ts';
-import { extractPdf } from '../../pipeline/extract/pdf/index.ts';
+import { extractFixturePdf } from '../helpers/pdf.ts';
 
-async function extract(name: string, ocr: OcrMode = 'auto'): Promise<Draft> {
-  const url = new URL(`../fixtures/pdf/${name}`, import.meta.url);
-  const bytes = new Uint8Array(readFileSync(url));
-  return extractPdf({
-    source: { uri: url.href, mediaType: 'application/pdf', sha256: '0'.repeat(64), bytes: bytes.length },
-    kind: 'pdf',
-    bytes,
-    options: { ocr, ocrLanguages: 'tha+eng' },
-  });
+function extract(name: string, ocr: OcrMode = 'auto'): Promise<Draft> {
+  return extractFixturePdf(`pdf/${name}`, ocr);
 }
 
 function ofType(draft: Draft, type: DraftBlock['type']): DraftBlock[] {
