@@ -79,10 +79,21 @@ export function findColumnRegions(rows: CellSpan[][]): (RegionRow | null)[] {
       .map(([x0, x1]) => (x0 + x1) / 2);
   };
   const inFirstColumn = (r: number, gutters: number[]) => rows[r]!.every((g) => columnAt(g.x0, gutters) === 0);
+  const open = new Uint8Array(bins);
+  const next = new Uint8Array(bins);
   for (let start = 0; start < rows.length; start++) {
-    // The longest run of rows from here that leaves some strip untouched.
+    // The longest run of rows from here that leaves some strip untouched (kept up to date row by
+    // row: recounting the run at each step made long pages slow).
+    open.fill(0);
+    open.fill(1, inner[0], inner[1] + 1);
     let end = start - 1;
-    while (end + 1 < rows.length && guttersOf(start, end + 1).length > 0) end++;
+    while (end + 1 < rows.length) {
+      const row = covered[end + 1]!;
+      for (let b = 0; b < bins; b++) next[b] = open[b]! & (row[b]! ^ 1);
+      if (stripsOf(next, minBins).length === 0) break;
+      open.set(next);
+      end++;
+    }
     if (end - start + 1 < MIN_MARKED_REGION_ROWS) continue;
     // Rows at either end with ink in the first column only are the paragraphs around the region
     // (a short last line): without them the gutters they closed open again.
