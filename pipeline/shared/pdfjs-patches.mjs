@@ -7,11 +7,31 @@
 //   and sends it over, for a canvas that text extraction never draws;
 // - compressed streams go through web streams and a thread-pool round trip each, where one call
 //   to Node's zlib does.
+// One more is not about speed: where pdf.js stops reading a content stream at an error it only
+// logs it; a text-only document gets a marker in its operator list, so extract can warn.
 // Each patch replaces text that must occur exactly once in the file; a file whose text differs
 // (another pdf.js version) loads unpatched, which is only slower, never different.
 // Plain JavaScript: module hooks load it without a TypeScript loader.
 
 /** @typedef {{ file: string, why: string, find: string, replace: string }} PdfJsPatch */
+
+/**
+ * After a line where pdf.js' getOperatorList logs an error and goes on, a text-only document's
+ * operator list gets `SamutUnreadable` marked content carrying the error (extract/pdf/glyphs.ts).
+ * @param {string} why
+ * @param {string} find the logging line, whole
+ * @param {string} evaluator how the evaluator is named there
+ * @returns {PdfJsPatch}
+ */
+function markUnreadable(why, find, evaluator) {
+  const indent = /^ */u.exec(find)?.[0] ?? '';
+  const replace = `${find}
+${indent}if (${evaluator}.options.samutTextOnly) {
+${indent}  operatorList.addOp(OPS.beginMarkedContentProps, ["SamutUnreadable", String(reason)]);
+${indent}  operatorList.addOp(OPS.endMarkedContent, null);
+${indent}}`;
+  return { file: 'legacy/build/pdf.worker.mjs', why, find, replace };
+}
 
 /** @type {readonly PdfJsPatch[]} */
 export const PDFJS_PATCHES = [
@@ -42,6 +62,112 @@ export const PDFJS_PATCHES = [
       samutTextOnly: src.samutTextOnly === true,
       maxImageSize,`,
   },
+  // Font programs: pdf.js parses each embedded font (which text needs: its encoding, glyph names
+  // and widths decide the Unicode and advance of every glyph) and then rebuilds it as an OpenType
+  // file for the browser, with a cmap remapped to private-use code points so that canvas draws
+  // the right glyph. A text-only document keeps the parsing and skips the rebuilding: the glyph
+  // objects (unicode, width, isSpace) are the same; only `fontChar`, which canvas draws, is not.
+  {
+    file: 'legacy/build/pdf.worker.mjs',
+    why: 'a font of a text-only document knows it is one (the font programs below read it)',
+    find: `  constructor(name, file, properties, evaluatorOptions) {`,
+    replace: `  constructor(name, file, properties, evaluatorOptions) {
+    properties.samutTextOnly = evaluatorOptions?.samutTextOnly === true;`,
+  },
+  {
+    file: 'legacy/build/pdf.worker.mjs',
+    why: 'a text-only CFF font is parsed, not compiled back into a font file',
+    find: `    this.seacs = this.cff.seacs;
+    try {
+      this.data = compiler.compile();`,
+    replace: `    this.seacs = this.cff.seacs;
+    try {
+      this.data = properties.samutTextOnly ? new Uint8Array(0) : compiler.compile();`,
+  },
+  {
+    file: 'legacy/build/pdf.worker.mjs',
+    why: 'a text-only Type1 font is parsed, its glyphs not converted to Type2 and wrapped as CFF',
+    find: `    const type2Charstrings = this.getType2Charstrings(charstrings);
+    const subrs = this.getType2Subrs(data.subrs);
+    this.charstrings = charstrings;
+    this.data = this.wrap(name, type2Charstrings, this.charstrings, subrs, properties);`,
+    replace: `    this.charstrings = charstrings;
+    this.data = properties.samutTextOnly ? new Uint8Array(0) : this.wrap(name, this.getType2Charstrings(charstrings), this.charstrings, this.getType2Subrs(data.subrs), properties);`,
+  },
+  {
+    file: 'legacy/build/pdf.worker.mjs',
+    why: 'a text-only Type1/CFF font gets its Unicode from its built-in encoding, and no OpenType file',
+    find: `  convert(fontName, font, properties) {
+    properties.fixedPitch = false;
+    if (properties.builtInEncoding) {
+      adjustType1ToUnicode(properties, properties.builtInEncoding);
+    }`,
+    replace: `  convert(fontName, font, properties) {
+    properties.fixedPitch = false;
+    if (properties.builtInEncoding) {
+      adjustType1ToUnicode(properties, properties.builtInEncoding);
+    }
+    if (properties.samutTextOnly) {
+      return new Uint8Array(0);
+    }`,
+  },
+  {
+    file: 'legacy/build/pdf.worker.mjs',
+    why: 'a text-only TrueType font gets no private-use cmap for canvas (the mapping and table building were a fifth of extraction on real PDFs)',
+    find: `    if (!properties.cssFontInfo) {
+      const newMapping = adjustMapping(charCodeToGlyphId, hasGlyph, glyphZeroId, this.toUnicode);`,
+    replace: `    if (!properties.cssFontInfo && !properties.samutTextOnly) {
+      const newMapping = adjustMapping(charCodeToGlyphId, hasGlyph, glyphZeroId, this.toUnicode);`,
+  },
+  {
+    file: 'legacy/build/pdf.worker.mjs',
+    why: 'a text-only document skips the operators that only paint (paths, colours, shadings, line styles, clips): building paths and parsing patterns was a tenth of extraction on drawings-heavy PDFs',
+    find: `        let args = operation.args;
+        let fn = operation.fn;
+        switch (fn | 0) {
+          case OPS.paintXObject:`,
+    replace: `        let args = operation.args;
+        let fn = operation.fn;
+        if (self.options.samutTextOnly && (self.samutPaintOnlyOps ??= new Set([OPS.moveTo, OPS.lineTo, OPS.curveTo, OPS.curveTo2, OPS.curveTo3, OPS.closePath, OPS.rectangle, OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke, OPS.endPath, OPS.clip, OPS.eoClip, OPS.setFillColorSpace, OPS.setStrokeColorSpace, OPS.setFillColor, OPS.setStrokeColor, OPS.setFillGray, OPS.setStrokeGray, OPS.setFillCMYKColor, OPS.setStrokeCMYKColor, OPS.setFillRGBColor, OPS.setStrokeRGBColor, OPS.setFillColorN, OPS.setStrokeColorN, OPS.shadingFill, OPS.setLineWidth, OPS.setLineCap, OPS.setLineJoin, OPS.setMiterLimit, OPS.setDash, OPS.setRenderingIntent, OPS.setFlatness])).has(fn)) {
+          continue;
+        }
+        switch (fn | 0) {
+          case OPS.paintXObject:`,
+  },
+  {
+    file: 'legacy/build/pdf.worker.mjs',
+    why: 'in a text-only document, a glyph name with a variant suffix ("uni0E49.low_left", "uni0E34.left", as in the TLWG fonts of pdfTeX) means the character of its base name, as the Adobe Glyph List specification says; pdf.js left such glyphs as their Latin-1 code, losing Thai tone marks and upper vowels',
+    find: `      let unicode = glyphsUnicodeMap[glyphName];
+      if (unicode !== undefined) {
+        toUnicode[charcode] = String.fromCharCode(unicode);
+        continue;
+      }
+      let code = 0;`,
+    replace: `      let unicode = glyphsUnicodeMap[glyphName];
+      if (unicode !== undefined) {
+        toUnicode[charcode] = String.fromCharCode(unicode);
+        continue;
+      }
+      const samutSuffix = this.options.samutTextOnly ? glyphName.indexOf(".") : -1;
+      if (samutSuffix > 0) {
+        const samutBase = getUnicodeForGlyph(glyphName.slice(0, samutSuffix), glyphsUnicodeMap);
+        if (samutBase > 0) {
+          toUnicode[charcode] = String.fromCodePoint(samutBase);
+          continue;
+        }
+      }
+      let code = 0;`,
+  },
+  markUnreadable(
+    'where a text-only document stops reading a content stream at an error (pdf.js only logs it), the operator list gets a marked-content operator saying so, for extract to warn page-unreadable',
+    `        warn(\`getOperatorList - ignoring errors during "\${task.name}" \` + \`task: "\${reason}".\`);`,
+    'this',
+  ),
+  markUnreadable(
+    'the same where an XObject (a form that draws itself, a bad object) cannot be read: what it drew is lost',
+    `                warn(\`getOperatorList - ignoring XObject: "\${reason}".\`);`,
+    'self',
+  ),
   {
     file: 'legacy/build/pdf.worker.mjs',
     why: 'a document opened for its text only gets no glyph outlines',

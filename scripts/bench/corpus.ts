@@ -129,7 +129,7 @@ function corpusPages(files: readonly string[]): number {
   return files.reduce((sum, file) => sum + Number(execFileSync('qpdf', ['--show-npages', file], { encoding: 'utf8' }).trim()), 0);
 }
 
-interface Measured {
+export interface Measured {
   manifest: Manifest;
   /** Peak resident memory of the whole build process, worker threads included. */
   peakMiB: number;
@@ -142,8 +142,8 @@ interface Measured {
 const CHILD_ARGS = ['--import', 'tsx', fileURLToPath(import.meta.url), '--child'];
 const CHILD_OUTPUT_BYTES = 256 * 1024 * 1024;
 
-/** Each build runs in a fresh process, so that its peak memory is its own. */
-function measuredBuild(options: BuildOptions): Measured {
+/** Each build runs in a fresh process, so that its peak memory is its own (also used by pdf-dev.ts). */
+export function measuredBuild(options: BuildOptions): Measured {
   const started = performance.now();
   const output = execFileSync(process.execPath, [...CHILD_ARGS, JSON.stringify(options)], {
     cwd: ROOT,

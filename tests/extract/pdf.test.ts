@@ -1,19 +1,11 @@
 // extractPdf on real PDFs printed by chromium (scripts/fixtures/pdf/make.ts) and small
 // hand-written ones: reading order, blocks, furniture, footnotes, joining, private use.
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Draft, DraftBlock, OcrMode } from '../../pipeline/model/index.ts';
-import { extractPdf } from '../../pipeline/extract/pdf/index.ts';
+import { extractFixturePdf } from '../helpers/pdf.ts';
 
-async function extract(name: string, ocr: OcrMode = 'auto'): Promise<Draft> {
-  const url = new URL(`../fixtures/pdf/${name}`, import.meta.url);
-  const bytes = new Uint8Array(readFileSync(url));
-  return extractPdf({
-    source: { uri: url.href, mediaType: 'application/pdf', sha256: '0'.repeat(64), bytes: bytes.length },
-    kind: 'pdf',
-    bytes,
-    options: { ocr, ocrLanguages: 'tha+eng' },
-  });
+function extract(name: string, ocr: OcrMode = 'auto'): Promise<Draft> {
+  return extractFixturePdf(`pdf/${name}`, ocr);
 }
 
 function ofType(draft: Draft, type: DraftBlock['type']): DraftBlock[] {
@@ -169,6 +161,32 @@ describe('a tall two-column table', () => {
   });
 });
 
+describe('Thai in TIS-620 codes with no Unicode map (hand-written legacy-fonts.pdf)', () => {
+  it('reads a whole old Windows Thai font, and the codes a Thai font\'s ToUnicode left out, as TIS-620; Latin-1 French stays', async () => {
+    const draft = await extract('legacy-fonts.pdf');
+    const text = draft.blocks.map((b) => b.text).join('\n');
+    expect(text).toContain('จะนำไปใช้กับชุมชนริมแม่น้ำทุกแห่ง');
+    expect(text).toContain('ผู้ใหญ่บ้านเลือกที่เหมาะสมแล้ว');
+    expect(text).toContain('Le café à la crème coûte trois euros.');
+    expect(draft.warnings.map((w) => [w.code, w.page])).toEqual([['pdf-tis620-font', 1], ['pdf-tis620-gaps', 1]]);
+    expect(draft.warnings[0]!.message).toContain('DilleniaUPC');
+  });
+});
+
+describe('list markers (chromium, lists.html)', () => {
+  it('a numbered or lettered marker stays in the text as well as in label; a bullet only in label', async () => {
+    const draft = await extract('lists.pdf');
+    const items = ofType(draft, 'list-item');
+    expect(items.map((b) => b.label)).toEqual(['๑)', '๒)', '๓)', '(i)', '(ii)', '(iii)', 'i.', 'ii.', 'iii.']);
+    for (const item of items) expect(item.text.startsWith(`${item.label!} `)).toBe(true);
+    expect(items[0]!.text).toBe('๑) ภาคประชาชน ร่วมเสนอความเห็นและติดตามผลการดําเนินงานในพื้นที่ของตน');
+    expect(items[3]!.text).toBe('(i) respect the plans that each community makes for its own land;');
+    expect(items[8]!.text).toBe('iii. publish its decision with the reasons for it.');
+    const thai = await extract('thai-report.pdf');
+    expect(ofType(thai, 'list-item').map((b) => [b.label, b.text.startsWith('•')])).toEqual([['•', false], ['•', false], ['•', false]]);
+  });
+});
+
 describe('hand-written PDFs', () => {
   it('maps Symbol-font and Thai private-use code points by their font', async () => {
     const draft = await extract('private-use.pdf');
@@ -205,6 +223,8 @@ describe('hand-written PDFs', () => {
   it('marks pages without a usable text layer for OCR, as options.ocr says', async () => {
     const auto = await extract('ocr-pages.pdf');
     expect(auto.pages!.map((p) => p.needsOcr)).toEqual([null, 'no-text', 'garbage']);
+    // The reason an untrusted text layer goes to OCR is in a warning.
+    expect(auto.warnings.map((w) => [w.code, w.page])).toEqual([['pdf-text-layer-untrusted', 3]]);
     const always = await extract('ocr-pages.pdf', 'always');
     expect(always.pages!.map((p) => p.needsOcr)).toEqual(['garbage', 'no-text', 'garbage']);
     const never = await extract('ocr-pages.pdf', 'never');

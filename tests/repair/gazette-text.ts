@@ -7,7 +7,7 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { RepairEvidence } from '../../pipeline/model/draft.ts';
 import { fixture } from '../helpers/fixtures.ts';
 
-export const GAZETTE_PDF = fixture('pdf', 'royal-gazette-2566.pdf');
+const GAZETTE_PDF = fixture('pdf', 'royal-gazette-2566.pdf');
 /** A volunteer's hand transcription of the same decree (see tests/fixtures/pdf/PROVENANCE.md). */
 export const GAZETTE_GOLD = fixture('pdf', 'royal-gazette-2566.gold.md');
 /** How far ahead in the glyph stream a letter of the text may be found. */

@@ -123,3 +123,19 @@ describe('repairText: edits', () => {
     expect(repairText(result.text).edits).toEqual([]);
   });
 });
+
+describe('repairText: Latin-1 inside Thai words', () => {
+  it('reads back what it can with an edit, and names each site it cannot in a warning', () => {
+    const read = repairText('ผูéใหญè กลèาว');
+    expect(read.text).toBe('ผู้ใหญ่ กล่าว');
+    expect(read.edits.map((e) => e.rule)).toEqual(['tis620-in-thai', 'tis620-in-thai', 'tis620-in-thai']);
+    expect(read.warnings).toEqual([]);
+    // Þ would be U+0E3E, which is no Thai character: it stays, with a warning at its offset.
+    const left = repairText('ราคาÞสูง');
+    expect(left.text).toBe('ราคาÞสูง');
+    expect(left.warnings).toEqual([expect.objectContaining({ code: 'latin1-in-thai-word', offset: 4 })]);
+    expect(left.warnings[0]!.message).toContain('"Þ"');
+    // Symbols beside Thai and Latin-1 in Latin words are no damage.
+    expect(repairText('ไทย©2024 Café ไทย').warnings).toEqual([]);
+  });
+});

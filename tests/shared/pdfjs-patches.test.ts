@@ -47,4 +47,34 @@ describe('pdf.js patches', () => {
     const { getDocument } = await loadPdfJs();
     expect(await outlines(getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 }))).toBeGreaterThan(100);
   });
+
+  it('a document opened for text skips painting operators and font rebuilding; one opened for rendering keeps both', async () => {
+    const { getDocument, OPS } = await loadPdfJs();
+    const bytes = new Uint8Array(readFileSync(new URL('../fixtures/pdf/thai-report.pdf', import.meta.url)));
+    const facts = async (task: Awaited<ReturnType<typeof openPdf>>) => {
+      const doc = await task.promise;
+      try {
+        const page = await doc.getPage(1);
+        const { fnArray, argsArray } = await page.getOperatorList();
+        const glyphs = fnArray.flatMap((fn, i) => (fn === OPS.showText ? (argsArray[i] as [{ unicode: string; fontChar: string; width: number }[]])[0] : []));
+        return {
+          paths: fnArray.filter((fn) => fn === OPS.constructPath).length,
+          // What text extraction reads, and what only a canvas reads (the character to draw from the rebuilt font).
+          text: glyphs.map((g) => `${g?.unicode}:${g?.width}`),
+          fontChars: glyphs.map((g) => g?.fontChar ?? ''),
+        };
+      } finally {
+        await task.destroy();
+      }
+    };
+    const textOnly = await facts(await openPdf(bytes));
+    const rendering = await facts(getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, verbosity: 0 }));
+    expect(textOnly.paths).toBe(0);
+    expect(rendering.paths).toBeGreaterThan(0);
+    expect(textOnly.text.length).toBeGreaterThan(100);
+    expect(textOnly.text).toEqual(rendering.text);
+    // The rebuilt font remaps glyphs to private use for canvas; a text-only font is not rebuilt.
+    expect(rendering.fontChars.some((c) => c.codePointAt(0)! >= 0xe000)).toBe(true);
+    expect(textOnly.fontChars.some((c) => c.codePointAt(0)! >= 0xe000)).toBe(false);
+  });
 });

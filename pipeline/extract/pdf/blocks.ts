@@ -4,7 +4,7 @@
 // label). Lines are joined as each script wants: Thai with no space, English with a space,
 // hyphens removed only where the line break made them.
 import type { DraftBlock, FootnoteRef } from '../../model/index.ts';
-import { HAS_THAI } from '../../shared/thai.ts';
+import { HAS_THAI, THAI_LETTER } from '../../shared/thai.ts';
 import type { FootnoteMark, Line } from './lines.ts';
 
 /** A line this much larger than body text is a heading. */
@@ -19,12 +19,16 @@ const PARAGRAPH_GAP_RATIO = 1.3;
 const INDENT_EM = 1;
 /** A line ending this far (em) before the column's right edge ends its paragraph. */
 const SHORT_LINE_EM = 4;
-const LIST_MARKER = /^(?:[•●○◦▪▫■□–—\-*∗]|\(?(?:[0-9]{1,3}|[๐-๙]{1,3}|[a-zก-ฮ])[.)])\s+/u;
+const LIST_MARKER = /^(?:[•●○◦▪▫■□–—\-*∗]|\(?(?:[0-9]{1,3}|[๐-๙]{1,3}|[a-zก-ฮ]|[ivx]{2,5})[.)])\s+/u;
+/** A numbered or lettered marker ("๑)", "(ii)", "3."): it says which item this is, so it stays in
+ * the text as well as in `label`; a bullet only says that there is an item, and is taken out. */
+const ENUMERATED_MARKER = /^\(?[0-9๐-๙a-zก-ฮ]/u;
 const CAPTION = /^(?:figure|fig\.|table|chart|ภาพที่|รูปที่|ตารางที่|แผนภาพที่|แผนภูมิที่)\s*[0-9๐-๙]/iu;
 const FOOTNOTE_LABEL_TEXT = /^([0-9]{1,3}|[๐-๙]{1,3}|[*∗†‡§])[.)]?\s+/u;
 const LOWERCASE_START = /^[a-z]/u;
 const SOFT_HYPHEN_END = /\u00AD[-\u2010]?$/u;
 const HARD_HYPHEN_END = /[A-Za-z][-\u2010]$/u;
+const THAI_HYPHEN_END = new RegExp(`[${THAI_LETTER}][-\u2010]$`, 'u');
 const MIN_TABLE_ROWS = 2;
 const CELL_ALIGN_EM = 1.5;
 
@@ -95,8 +99,24 @@ export function readingOrder(lines: Line[]): Line[] {
     left = [];
     right = [];
   };
+  // A region set in columns inside the page is read down each column, where its first line stands.
+  const regions = new Map<string, Line[]>();
   for (const line of sorted) {
-    if (line.column === 'left') left.push(line);
+    const region = regionOf(line);
+    if (region === null) continue;
+    const list = regions.get(region);
+    if (list) list.push(line);
+    else regions.set(region, [line]);
+  }
+  for (const line of sorted) {
+    const region = regionOf(line);
+    if (region !== null) {
+      const lines = regions.get(region);
+      if (!lines) continue;
+      flush();
+      out.push(...lines.sort((a, b) => a.column.localeCompare(b.column) || a.top - b.top || a.x0 - b.x0));
+      regions.delete(region);
+    } else if (line.column === 'left') left.push(line);
     else if (line.column === 'right') right.push(line);
     else {
       flush();
@@ -105,6 +125,25 @@ export function readingOrder(lines: Line[]): Line[] {
   }
   flush();
   return out;
+}
+
+/** A column of a region inside the page ends where the next begins (the last where the text
+ * does): a list of short names set in columns has no line reaching its column's edge, and each
+ * name must end its paragraph as a short line does. */
+function regionColumnEdges(lines: Line[], columnLeft: Map<Line['column'], number>, columnRight: Map<Line['column'], number>): void {
+  const textRight = Math.max(...lines.map((l) => l.x1));
+  for (const column of columnLeft.keys()) {
+    if (!column.startsWith('region-')) continue;
+    const [, region, index] = column.split('-');
+    const nextLeft = columnLeft.get(`region-${Number(region)}-${Number(index) + 1}`);
+    const size = lines.find((l) => l.column === column)?.size ?? 0;
+    columnRight.set(column, nextLeft === undefined ? textRight : nextLeft - size);
+  }
+}
+
+/** "region-2" for a line in column 1 of region 2 ("region-2-1"); null outside regions. */
+function regionOf(line: Line): string | null {
+  return line.column.startsWith('region-') ? line.column.slice(0, line.column.lastIndexOf('-')) : null;
 }
 
 /** Footnote lines: the run of small lines at the foot of the page, from the first one that starts with a label. */
@@ -153,6 +192,9 @@ function footnoteBlocks(notes: Line[], page: number): DraftBlock[] {
 function joinText(before: string, next: string, vocabulary: Set<string>): string {
   if (before === '') return next;
   if (SOFT_HYPHEN_END.test(before)) return before.replace(SOFT_HYPHEN_END, '') + next;
+  // Thai is not written with hyphens: one at a line end between Thai letters is a hyphenation
+  // engine's (pdfTeX's English patterns break Thai words too).
+  if (THAI_HYPHEN_END.test(before) && HAS_THAI.test(next[0] ?? '')) return before.slice(0, -1) + next;
   if (HARD_HYPHEN_END.test(before) && LOWERCASE_START.test(next)) {
     const head = /([A-Za-z]+)[-\u2010]$/u.exec(before)?.[1] ?? '';
     const tail = /^[A-Za-z]+/u.exec(next)?.[0] ?? '';
@@ -207,6 +249,7 @@ export function pageBlocks(page: number, ordered: Line[], metrics: BodyMetrics):
     columnLeft.set(line.column, Math.min(columnLeft.get(line.column) ?? Infinity, line.x0));
     columnRight.set(line.column, Math.max(columnRight.get(line.column) ?? -Infinity, line.x1));
   }
+  regionColumnEdges(body, columnLeft, columnRight);
   let current: Builder | null = null;
   let blockRight = 0;
   const finish = () => {
@@ -238,7 +281,7 @@ export function pageBlocks(page: number, ordered: Line[], metrics: BodyMetrics):
       marker !== null ||
       (line.column !== previous.lastLine.column
         ? !continuesInNextColumn(previous.lastLine, line, columnLeft, columnRight)
-        : isBreak(previous.lastLine, line, pitch, columnLeft.get(line.column) ?? line.x0, Math.max(blockRight, line.x1), previous.block.type, previous.lines === 1));
+        : isBreak(previous.lastLine, line, pitch, columnLeft.get(line.column) ?? line.x0, regionOf(line) === null ? Math.max(blockRight, line.x1) : columnRight.get(line.column)!, previous.block.type, previous.lines === 1));
     if (level !== null && previous?.block.type === 'heading' && previous.block.level === level && !isBreakGap(previous.lastLine, line, pitch)) {
       appendLine(previous, line, metrics);
       continue;
@@ -250,7 +293,7 @@ export function pageBlocks(page: number, ordered: Line[], metrics: BodyMetrics):
     }
     blockRight = line.x1;
     finish();
-    const text = marker ? line.text.slice(marker[0].length) : line.text;
+    const text = marker && !ENUMERATED_MARKER.test(marker[0]) ? line.text.slice(marker[0].length) : line.text;
     const shift = line.text.length - text.length;
     const block: DraftBlock = {
       type: level !== null ? 'heading' : marker ? 'list-item' : 'paragraph',
@@ -292,10 +335,13 @@ function continuesInNextColumn(
   columnLeft: Map<Line['column'], number>,
   columnRight: Map<Line['column'], number>,
 ): boolean {
-  if (previous.column !== 'left' || line.column !== 'right') return false;
+  const nextColumn =
+    (previous.column === 'left' && line.column === 'right') ||
+    (regionOf(previous) !== null && regionOf(previous) === regionOf(line) && Number(line.column.split('-')[2]) === Number(previous.column.split('-')[2]) + 1);
+  if (!nextColumn) return false;
   if (Math.abs(previous.size - line.size) > 0.15 * line.size) return false;
-  const leftEdgeOfRight = columnLeft.get('right') ?? line.x0;
-  const rightEdgeOfLeft = columnRight.get('left') ?? previous.x1;
+  const leftEdgeOfRight = columnLeft.get(line.column) ?? line.x0;
+  const rightEdgeOfLeft = columnRight.get(previous.column) ?? previous.x1;
   return previous.x1 >= rightEdgeOfLeft - SHORT_LINE_EM * line.size && line.x0 <= leftEdgeOfRight + 0.5 * line.size;
 }
 

@@ -102,8 +102,19 @@ function fontFacts(page: PDFPageProxy, fontId: string, cache: Map<string, FontFa
   return facts;
 }
 
-/** Every glyph the page draws, in drawing order, with positions in top-down page points. */
-export async function readGlyphs(page: PDFPageProxy, fonts: Map<string, FontFacts>): Promise<Glyph[]> {
+/** The marked-content tag that shared/pdfjs-patches.mjs puts in an operator list where pdf.js
+ * stopped reading a content stream at an error (a loop of forms, a bad object): pdf.js itself
+ * only logs it and returns the operators read so far. */
+const UNREADABLE_CONTENT_TAG = 'SamutUnreadable';
+
+export interface PageGlyphs {
+  /** Every glyph the page draws, in drawing order, with positions in top-down page points. */
+  glyphs: Glyph[];
+  /** The error at which pdf.js stopped reading the page's content (what follows it is lost), or null. */
+  stoppedAt: string | null;
+}
+
+export async function readGlyphs(page: PDFPageProxy, fonts: Map<string, FontFacts>): Promise<PageGlyphs> {
   const { OPS } = await loadPdfJs();
   const operators = await page.getOperatorList();
   const pageTop = page.view[3] ?? 0;
@@ -122,6 +133,7 @@ export async function readGlyphs(page: PDFPageProxy, fonts: Map<string, FontFact
   // The text matrix is advanced in place by showText; the line matrix is never mutated.
   let lineMatrix: Matrix = IDENTITY;
   let textMatrix: Matrix = [...lineMatrix];
+  let stoppedAt: string | null = null;
   const { fnArray, argsArray } = operators;
 
   for (let i = 0; i < fnArray.length; i++) {
@@ -187,11 +199,14 @@ export async function readGlyphs(page: PDFPageProxy, fonts: Map<string, FontFact
       case OPS.showSpacedText:
         showText(args?.[0] as (PdfJsGlyph | number)[], state, textMatrix, fontFacts(page, state.fontId, fonts), pageTop, glyphs);
         break;
+      case OPS.beginMarkedContentProps:
+        if (args?.[0] === UNREADABLE_CONTENT_TAG) stoppedAt ??= String(args[1]);
+        break;
       default:
         break;
     }
   }
-  return glyphs;
+  return { glyphs, stoppedAt };
 }
 
 /** Replays one text-showing operator. The text matrix is updated in place and the arithmetic is

@@ -15,6 +15,7 @@ import type { FontFacts, Glyph } from './glyphs.ts';
 import { buildLines } from './lines.ts';
 import { MAX_PAGE_SIDE_PT, MIN_PAGE_SIDE_PT, openError, openPdf, readDocumentFacts, unlessAborted } from './load.ts';
 import { mapThaiVariants } from './private-use.ts';
+import { mapTis620Fonts, mapTis620Gaps } from './legacy-fonts.ts';
 import { splitByRotation, toShownPage } from './rotation.ts';
 import type { Line } from './lines.ts';
 
@@ -31,11 +32,13 @@ const WORD = /[A-Za-z]+(?:-[A-Za-z]+)*/gu;
 interface PageScan extends PageGeometry {
   width: number;
   chars: number;
-  unreadable: number;
+  unreadableChars: number;
   /** Characters per size (rounded), to find the body size. */
   sizeChars: Map<number, number>;
   /** Lines of text drawn at another angle, one list per angle, each read upright. */
   turned: Line[][];
+  /** pdf.js could not load the page, or stopped reading its content at an error. */
+  unreadable: 'whole' | 'part' | null;
 }
 
 export const extractPdf: ExtractStage = async (input, signal) => {
@@ -77,6 +80,11 @@ async function extractOpened(
     scans.push(await scanPage(doc, number, fonts, draft.warnings, signal));
     if (number % RELEASE_CACHES_EVERY_PAGES === 0) await doc.cleanup();
   }
+  // A page fails alone (it carries a page-unreadable warning); only a document with no readable page fails.
+  if (scans.every((scan) => scan.unreadable === 'whole')) {
+    const reasons = draft.warnings.filter((w) => w.code === 'page-unreadable').map((w) => w.message);
+    throw new DocumentError('pdf-corrupt', `no page of the PDF can be read (${reasons.slice(0, 3).join('; ')})`);
+  }
 
   const metrics = bodyMetrics(scans);
   const { furniture, body } = separateFurniture(scans);
@@ -102,7 +110,8 @@ async function scanPage(
     page = await unlessAborted(doc.getPage(number), signal);
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new DocumentError('pdf-corrupt', `page ${number} cannot be read: ${(error as Error).message}`, { page: number, cause: error });
+    warnings.push(unreadableWarning(number, `pdf.js cannot load it: ${(error as Error).message}`));
+    return { page: number, width: 0, height: 0, lines: [], chars: 0, unreadableChars: 0, sizeChars: new Map(), turned: [], unreadable: 'whole' };
   }
   try {
     const [x0, y0, x1, y1] = page.view as [number, number, number, number];
@@ -114,23 +123,38 @@ async function scanPage(
       }
     }
     let glyphs: Glyph[];
+    let unreadablePart: PageScan['unreadable'] = null;
     try {
-      glyphs = await unlessAborted(readGlyphs(page, fonts), signal);
+      const read = await unlessAborted(readGlyphs(page, fonts), signal);
+      glyphs = read.glyphs;
+      if (read.stoppedAt !== null) {
+        unreadablePart = 'part';
+        warnings.push(unreadableWarning(number, `pdf.js could not read part of its content (what that part draws is lost): ${read.stoppedAt}`));
+      }
     } catch (error) {
       if (signal?.aborted || error instanceof DocumentError) throw error;
-      warnings.push(warning('page-unreadable', `page ${number}: ${(error as Error).message}`, { page: number }));
+      unreadablePart = 'whole';
+      warnings.push(unreadableWarning(number, `its content cannot be read: ${(error as Error).message}`));
       glyphs = [];
     }
     const { width, height } = toShownPage(glyphs, page.rotate, mediaWidth, mediaHeight);
+    const tis620Fonts = mapTis620Fonts(glyphs, (id) => fonts.get(id)?.name ?? '');
+    if (tis620Fonts.length > 0) {
+      warnings.push(warning('pdf-tis620-font', `page ${number}: ${tis620Fonts.join(', ')} drew Thai in TIS-620 codes with no Unicode map; read as TIS-620`, { page: number }));
+    }
+    const tis620Gaps = mapTis620Gaps(glyphs);
+    if (tis620Gaps > 0) {
+      warnings.push(warning('pdf-tis620-gaps', `page ${number}: ${tis620Gaps} glyph(s) of a Thai font came out as Latin-1 letters inside Thai text; read as TIS-620`, { page: number }));
+    }
     mapThaiVariants(glyphs);
     let chars = 0;
-    let unreadable = 0;
+    let unreadableChars = 0;
     const sizeChars = new Map<number, number>();
     for (const glyph of glyphs) {
-      if (glyph.text === '') unreadable++;
+      if (glyph.text === '') unreadableChars++;
       if (glyph.text.trim() === '') continue;
       chars++;
-      if (UNREADABLE.test(glyph.text)) unreadable++;
+      if (UNREADABLE.test(glyph.text)) unreadableChars++;
       const size = roundSize(glyph.size);
       sizeChars.set(size, (sizeChars.get(size) ?? 0) + 1);
     }
@@ -146,10 +170,14 @@ async function scanPage(
     if (orphanMarks > 0) {
       warnings.push(warning('pdf-orphan-marks', `${orphanMarks} Thai mark(s) sat over no letter and were dropped`, { page: number }));
     }
-    return { page: number, width, height, lines, chars, unreadable, sizeChars, turned };
+    return { page: number, width, height, lines, chars, unreadableChars, sizeChars, turned, unreadable: unreadablePart };
   } finally {
     page.cleanup();
   }
+}
+
+function unreadableWarning(page: number, why: string): Warning {
+  return warning('page-unreadable', `page ${page}: ${why}`, { page });
 }
 
 function bodyMetrics(scans: PageScan[]): BodyMetrics {
@@ -171,7 +199,17 @@ function bodyMetrics(scans: PageScan[]): BodyMetrics {
 function pageInfo(scan: PageScan, ocr: 'auto' | 'always' | 'never', warnings: Warning[]): PageInfo {
   let reason: PageInfo['needsOcr'] = null;
   if (scan.chars < MIN_PAGE_CHARS) reason = 'no-text';
-  else if (scan.unreadable / scan.chars > MAX_GARBAGE_SHARE) reason = 'garbage';
+  else if (scan.unreadableChars / scan.chars > MAX_GARBAGE_SHARE) {
+    reason = 'garbage';
+    if (ocr !== 'never') {
+      const why = `${scan.unreadableChars} of its ${scan.chars} characters have no Unicode (control characters, U+FFFD, unmapped private use, glyphs without a mapping)`;
+      warnings.push(warning('pdf-text-layer-untrusted', `page ${scan.page}: ${why}; OCR reads the page and votes against its text layer`, { page: scan.page }));
+    }
+  }
+  // Part of the page was lost: OCR reads it and votes against what was read.
+  else if (scan.unreadable === 'part') reason = 'garbage';
+  // An unreadable page has its page-unreadable warning already; with OCR off, no second one.
+  if (ocr === 'never' && scan.unreadable) return { page: scan.page, chars: scan.chars, needsOcr: null };
   if (ocr === 'never' && reason) {
     warnings.push(warning(reason === 'no-text' ? 'pdf-page-no-text' : 'pdf-page-garbage', `page ${scan.page} has no usable text layer and OCR is off`, { page: scan.page }));
     reason = null;

@@ -5,6 +5,8 @@
 // two-column page).
 import { codeAt, COMBINING, isCombiningCode, isConsonantCode, isToneCode, SARA_AA } from '../../shared/thai.ts';
 import type { Glyph } from './glyphs.ts';
+import { columnAt, findColumnRegions } from './column-regions.ts';
+import type { RegionColumn } from './column-regions.ts';
 
 export interface FootnoteMark {
   offset: number;
@@ -31,7 +33,8 @@ export interface Line {
   marks: FootnoteMark[];
   /** Text of each cell when the row has wide gaps (more than one = a table row candidate). */
   cells: { x0: number; text: string }[];
-  column: 'left' | 'right' | 'full';
+  /** Which column of a two-column page, or of a region set in columns inside the page. */
+  column: 'left' | 'right' | 'full' | RegionColumn;
 }
 
 interface Base extends Glyph {
@@ -219,6 +222,44 @@ function isSuperscriptRow(row: Base[], below: Base[], medians: RowMedians): bool
   const distance = medians.top(below) - medians.top(row);
   if (distance <= 0 || distance > SUPERSCRIPT_REACH_EM * size) return false;
   return splitRuns(row).every((run) => REFERENCE_LABEL.test(run));
+}
+
+/** A lowered glyph inside a line (the E of the TeX and LaTeX logos, dropped by half an x-height)
+ * stays in that line: a row of at most LOWERED_MAX_GLYPHS glyphs, less than LOWERED_REACH_EM
+ * below a row, that sits in a gap between that row's glyphs. */
+const LOWERED_MAX_GLYPHS = 3;
+const LOWERED_REACH_EM = 0.45;
+const LOWERED_KERN_EM = 0.25;
+
+function mergeLowered(rows: Base[][], medians: RowMedians): Base[][] {
+  const out: Base[][] = [];
+  for (const row of rows) {
+    const above = out.at(-1);
+    if (above && row.length <= LOWERED_MAX_GLYPHS && sitsInGapOf(row, above, medians)) {
+      out[out.length - 1] = [...above, ...row];
+      continue;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+function sitsInGapOf(row: Base[], above: Base[], medians: RowMedians): boolean {
+  const size = medians.size(above);
+  const distance = medians.top(row) - medians.top(above);
+  if (size === 0 || distance <= 0 || distance > LOWERED_REACH_EM * size) return false;
+  const x0 = Math.min(...row.map((g) => g.x));
+  const x1 = Math.max(...row.map((g) => g.x + g.width));
+  let before = false;
+  let after = false;
+  for (const glyph of above) {
+    if (!isInk(glyph)) continue;
+    // The logos kern E under the T before it and the X after it.
+    if (glyph.x + glyph.width <= x0 + LOWERED_KERN_EM * size) before = true;
+    else if (glyph.x >= x1 - LOWERED_KERN_EM * size) after = true;
+    else return false;
+  }
+  return before && after;
 }
 
 /** Texts of runs of adjacent glyphs (for label tests). */
@@ -425,17 +466,31 @@ export function buildLines(page: number, glyphs: Glyph[], pageWidth: number): Pa
   // This page's row medians and broken-at-space cells: kept for this call only.
   const medians = new RowMedians();
   const brokeAtSpace = new Set<Base[]>();
-  const rows = mergeSuperscripts(groupRows(bases), medians);
+  const rows = mergeLowered(mergeSuperscripts(groupRows(bases), medians), medians);
   const orphanMarks = attachMarks(marks, rows, previousBase, medians);
   // In place: the rows are this function's own, and no median depends on their order.
   const sortedRows = rows.map((row) => row.sort((a, b) => a.x - b.x || a.seq - b.seq));
   const cellRows = sortedRows.map((row) => splitCells(row, brokeAtSpace));
   const gutter = findGutter(cellRows, pageWidth);
+  // Columns inside a one-column page: each cell of a region row is a line of its own column.
+  // Space glyphs count as covering their room: a gap a space was drawn in is not a gutter.
+  const regions = gutter === null ? findColumnRegions(sortedRows.map((row) => row.filter((g) => isInk(g) || g.width > 0).map(glyphSpan))) : null;
 
   const lines: Line[] = [];
-  for (const cells of cellRows) {
+  for (const [r, cells] of cellRows.entries()) {
     const groups: { column: Line['column']; cells: Base[][] }[] = [];
-    if (gutter === null) groups.push({ column: 'full', cells });
+    const region = regions?.[r];
+    if (region) {
+      // Split at the region's gutters, which may be narrower than a cell gap.
+      const byColumn = new Map<number, Base[]>();
+      for (const glyph of sortedRows[r]!) {
+        const column = columnAt(glyph.x, region.gutters);
+        const list = byColumn.get(column);
+        if (list) list.push(glyph);
+        else byColumn.set(column, [glyph]);
+      }
+      for (const [column, glyphsOfColumn] of byColumn) groups.push({ column: `region-${region.region}-${column}`, cells: splitCells(glyphsOfColumn, brokeAtSpace) });
+    } else if (gutter === null) groups.push({ column: 'full', cells });
     else {
       const left = cells.filter((c) => c.at(-1)!.x + c.at(-1)!.width <= gutter);
       const right = cells.filter((c) => c[0]!.x >= gutter);
@@ -481,6 +536,10 @@ export function buildLines(page: number, glyphs: Glyph[], pageWidth: number): Pa
     }
   }
   return { lines, orphanMarks, gutter };
+}
+
+function glyphSpan(glyph: Base): { x0: number; x1: number; size: number; text: string } {
+  return { x0: glyph.x, x1: glyph.x + glyph.width, size: glyph.size, text: glyph.text };
 }
 
 /** Share of the page width, on each side, where a gutter may be. */
