@@ -258,7 +258,7 @@ export function renderDocument(document: Document, record: CorpusRecord | undefi
 <h1>${escapeHtml(document.title ?? document.source.uri)}</h1>
 <p class="uri">${escapeHtml(document.source.uri)} · ${escapeHtml(document.source.mediaType)} · ${escapeHtml(document.languages.join(', '))} · <code>${escapeHtml(document.id)}</code>${record ? ` · ${escapeHtml(record.status)}` : ''}</p>
 <p class="doc-actions"><button type="button" id="mark-reviewed" data-place="${escapeHtml(JSON.stringify(reviewedPlace))}" data-key="document"${document.reviewed ? ' data-reviewed="true"' : ''}${decisionNote(decided, 'document')}>${document.reviewed ? 'reviewed ✓' : 'mark reviewed'}</button>
-<span class="keys">keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous mark · <kbd>r</kbd> reject · <kbd>a</kbd> accept · <kbd>x</kbd> remove entity · <kbd>Enter</kbd> show on page · <kbd>[</kbd>/<kbd>]</kbd> page</span></p>
+<span class="keys">keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous mark · <kbd>r</kbd> reject · <kbd>a</kbd> accept · <kbd>x</kbd> remove entity · <kbd>1</kbd>/<kbd>2</kbd> reading · <kbd>Enter</kbd> show on page · <kbd>[</kbd>/<kbd>]</kbd> page</span></p>
 <p class="legend">${entityTypes.join(' ')}</p>
 </header>
 <main class="doc-main${viewer ? ' with-viewer' : ''}" data-doc="${escapeHtml(document.id)}">

@@ -95,7 +95,7 @@ if (main) {
       else inspector.append(button('undo the rejection (a)', () => decide(target, 'accept')));
     } else if (data.kind === 'ambiguous') {
       inspector.append(element('p', 'thai-ambiguous: nothing decided this place'), element('p', data.message, 'hint'), element('p', 'choose the reading:'));
-      for (const reading of JSON.parse(data.readings)) inspector.append(button(reading, () => decide(target, 'reading', reading)));
+      for (const [i, reading] of JSON.parse(data.readings).entries()) inspector.append(button(`${reading} (${i + 1})`, () => decide(target, 'reading', reading)));
     } else if (data.kind === 'entity') {
       inspector.append(element('p', `${data.type}${data.id ? ` · ${data.id}` : ''}`));
       if (data.th || data.en) inspector.append(element('p', [data.th, data.en].filter(Boolean).join(' / ')));
@@ -138,6 +138,10 @@ if (main) {
     else if (event.key === 'r' && current?.dataset.kind === 'repair') decide(current, 'reject');
     else if (event.key === 'a' && current?.dataset.kind === 'repair') decide(current, 'accept');
     else if (event.key === 'x' && current?.dataset.kind === 'entity') decide(current, 'remove');
+    else if (/^[1-9]$/u.test(event.key) && current?.dataset.kind === 'ambiguous') {
+      const reading = JSON.parse(current.dataset.readings)[Number(event.key) - 1];
+      if (reading) decide(current, 'reading', reading);
+    }
     else if ((event.key === '[' || event.key === ']') && viewer) viewer.step(event.key === ']' ? 1 : -1);
     else return;
     event.preventDefault();
