@@ -48,7 +48,15 @@ export class ReviewBook {
   apply<S extends { entities: number; repairs: number; warnings: number }>(id: string, json: string, summary: S): Reviewed<S> | null {
     const decisions = this.byDoc.get(id);
     if (!decisions) return null;
-    const { document, applied, unresolved } = applyDecisions(Document.parse(JSON.parse(json)), decisions);
+    let result: ReturnType<typeof applyDecisions>;
+    try {
+      result = applyDecisions(Document.parse(JSON.parse(json)), decisions);
+    } catch (error) {
+      // Decisions never cost a document: it is written as the pipeline made it, each decision reported.
+      const reason = `could not be applied: ${error instanceof Error ? error.message : String(error)}`;
+      return { json, summary, review: { applied: 0, unresolved: decisions.map((d) => ({ doc: d.doc, place: d.place, decision: d.decision, time: d.time, reason })) } };
+    }
+    const { document, applied, unresolved } = result;
     return {
       json: `${JSON.stringify(document, null, 2)}\n`,
       summary: {
