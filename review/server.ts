@@ -224,6 +224,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
       return handleDecision(request, response, origin);
     }
     if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'GET only');
+    if (url.pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
     const asset = ASSETS[url.pathname];
     if (asset) return send(response, 200, asset[1], await readFile(asset[0]), { 'cache-control': 'max-age=3600' });
     const data = /^\/assets\/pdfjs\/([a-z_]+)\/([A-Za-z0-9._-]+)$/u.exec(url.pathname);

@@ -100,10 +100,17 @@ if (main) {
       inspector.append(element('p', `${data.type}${data.id ? ` · ${data.id}` : ''}`));
       if (data.th || data.en) inspector.append(element('p', [data.th, data.en].filter(Boolean).join(' / ')));
       if (data.value) inspector.append(element('p', `ISO: ${data.value}`));
-      const input = element('input');
-      input.placeholder = 'new id, e.g. TH-40';
-      input.setAttribute('aria-label', 'new id');
-      inspector.append(button('remove (x)', () => decide(target, 'remove')), element('br'), input, button('change id', () => input.value && decide(target, 'set-id', input.value.trim())));
+      const field = (placeholder) => {
+        const input = element('input');
+        input.placeholder = placeholder;
+        input.setAttribute('aria-label', placeholder);
+        return input;
+      };
+      const id = field('new id, e.g. TH-40');
+      const th = field('Thai name (optional)');
+      const en = field('English name (optional)');
+      const change = () => id.value.trim() && decide(target, 'set-id', id.value.trim(), { th: th.value, en: en.value });
+      inspector.append(button('remove (x)', () => decide(target, 'remove')), element('br'), id, th, en, button('change id', change));
     }
     if (data.decided) inspector.append(element('p', `decided: ${data.decided}`, 'status-line saved'));
   }

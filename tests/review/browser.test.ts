@@ -132,6 +132,21 @@ describe('samut review in Chromium', () => {
     expect(decisions.at(-1)).toMatchObject({ doc: textId, decision: 'reading', value: 'ค่ำ', place: { kind: 'ambiguous', text: 'ค่ า' } });
   });
 
+  it('shows an entity with its type, id and both names, and changes its id', async () => {
+    await page.goto(`${server.url}doc/${gazetteId}`);
+    const country = page.locator('.ent-country[data-place]').first();
+    await country.focus();
+    await expect(country.getAttribute('data-id')).resolves.toBe('TH');
+    const inspector = await page.locator('#inspector').textContent();
+    expect(inspector).toContain('country · TH');
+    expect(inspector).toContain('ประเทศไทย / Thailand');
+    await page.fill('#inspector input[aria-label^="new id"]', 'TH-TEST');
+    await page.fill('#inspector input[aria-label^="English name"]', 'Test Land');
+    await page.click('#inspector button:has-text("change id")');
+    await page.waitForSelector('#inspector .status-line.saved');
+    expect((await readDecisions(corpus.out)).at(-1)).toMatchObject({ doc: gazetteId, decision: 'set-id', value: 'TH-TEST', name: { en: 'Test Land' }, place: { kind: 'entity', type: 'country' } });
+  });
+
   it('fetched nothing from outside samut', () => {
     expect(failedRequests).toEqual([]);
   });
