@@ -8,6 +8,9 @@ import { ambiguousPlace, entityPlace, placeKey, repairPlace, type Place } from '
 import type { CorpusIndex, CorpusQuery, CorpusRecord } from './corpus.ts';
 import { ruleNote } from './rules.ts';
 
+/** Thai vowels and marks drawn on a base letter. */
+const THAI_DEPENDENT = /^[\u0E31\u0E33-\u0E3A\u0E47-\u0E4E]$/u;
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(value: unknown): string {
@@ -148,16 +151,22 @@ function renderBlockText(document: Document, block: Block, decided: Map<string, 
   const inner: Mark[] = [];
   for (const edit of block.edits ?? []) {
     const place = repairPlace(block, edit);
+    // A mark that starts with a Thai vowel or tone is drawn with its base letter: alone it would
+    // show on a dotted circle, and a one-mark highlight is too thin to see.
+    let start = edit.offset;
+    while (start > 0 && start > edit.offset - 3 && THAI_DEPENDENT.test(block.text[start] ?? '')) start--;
+    const lead = block.text.slice(start, edit.offset);
     const rejected = edit.rejected !== undefined;
     const rule = rejected ? `review (rejected ${edit.rejected})` : edit.rule;
     const title = `${rule}: "${edit.before}" → "${edit.after}"`;
     inner.push({
-      start: edit.offset,
+      start,
       end: edit.offset + edit.after.length,
       html: (content) =>
         `<mark class="rep${rejected ? ' rep-rejected' : edit.rule === 'review' ? ' rep-review' : ''}${edit.after === '' ? ' rep-empty' : ''}"${markAttributes(place, decided, title, {
           kind: 'repair',
           rule,
+          lead,
           before: edit.before,
           after: edit.after,
           evidence: ruleNote(edit.rejected ?? edit.rule),

@@ -89,7 +89,7 @@ if (main) {
     if (data.kind === 'repair') {
       inspector.append(element('p', `repair: ${data.rule}`));
       const change = element('p', '', 'change');
-      change.append(element('span', data.before), ' → ', element('span', data.after));
+      change.append(element('span', data.lead + data.before), ' → ', element('span', data.lead + data.after));
       inspector.append(change, element('p', `evidence: ${data.evidence}`, 'hint'));
       if (!data.rule.startsWith('review')) inspector.append(button('reject (r)', () => decide(target, 'reject')), button('accept (a)', () => decide(target, 'accept')));
       else inspector.append(button('undo the rejection (a)', () => decide(target, 'accept')));

@@ -89,10 +89,14 @@ describe('samut review in Chromium', () => {
     const block = built.blocks.find((candidate) => candidate.edits?.some((edit) => edit.rule === 'sara-am-space'))!;
     const edit = block.edits!.find((candidate) => candidate.rule === 'sara-am-space')!;
     const mark = page.locator(`section#${block.id} mark.rep[data-rule="sara-am-space"]`).first();
-    await expect(mark.textContent()).resolves.toBe('ำ');
+    // The highlight holds the repaired ำ with the letter it sits on.
+    const lead = block.text.slice(edit.offset - 1, edit.offset);
+    await expect(mark.textContent()).resolves.toBe(`${lead}ำ`);
+    await expect(mark.getAttribute('data-before')).resolves.toBe(' า');
+    await expect(mark.getAttribute('data-after')).resolves.toBe('ำ');
     await mark.focus();
     await expect(page.locator('#inspector').textContent()).resolves.toContain('repair: sara-am-space');
-    await expect(page.locator('#inspector .change').textContent()).resolves.toBe(' า → ำ');
+    await expect(page.locator('#inspector .change').textContent()).resolves.toBe(`${lead} า → ${lead}ำ`);
     await page.keyboard.press('r');
     await page.waitForSelector('#inspector .status-line.saved');
     await expect(mark.getAttribute('data-decided')).resolves.toBe('reject');
@@ -108,6 +112,7 @@ describe('samut review in Chromium', () => {
     await page.reload();
     const rejected = page.locator(`section#${block.id} mark.rep-rejected`).first();
     await expect(rejected.textContent()).resolves.toBe(' า');
+    await expect(rejected.getAttribute('data-before')).resolves.toBe(' า');
     await expect(rejected.getAttribute('data-rule')).resolves.toBe('review (rejected sara-am-space)');
     await expect(rejected.getAttribute('data-decided')).resolves.toBe('reject');
   });
