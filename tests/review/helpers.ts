@@ -1,6 +1,6 @@
 // A small real build for the review tests: the Royal Gazette PDF (text layer with sara am
 // repairs), a text file with an ambiguous sara am and HTML-looking text, into a temp folder.
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,6 @@ export async function buildReviewCorpus(): Promise<ReviewCorpus> {
   const dir = mkdtempSync(path.join(tmpdir(), 'samut-review-'));
   const sources = path.join(dir, 'sources');
   const out = path.join(dir, 'out');
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(sources);
   copyFileSync(GAZETTE, path.join(sources, 'royal-gazette-2566.pdf'));
   writeFileSync(path.join(sources, 'hostile.txt'), HOSTILE_TEXT);
