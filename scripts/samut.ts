@@ -207,6 +207,7 @@ async function main(argv: string[]): Promise<number> {
       if (inputs.length > 1) throw new UsageError('review takes at most one OUT folder');
       const port = values.port === undefined ? 0 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number from 0 to 65535, got "${values.port}"`);
+      process.stderr.write(`samut review: reading ${inputs[0] ?? 'output'}\n`);
       const server = await startReviewServer({ out: inputs[0] ?? 'output', port, ...(values.host ? { host: values.host } : {}) });
       process.stdout.write(`samut review: ${server.url}\n`);
       process.stderr.write('samut review: serving the build; Ctrl-C stops\n');
