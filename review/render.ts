@@ -4,6 +4,7 @@
 // Content-Security-Policy can forbid both.
 import type { Block, Document, Entity, Warning } from '../pipeline/model/document.ts';
 import type { Decision } from '../pipeline/review/decisions.ts';
+import type { Unresolved } from '../pipeline/review/index.ts';
 import { ambiguousPlace, entityPlace, placeKey, repairPlace, type Place } from '../pipeline/review/places.ts';
 import type { CorpusIndex, CorpusQuery, CorpusRecord } from './corpus.ts';
 import { ruleNote } from './rules.ts';
@@ -237,7 +238,31 @@ export interface DocumentViewSource {
   available: boolean;
 }
 
-export function renderDocument(document: Document, record: CorpusRecord | undefined, decisions: readonly Decision[], source: DocumentViewSource, token: string): string {
+function placeSummary(place: Place): string {
+  switch (place.kind) {
+    case 'repair':
+      return `${place.rule} "${place.before}" → "${place.after}" in ${place.block}`;
+    case 'ambiguous':
+      return `"${place.text}" in ${place.block}`;
+    case 'entity':
+      return `${place.type} "${place.text}" in ${place.block}`;
+    case 'document':
+      return 'the document';
+  }
+}
+
+/** The reviewer's decisions on this document, and those the last build could not place. */
+function renderDecisions(decisions: readonly Decision[], unresolved: readonly Unresolved[]): string {
+  const gone = new Map(unresolved.map((item) => [placeKey(item.place), item.reason]));
+  const items = decisions.map((decision) => {
+    const reason = gone.get(placeKey(decision.place));
+    const state = reason ? `<span class="unresolved">not applied: ${escapeHtml(reason)}</span>` : '';
+    return `<li><b>${escapeHtml(decision.decision)}${decision.value ? `: ${escapeHtml(decision.value)}` : ''}</b> ${escapeHtml(placeSummary(decision.place))} <span class="where">${escapeHtml(decision.time)}</span> ${state}</li>`;
+  });
+  return `<section class="decisions"><h2>decisions</h2><ul>${items.join('') || '<li>none</li>'}</ul><p class="hint">a decision is applied by the next samut build</p></section>`;
+}
+
+export function renderDocument(document: Document, record: CorpusRecord | undefined, decisions: readonly Decision[], source: DocumentViewSource, token: string, unresolved: readonly Unresolved[] = []): string {
   const decided = new Map(decisions.map((decision) => [placeKey(decision.place), decision]));
   const ambiguous = document.warnings.filter((warning) => warning.code === 'thai-ambiguous');
   const blocks = document.blocks.map((block) => renderBlock(document, block, decided, ambiguous)).join('\n');
@@ -275,6 +300,7 @@ ${viewer}
 <div class="text-pane" id="text-pane">${blocks}</div>
 <aside class="side">
 <section class="inspector" id="inspector" aria-live="polite"><h2>selected</h2><p class="hint">focus or hover a highlighted place</p></section>
+${renderDecisions(decisions, unresolved)}
 <section><h2>repairs</h2><ul>${repairs.join('') || '<li>none</li>'}</ul></section>
 <section><h2>warnings</h2><ul class="warnings">${warningItems.join('') || '<li>none</li>'}</ul></section>
 <section><h2>furniture</h2><ul>${furniture.join('') || '<li>none</li>'}</ul></section>

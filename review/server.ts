@@ -255,7 +255,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
       const decisions = decisionsByDocument(await readDecisions(out)).get(id) ?? [];
       const viewer = entry.kind === 'pdf' ? 'pdf' : entry.kind === 'image' && entry.mediaType !== 'image/tiff' ? 'image' : null;
       const available = viewer !== null && (await sourceFile(id)) !== null;
-      return send(response, 200, 'text/html; charset=utf-8', renderDocument(document, loaded.byId.get(id), decisions, { viewer, available }, token));
+      return send(response, 200, 'text/html; charset=utf-8', renderDocument(document, loaded.byId.get(id), decisions, { viewer, available }, token, entry.review?.unresolved ?? []));
     }
     const source = /^\/source\/([0-9a-f]{16})$/u.exec(url.pathname);
     if (source) {

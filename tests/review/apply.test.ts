@@ -5,6 +5,7 @@ import { Document } from '../../pipeline/model/document.ts';
 import type { Manifest } from '../../pipeline/runner/build.ts';
 import { appendDecision, type Decision } from '../../pipeline/review/decisions.ts';
 import { ambiguousPlace, entityPlace, repairPlace } from '../../pipeline/review/places.ts';
+import { startReviewServer } from '../../review/server.ts';
 import { buildReviewCorpus } from './helpers.ts';
 
 function readDoc(out: string, id: string): Document {
@@ -69,6 +70,16 @@ describe('review decisions in the build', () => {
     expect(second.review.applied).toBe(4);
     expect(second.review.unresolved).toHaveLength(1);
     expect(second.review.unresolved[0]).toMatchObject({ doc: gazette.id, decision: 'reject', reason: expect.stringContaining('b999') });
+
+    // The review page lists the document's decisions, the one that found no place with its reason.
+    const server = await startReviewServer({ out: corpus.out, cwd: corpus.dir });
+    try {
+      const page = await (await fetch(`${server.url}doc/${gazette.id}`)).text();
+      expect(page).toContain('not applied: block b999 is gone');
+      expect(page).toContain('<b>set-id: TEST-1</b>');
+    } finally {
+      await server.close();
+    }
 
     // Unchanged sources, unchanged decisions: nothing rebuilt, the decisions still in place and still reported.
     await corpus.rebuild();
