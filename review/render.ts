@@ -7,7 +7,7 @@ import type { Decision } from '../pipeline/review/decisions.ts';
 import type { Unresolved } from '../pipeline/review/index.ts';
 import { ambiguousPlace, entityPlace, placeKey, repairPlace, type Place } from '../pipeline/review/places.ts';
 import type { CorpusIndex, CorpusQuery, CorpusRecord } from './corpus.ts';
-import { ruleNote } from './rules.ts';
+import { evidenceNote, ruleNote } from './rules.ts';
 
 /** Thai vowels and marks drawn on a base letter. */
 const THAI_DEPENDENT = /^[\u0E31\u0E33-\u0E3A\u0E47-\u0E4E]$/u;
@@ -170,7 +170,7 @@ function renderBlockText(document: Document, block: Block, decided: Map<string, 
           lead,
           before: edit.before,
           after: edit.after,
-          evidence: ruleNote(edit.rejected ?? edit.rule),
+          evidence: edit.evidence ? evidenceNote(edit.evidence) : ruleNote(edit.rejected ?? edit.rule),
         })}>${content}</mark>`,
     });
   }

@@ -17,6 +17,23 @@ const NOTES: Record<string, string> = {
   review: 'a reviewer\'s decision (OUT/review/decisions.jsonl)',
 };
 
+/** What decided one place, when the edit records it (Edit.evidence). */
+const EVIDENCE: Record<string, string> = {
+  glyph: 'glyph: the PDF drew a zero-width nikhahit here (or a wide space, a real one)',
+  spelling: 'spelling: no Thai word ends or starts this way, so the space is inside a word',
+  ocr: 'OCR vote: the OCR reading of the same line has this reading and not the other',
+  dictionary: 'dictionary: the Thai word list reads better this way',
+  document: 'document: the rest of this document shows the same damage the same way',
+  icu: "ICU: the segmenter's dictionary, the last voice, where nothing else decided",
+};
+
+export function evidenceNote(evidence: string): string {
+  return evidence
+    .split('+')
+    .map((part) => EVIDENCE[part] ?? part)
+    .join('; ');
+}
+
 export function ruleNote(rule: string): string {
   return rule
     .split('+')

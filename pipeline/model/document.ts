@@ -20,6 +20,12 @@ export const Edit = z
     offset: z.number().int().nonnegative().describe('where `after` starts in the block\'s repaired text'),
     before: z.string(),
     after: z.string(),
+    evidence: z
+      .string()
+      .optional()
+      .describe(
+        'judged repairs: what decided this place: "glyph" (the PDF drew a zero-width nikhahit, or a wide space), "spelling" (no Thai word ends or starts so), "ocr" (the OCR reading of the line), "dictionary" (the Thai word list), "document" (the rest of the document), "icu" (ICU\'s segmenter); "+"-joined when edits merged',
+      ),
     rejected: z.string().optional().describe('rule "review" only: the repair rule a reviewer rejected here (the text keeps the source\'s reading)'),
   })
   .meta({

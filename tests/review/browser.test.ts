@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document } from '../../pipeline/model/document.ts';
 import type { Manifest } from '../../pipeline/runner/build.ts';
 import { readDecisions } from '../../pipeline/review/decisions.ts';
+import { evidenceNote } from '../../review/rules.ts';
 import { startReviewServer, type ReviewServer } from '../../review/server.ts';
 import { buildReviewCorpus, type ReviewCorpus } from './helpers.ts';
 
@@ -97,6 +98,9 @@ describe('samut review in Chromium', () => {
     await mark.focus();
     await expect(page.locator('#inspector').textContent()).resolves.toContain('repair: sara-am-space');
     await expect(page.locator('#inspector .change').textContent()).resolves.toBe(`${lead} า → ${lead}ำ`);
+    // The evidence that decided this place: the gazette's zero-width nikhahit glyph.
+    expect(edit.evidence).toBe('glyph');
+    await expect(page.locator('#inspector').textContent()).resolves.toContain(`evidence: ${evidenceNote('glyph')}`);
     await page.keyboard.press('r');
     await page.waitForSelector('#inspector .status-line.saved');
     await expect(mark.getAttribute('data-decided')).resolves.toBe('reject');
