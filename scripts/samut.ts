@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { build, documentJsonSchema, extractOne, type BuildEvent, type Manifest } from '../pipeline/index.ts';
 import type { OcrMode } from '../pipeline/model/stages.ts';
+import { startReviewServer } from '../review/server.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -15,6 +16,7 @@ Usage:
   samut build [INPUT...] [--out DIR]    build a corpus (INPUT defaults to sources/, DIR to output/)
   samut extract INPUT                   print one document's JSON on stdout
   samut schema                          print the JSON Schema of a document
+  samut review [OUT]                    review a build in the browser (OUT defaults to output/)
 
 INPUT is a file, a folder (walked recursively) or an http(s):// URL.
 
@@ -32,6 +34,8 @@ Options:
   -f, --force             rebuild every document, changed or not
       --prune             remove the output of sources that disappeared
   -q, --quiet             no progress, only errors
+      --port N            review: the port to listen on              [a free port]
+      --host HOST         review: the address to listen on           [127.0.0.1]
   -h, --help              this help
   -v, --version           the version
 
@@ -70,6 +74,8 @@ function parse(argv: string[]) {
       force: { type: 'boolean', short: 'f' },
       prune: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      port: { type: 'string' },
+      host: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -197,6 +203,18 @@ async function main(argv: string[]): Promise<number> {
       );
       if (!values.quiet || result.exitCode !== 0) process.stderr.write(`${formatSummary(result.manifest)}\n`);
       return result.manifest.interrupted ? 130 : result.exitCode;
+    }
+    case 'review': {
+      if (inputs.length > 1) throw new UsageError('review takes at most one OUT folder');
+      const port = values.port === undefined ? 0 : Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number from 0 to 65535, got "${values.port}"`);
+      process.stderr.write(`samut review: reading ${inputs[0] ?? 'output'}\n`);
+      const server = await startReviewServer({ out: inputs[0] ?? 'output', port, ...(values.host ? { host: values.host } : {}) });
+      process.stdout.write(`samut review: ${server.url}\n`);
+      process.stderr.write('samut review: serving the build; Ctrl-C stops\n');
+      await new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve(), { once: true }));
+      await server.close();
+      return 0;
     }
     case undefined:
       throw new UsageError('no command given');

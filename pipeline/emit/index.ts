@@ -79,6 +79,7 @@ export function toDocument(draft: Draft): Document {
     if (block.confidence !== undefined) out.confidence = block.confidence;
     if (block.original !== undefined && block.original !== block.text) out.original = block.original;
     if (block.edits && block.edits.length > 0) out.edits = block.edits;
+    if (block.bbox) out.bbox = block.bbox;
     return out;
   });
   const candidate = {

@@ -20,6 +20,13 @@ export const Edit = z
     offset: z.number().int().nonnegative().describe('where `after` starts in the block\'s repaired text'),
     before: z.string(),
     after: z.string(),
+    evidence: z
+      .string()
+      .optional()
+      .describe(
+        'judged repairs: what decided this place: "glyph" (the PDF drew a zero-width nikhahit, or a wide space), "spelling" (no Thai word ends or starts so), "ocr" (the OCR reading of the line), "dictionary" (the Thai word list), "document" (the rest of the document), "icu" (ICU\'s segmenter); "+"-joined when edits merged',
+      ),
+    rejected: z.string().optional().describe('rule "review" only: the repair rule a reviewer rejected here (the text keeps the source\'s reading)'),
   })
   .meta({
     id: 'Edit',
@@ -36,6 +43,15 @@ export const FootnoteRef = z
   })
   .meta({ id: 'FootnoteRef' });
 export type FootnoteRef = z.output<typeof FootnoteRef>;
+
+export const BlockBox = z
+  .object({ x0: z.number().min(0).max(1), y0: z.number().min(0).max(1), x1: z.number().min(0).max(1), y1: z.number().min(0).max(1) })
+  .meta({
+    id: 'BlockBox',
+    description:
+      'Where a block stands on its page: fractions of the page width (x) and height (y), from the top-left corner of the page as shown (after /Rotate). Text-layer and OCR blocks only.',
+  });
+export type BlockBox = z.output<typeof BlockBox>;
 
 export const Origin = z.enum(['text-layer', 'ocr', 'html', 'markdown', 'text']).meta({ id: 'Origin' });
 export type Origin = z.output<typeof Origin>;
@@ -57,6 +73,7 @@ export const Block = z
     confidence: z.number().min(0).max(1).optional().describe('OCR confidence, 0 to 1'),
     original: z.string().optional().describe('the text before Thai repair, when repair changed it'),
     edits: z.array(Edit).optional(),
+    bbox: BlockBox.optional().describe('the block\'s box on its page (PDF text layer and OCR)'),
   })
   .meta({ id: 'Block' });
 export type Block = z.output<typeof Block>;
@@ -145,6 +162,7 @@ export const Document = z
     warnings: z.array(Warning),
     metadata: Metadata,
     furniture: z.array(Furniture),
+    reviewed: z.boolean().optional().describe('a reviewer marked the document reviewed (samut review); present only then'),
   })
   .meta({ id: 'Document', title: 'samut document' });
 export type Document = z.output<typeof Document>;

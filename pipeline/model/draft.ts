@@ -1,7 +1,7 @@
 // What stages pass to each other: a document before emit. Plain, structured-clone-safe data
 // (no class instances, no functions), so a stage can run in a worker thread, or later as a
 // queued job on another machine, with the same input and output.
-import type { BlockType, Edit, Entity, Furniture, FootnoteRef, Metadata, Origin, Source, Warning } from './document.ts';
+import type { BlockBox, BlockType, Edit, Entity, Furniture, FootnoteRef, Metadata, Origin, Source, Warning } from './document.ts';
 
 export type SourceKind = 'pdf' | 'html' | 'markdown' | 'text' | 'image';
 
@@ -31,6 +31,8 @@ export interface DraftBlock {
   original?: string;
   edits?: Edit[];
   evidence?: RepairEvidence;
+  /** Where the block stands on its page (text layer and OCR). */
+  bbox?: BlockBox;
 }
 
 export interface PageInfo {

@@ -1,7 +1,7 @@
 // From tesseract's paragraphs to draft blocks: drop the lines that are not text (tesseract reads
 // the Garuda emblem atop Thai government letters, stamps and signatures as lines of symbols and
 // stray marks), join the rest into paragraphs, and carry their confidence.
-import type { DraftBlock, Warning } from '../model/index.ts';
+import type { BlockBox, DraftBlock, Warning } from '../model/index.ts';
 import { warning } from '../model/warnings.ts';
 import type { OcrLine, OcrPageResult } from './engine.ts';
 import { joinLines as joinSharedLines } from '../shared/lines.ts';
@@ -143,7 +143,20 @@ export interface PageBlocks {
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
-export function pageBlocks(result: OcrPageResult, page: number): PageBlocks {
+const fraction = (value: number, of: number) => Math.round(Math.min(1, Math.max(0, value / of)) * 10_000) / 10_000;
+
+/** The box around OCR lines, as fractions of the image they were read from (BlockBox). */
+function linesBox(lines: OcrLine[], image: { width: number; height: number }): BlockBox {
+  return {
+    x0: fraction(Math.min(...lines.map((line) => line.bbox.x0)), image.width),
+    y0: fraction(Math.min(...lines.map((line) => line.bbox.y0)), image.height),
+    x1: fraction(Math.max(...lines.map((line) => line.bbox.x1)), image.width),
+    y1: fraction(Math.max(...lines.map((line) => line.bbox.y1)), image.height),
+  };
+}
+
+/** With the size in pixels of the image OCR read, each block gets its box on the page. */
+export function pageBlocks(result: OcrPageResult, page: number, image?: { width: number; height: number } | null): PageBlocks {
   const blocks: DraftBlock[] = [];
   const warnings: Warning[] = [];
   const kept: OcrLine[] = [];
@@ -168,7 +181,7 @@ export function pageBlocks(result: OcrPageResult, page: number): PageBlocks {
     const weight = lines.reduce((sum, line) => sum + line.text.length, 0) || 1;
     const confidence = round(lines.reduce((sum, line) => sum + line.confidence * line.text.length, 0) / weight);
     const text = joinLines(lines.map((line) => line.text));
-    blocks.push({ type, ...(type === 'heading' ? { level: 1 } : {}), page, text, origin: 'ocr', confidence });
+    blocks.push({ type, ...(type === 'heading' ? { level: 1 } : {}), page, text, origin: 'ocr', confidence, ...(image ? { bbox: linesBox(lines, image) } : {}) });
     if (confidence < LOW_CONFIDENCE) {
       warnings.push(warning('ocr-low-confidence', `OCR confidence ${confidence.toFixed(2)} (below ${LOW_CONFIDENCE}) for a block starting "${lines[0]!.text.slice(0, 30)}"`, { page }));
     }

@@ -7,7 +7,7 @@ import { type Draft, type DraftBlock, type OcrMode, type Warning } from '../mode
 import { DOCUMENT, warning } from '../model/warnings.ts';
 import { pageBlocks, type PageBlocks } from './blocks.ts';
 import type { OcrEngine } from './engine.ts';
-import { imagePageSource, OCR_DPI, pdfPageSource, type PageSource } from './page-images.ts';
+import { imagePageSource, imageSize, OCR_DPI, pdfPageSource, sniffImage, type PageSource } from './page-images.ts';
 import { layerDamage, MAX_LAYER_DAMAGE_TO_VOTE, MIN_LAYER_COVERAGE_TO_VOTE, voteWithTextLayer } from './vote.ts';
 
 export { createOcrEngine } from './engine.ts';
@@ -78,7 +78,8 @@ export async function ocrDraft(input: OcrInput, engine: OcrEngine, signal?: Abor
         const image = await source.pageImage(page);
         if (!image) return { page, read: null };
         const result = await engine.recognize(image, signal ? { signal } : {});
-        return { page, read: pageBlocks(result, page) };
+        const kind = sniffImage(image);
+        return { page, read: pageBlocks(result, page, kind === 'png' || kind === 'jpeg' ? imageSize(image, kind) : null) };
       } catch (error) {
         if (signal?.aborted) throw error;
         // An image file is its pages: a page that cannot be read fails the document. A PDF page

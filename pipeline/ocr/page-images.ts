@@ -18,7 +18,7 @@ const MIN_OCR_SIDE = 16;
 
 type ImageKind = 'png' | 'jpeg' | 'tiff';
 
-function sniffImage(bytes: Uint8Array): ImageKind | null {
+export function sniffImage(bytes: Uint8Array): ImageKind | null {
   if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
   if ((bytes[0] === 0x49 && bytes[1] === 0x49) || (bytes[0] === 0x4d && bytes[1] === 0x4d)) return 'tiff';

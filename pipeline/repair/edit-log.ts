@@ -26,6 +26,8 @@ export interface PassChange {
   end: number;
   after: string;
   rule: string;
+  /** Judged rules: what decided it (Edit.evidence). */
+  evidence?: string;
 }
 
 export function newState(text: string): RepairState {
@@ -132,7 +134,9 @@ function foldEdits(old: string, previous: Edit[], changes: PassChange[]): Edit[]
     if (change !== null && (edit === null || change.end < edit.offset)) {
       const nextChange = cursor.j + 1 < changes.length ? changes[cursor.j + 1]! : null;
       if (nextChange === null || change.end < nextChange.start) {
-        edits.push({ rule: change.rule, offset: change.start + cursor.delta, before: old.slice(change.start, change.end), after: change.after });
+        const made: Edit = { rule: change.rule, offset: change.start + cursor.delta, before: old.slice(change.start, change.end), after: change.after };
+        if (change.evidence) made.evidence = change.evidence;
+        edits.push(made);
         cursor.delta += change.after.length - (change.end - change.start);
         cursor.j++;
         continue;
@@ -181,7 +185,8 @@ function mergeGroup(old: string, previous: Edit[], changes: PassChange[], cursor
   cursor.delta += after.length - region.length;
   if (before === after) return null;
   const rules = [...new Set([...groupEdits.map((e) => e.rule), ...groupChanges.map((c) => c.rule)])];
-  return { rule: rules.join('+'), offset, before, after };
+  const evidence = [...new Set([...groupEdits.map((e) => e.evidence), ...groupChanges.map((c) => c.evidence)].filter((by) => by !== undefined))];
+  return evidence.length > 0 ? { rule: rules.join('+'), offset, before, after, evidence: evidence.join('+') } : { rule: rules.join('+'), offset, before, after };
 }
 
 function replaceBackwards(text: string, replacements: { start: number; end: number; text: string }[]): string {

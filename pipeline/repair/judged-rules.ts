@@ -116,14 +116,20 @@ export function repairSpacedSaraAm(
     const left = thaiBefore(text, m.index);
     const right = rightContext(text, m.index + whole.length);
     // -1: sara am, 1: join, 0: undecided
-    let choice = (ocr ? ocrVote(ocr, left, saraAm, joined, right) : null) ?? judgeSaraAm(judge, left, saraAm, joined, right);
+    const voted = ocr ? ocrVote(ocr, left, saraAm, joined, right) : null;
+    let choice = voted ?? judgeSaraAm(judge, left, saraAm, joined, right);
+    let evidence = voted !== null ? 'ocr' : 'dictionary';
     if (choice === -1) stats.restored++;
     if (choice === 1) stats.joined++;
-    if (choice === 0 && verdict) choice = verdict === 'sara-am' ? -1 : 1;
+    if (choice === 0 && verdict) {
+      choice = verdict === 'sara-am' ? -1 : 1;
+      evidence = 'document';
+    }
     // ICU's dictionary is the last and weakest voice: asked only where the document has no pattern.
     // Not final: the document pass comes back to the ties once it knows the document's pattern.
     if (choice === 0 && options.final) {
       choice = judge.cachedVerdict(`icu|${left}|${joined}|${right}`, () => compareIcu(left + saraAm + right, left + joined + right));
+      evidence = 'icu';
     }
     if (choice === 0) {
       pending.push({
@@ -134,7 +140,7 @@ export function repairSpacedSaraAm(
       continue;
     }
     const rule = choice === -1 ? 'sara-am-space' : 'word-split-space';
-    changes.push({ start: m.index + 1, end: m.index + whole.length, after: choice === -1 ? tone + '\u0E33' : tone + '\u0E32', rule });
+    changes.push({ start: m.index + 1, end: m.index + whole.length, after: choice === -1 ? tone + '\u0E33' : tone + '\u0E32', rule, evidence });
   }
   state.warnings.push(...pending);
   applyChanges(state, changes);
@@ -178,30 +184,33 @@ export function repairSplitWords(state: RepairState, judge: Judge): void {
       start = end - 1;
       continue;
     }
-    if (splitInsideWord(judge, text, start, end)) changes.push({ start, end, after: '', rule: 'word-split-space' });
+    const evidence = splitInsideWord(judge, text, start, end);
+    if (evidence) changes.push({ start, end, after: '', rule: 'word-split-space', evidence });
     start = end - 1;
   }
   applyChanges(state, changes);
 }
 
-function splitInsideWord(judge: Judge, text: string, start: number, end: number): boolean {
+/** Whether the space is inside a word, and what says so (Edit.evidence): spelling (no Thai word
+ * ends or starts so) or the dictionary; null: a real space. */
+function splitInsideWord(judge: Judge, text: string, start: number, end: number): 'spelling' | 'dictionary' | null {
   const left = thaiBefore(text, start);
   const right = thaiAfter(text, end);
   // "ค่ า" is the sara am rules' to judge; they left it on purpose.
-  if (right.startsWith('\u0E32') && LOST_SARA_AM_SHAPE.test(left)) return false;
-  if (SPLIT_CERTAIN_LEFT.test(left) || SPLIT_CERTAIN_RIGHT.test(right)) return true;
+  if (right.startsWith('\u0E32') && LOST_SARA_AM_SHAPE.test(left)) return null;
+  if (SPLIT_CERTAIN_LEFT.test(left) || SPLIT_CERTAIN_RIGHT.test(right)) return 'spelling';
   // "พ.ศ.", "น.": a letter before a dot is an abbreviation, not a fragment.
-  if (text[end + right.length] === '.') return false;
+  if (text[end + right.length] === '.') return null;
   const loneLeft = LONE_CONSONANT.test(left);
   const loneRight = LONE_CONSONANT.test(right);
-  if (loneLeft && loneRight) return false; // "ก ข ค": a list of letters
+  if (loneLeft && loneRight) return null; // "ก ข ค": a list of letters
   const suspect = SPLIT_POSSIBLE_LEFT.test(left) || loneLeft || loneRight;
-  if (!suspect) return false;
+  if (!suspect) return null;
   // Both sides already end and start with words (looked at as far as the longest word): a real space.
   if (judge.endsWithWord(thaiBefore(text, start, MAX_WORD_LENGTH)) && judge.startsWithWord(thaiAfter(text, end, MAX_WORD_LENGTH))) {
-    return false;
+    return null;
   }
-  return joinReadsBetter(judge, left, right);
+  return joinReadsBetter(judge, left, right) ? 'dictionary' : null;
 }
 
 /** Char-code test before any string work: only spaces after ั ื ็ ิ ี ึ ุ ู, a tone, ์, a
@@ -294,7 +303,7 @@ export function repairLostSaraAm(state: RepairState, judge: Judge): void {
     const right = thaiAfter(text, at + 1);
     const key = `${left}|${right}`;
     const restore = judge.cachedVerdict(`lost|${key}`, () => (saraAmReadsBetter(judge, left, right) ? 1 : 0));
-    if (restore) changes.push({ start: at, end: at + 1, after: SARA_AM_CHAR, rule: 'sara-am-lost' });
+    if (restore) changes.push({ start: at, end: at + 1, after: SARA_AM_CHAR, rule: 'sara-am-lost', evidence: 'dictionary' });
   }
   applyChanges(state, changes);
 }
@@ -342,6 +351,7 @@ export function applySaraAmEvidence(state: RepairState, evidence: RepairEvidence
       end: m.index + whole.length,
       after: tone + (isLost ? '\u0E33' : '\u0E32'),
       rule: isLost ? 'sara-am-space' : 'word-split-space',
+      evidence: 'glyph',
     });
   }
   applyChanges(state, changes);

@@ -12,6 +12,7 @@ import { cacheKey, identify, lazyOcrRunner, processDocument, resolveProcessOptio
 
 export { DEFAULT_TIMEOUT_MS } from './process.ts';
 import { readInput, type Loaded } from './read.ts';
+import { ReviewBook, type ReviewReport } from '../review/index.ts';
 import { Store, writeAtomic, type Entry } from './store.ts';
 
 export interface BuildOptions {
@@ -76,6 +77,8 @@ export interface Manifest {
   /** Sources in the previous build that are gone now; their output is removed only with prune. */
   missing: { uri: string; id: string | null; removed: boolean }[];
   inputProblems: InputProblem[];
+  /** Review decisions (OUT/review/decisions.jsonl): how many were applied, and each one whose place is gone. */
+  review: ReviewReport;
 }
 
 export interface BuildResult {
@@ -135,6 +138,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const store = new Store(path.resolve(options.cwd ?? process.cwd(), options.out));
   await store.prepare();
   const previous = await store.readJournal();
+  const review = await ReviewBook.load(store.root);
   const [fingerprint, info] = await Promise.all([pipelineFingerprint(), packageInfo()]);
 
   const problems: InputProblem[] = [];
@@ -187,7 +191,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return;
     }
     timings.detect = round(performance.now() - detectStart);
-    const key = cacheKey(identified, fingerprint, processOptions);
+    const key = review.key(identified.id, cacheKey(identified, fingerprint, processOptions));
     Object.assign(entry, { id: identified.id, key, kind: identified.kind, mediaType: identified.mediaType, sha256: identified.sha256, bytes: loaded.bytes.length });
     const first = firstBySha.get(identified.sha256);
     if (first !== undefined && first !== ref.uri) {
@@ -207,11 +211,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await record(index, { ...entry, error: result.failure, timings }, 0);
       return;
     }
+    const reviewed = review.apply(result.summary.id, result.json, result.summary);
     const writeStart = performance.now();
-    await writeAtomic(store.docPath(result.summary.id), result.json);
+    await writeAtomic(store.docPath(result.summary.id), reviewed?.json ?? result.json);
     timings.write = round(performance.now() - writeStart);
-    const { id: _id, partial, ...stats } = result.summary;
-    await record(index, { ...entry, status: partial ? 'partial' : 'ok', ...stats, timings }, result.summary.pages);
+    const { id: _id, partial, ...stats } = reviewed?.summary ?? result.summary;
+    await record(index, { ...entry, status: partial ? 'partial' : 'ok', ...stats, ...(reviewed ? { review: reviewed.review } : {}), timings }, result.summary.pages);
   };
 
   const queue = new PQueue({ concurrency });
@@ -283,6 +288,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     documents: finishedEntries,
     missing,
     inputProblems: problems,
+    review: review.report(finishedEntries),
   };
   const corpus = finishedEntries
     .filter((entry) => entry.status !== 'duplicate')

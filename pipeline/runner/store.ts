@@ -5,6 +5,7 @@
 import { access, appendFile, mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Failure } from '../model/errors.ts';
+import type { DocumentReview } from '../review/index.ts';
 
 let tempCounter = 0;
 
@@ -50,6 +51,8 @@ export interface Entry extends DocumentStats {
   collection?: string;
   duplicateOf?: string;
   error?: Failure;
+  /** Review decisions applied to this document, and those whose place is gone. */
+  review?: DocumentReview;
   timings: Record<string, number>;
 }
 

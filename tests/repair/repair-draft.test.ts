@@ -26,7 +26,7 @@ describe('repairDraft', () => {
     const [thai, english, table] = repaired.blocks as [DraftBlock, DraftBlock, DraftBlock];
     expect(thai.text).toBe('สำคัญมาก');
     expect(thai.original).toBe('ส าคัญมาก');
-    expect(thai.edits).toEqual([{ rule: 'sara-am-space', offset: 1, before: ' า', after: 'ำ' }]);
+    expect(thai.edits).toEqual([{ rule: 'sara-am-space', offset: 1, before: ' า', after: 'ำ', evidence: 'glyph' }]);
     expect(thai.evidence).toBeUndefined();
     expect(english).toEqual({ type: 'paragraph', page: 1, text: 'English only, untouched.' });
     expect(table.text).toBe('เพื่อ | ราคา');

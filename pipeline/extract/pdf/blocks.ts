@@ -3,7 +3,7 @@
 // (rows of aligned cells) and footnotes (small lines at the foot of the page that start with a
 // label). Lines are joined as each script wants: Thai with no space, English with a space,
 // hyphens removed only where the line break made them.
-import type { DraftBlock, FootnoteRef } from '../../model/index.ts';
+import type { BlockBox, DraftBlock, FootnoteRef } from '../../model/index.ts';
 import { HAS_THAI, THAI_LETTER } from '../../shared/thai.ts';
 import type { FootnoteMark, Line } from './lines.ts';
 
@@ -166,7 +166,30 @@ function noteLabel(line: Line): { label: string; text: string } | null {
   return match ? { label: match[1]!, text: line.text.slice(match[0].length) } : null;
 }
 
-function footnoteBlocks(notes: Line[], page: number): DraftBlock[] {
+/** The lines each block was made of, for its box on the page. */
+type DrawnLines = Map<DraftBlock, Line[]>;
+
+function drawn(into: DrawnLines, block: DraftBlock, ...lines: Line[]): void {
+  const known = into.get(block);
+  if (known) known.push(...lines);
+  else into.set(block, lines);
+}
+
+/** Ascent above and descent below the baseline, in em: Thai marks stand high, so a full em up. */
+const BOX_ASCENT_EM = 1;
+const BOX_DESCENT_EM = 0.3;
+const clamp01 = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 10_000) / 10_000;
+
+/** The box around a block's lines, as fractions of the page (BlockBox). */
+function blockBox(lines: Line[], page: { width: number; height: number }): BlockBox {
+  const x0 = Math.min(...lines.map((line) => line.x0));
+  const x1 = Math.max(...lines.map((line) => line.x1));
+  const y0 = Math.min(...lines.map((line) => line.top - BOX_ASCENT_EM * line.size));
+  const y1 = Math.max(...lines.map((line) => line.top + BOX_DESCENT_EM * line.size));
+  return { x0: clamp01(x0 / page.width), y0: clamp01(y0 / page.height), x1: clamp01(x1 / page.width), y1: clamp01(y1 / page.height) };
+}
+
+function footnoteBlocks(notes: Line[], page: number, lines: DrawnLines): DraftBlock[] {
   const blocks: DraftBlock[] = [];
   let current: { block: DraftBlock; evidence: Evidence; lastLine: Line } | null = null;
   for (const line of notes) {
@@ -176,11 +199,13 @@ function footnoteBlocks(notes: Line[], page: number): DraftBlock[] {
       const block: DraftBlock = { type: 'footnote', page, text: label.text, label: label.label, origin: 'text-layer' };
       current = { block, evidence: lineEvidence(line, label.text.length - line.text.length), lastLine: line };
       blocks.push(block);
+      drawn(lines, block, line);
     } else if (current) {
       const joined = joinText(keepBreakSpace(current.block.text, current.lastLine, current.evidence), line.text, new Set());
       current.block.text = joined;
       addEvidence(current.evidence, lineEvidence(line, joined.length - line.text.length));
       current.lastLine = line;
+      drawn(lines, current.block, line);
     }
   }
   if (current) setEvidence(current.block, current.evidence);
@@ -238,10 +263,12 @@ function refsFrom(marks: FootnoteMark[], base: number): FootnoteRef[] {
   return marks.map((m) => ({ label: m.label, offset: m.offset + base, note: null }));
 }
 
-/** Blocks of one page from its body lines (already in reading order). */
-export function pageBlocks(page: number, ordered: Line[], metrics: BodyMetrics): DraftBlock[] {
+/** Blocks of one page from its body lines (already in reading order). With the page's size
+ * (points, as shown), each block gets its box on the page. */
+export function pageBlocks(page: number, ordered: Line[], metrics: BodyMetrics, pageSize?: { width: number; height: number }): DraftBlock[] {
   const { body, notes } = splitFootnotes(ordered, metrics);
   const blocks: DraftBlock[] = [];
+  const lines: DrawnLines = new Map();
   const pitch = linePitch(body);
   const columnLeft = new Map<Line['column'], number>();
   const columnRight = new Map<Line['column'], number>();
@@ -268,6 +295,7 @@ export function pageBlocks(page: number, ordered: Line[], metrics: BodyMetrics):
       finish();
       const rows = body.slice(i, tableEnd).map((row) => row.cells.map((c) => c.text));
       blocks.push({ type: 'table', page, text: rows.map((r) => r.join('\t')).join('\n'), rows, origin: 'text-layer' });
+      drawn(lines, blocks.at(-1)!, ...body.slice(i, tableEnd));
       i = tableEnd - 1;
       continue;
     }
@@ -284,10 +312,12 @@ export function pageBlocks(page: number, ordered: Line[], metrics: BodyMetrics):
         : isBreak(previous.lastLine, line, pitch, columnLeft.get(line.column) ?? line.x0, regionOf(line) === null ? Math.max(blockRight, line.x1) : columnRight.get(line.column)!, previous.block.type, previous.lines === 1));
     if (level !== null && previous?.block.type === 'heading' && previous.block.level === level && !isBreakGap(previous.lastLine, line, pitch)) {
       appendLine(previous, line, metrics);
+      drawn(lines, previous.block, line);
       continue;
     }
     if (!startsNew && previous) {
       appendLine(previous, line, metrics);
+      drawn(lines, previous.block, line);
       blockRight = Math.max(blockRight, line.x1);
       continue;
     }
@@ -305,9 +335,17 @@ export function pageBlocks(page: number, ordered: Line[], metrics: BodyMetrics):
     if (level !== null) block.level = level;
     if (marker) block.label = marker[0].trim();
     current = { block, lines: 1, lastLine: line, evidence: lineEvidence(line, -shift) };
+    drawn(lines, block, line);
   }
   finish();
-  return [...blocks, ...footnoteBlocks(notes, page)];
+  const all = [...blocks, ...footnoteBlocks(notes, page, lines)];
+  if (pageSize) {
+    for (const block of all) {
+      const from = lines.get(block);
+      if (from) block.bbox = blockBox(from, pageSize);
+    }
+  }
+  return all;
 }
 
 /** The text so far, with the space its last line broke at when that space was drawn: joining

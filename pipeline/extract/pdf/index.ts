@@ -90,7 +90,8 @@ async function extractOpened(
   const { furniture, body } = separateFurniture(scans);
   draft.furniture = furniture;
   for (const scan of scans) {
-    draft.blocks.push(...pageBlocks(scan.page, readingOrder(body.get(scan.page) ?? []), metrics));
+    // Turned text is laid out in its own upright frame: no page box for it.
+    draft.blocks.push(...pageBlocks(scan.page, readingOrder(body.get(scan.page) ?? []), metrics, scan));
     for (const lines of scan.turned) draft.blocks.push(...pageBlocks(scan.page, readingOrder(lines), metrics));
   }
   draft.pages = scans.map((scan) => pageInfo(scan, ocr, draft.warnings));
