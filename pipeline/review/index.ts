@@ -75,7 +75,7 @@ export class ReviewBook {
     const report: ReviewReport = { decisions: 0, applied: 0, unresolved: [] };
     const live = new Set<string>();
     for (const entry of entries) {
-      if (entry.id === null || (entry.status !== 'ok' && entry.status !== 'skipped-unchanged')) continue;
+      if (entry.id === null || entry.status === 'failed') continue;
       live.add(entry.id);
       report.applied += entry.review?.applied ?? 0;
       report.unresolved.push(...(entry.review?.unresolved ?? []));
