@@ -33,7 +33,7 @@ export interface TrainOptions {
   prune: number;
 }
 
-export const DEFAULT_OPTIONS: TrainOptions = { epochs: 8, bits: 20, seed: 18, prune: 40 };
+export const DEFAULT_OPTIONS: TrainOptions = { epochs: 14, bits: 20, seed: 18, prune: 40 };
 
 const BASE: Record<string, number> = { PERSON: 1, ORGANIZATION: 3, LOCATION: 5 };
 

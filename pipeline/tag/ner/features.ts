@@ -119,9 +119,9 @@ const BOUNDARY = '\u0002';
 /** Templates: each feature hash starts from its template number. */
 const enum T {
   Bias = 1, W0, Wm1, Wp1, Wm2, Wp2, Wm1W0, W0Wp1, Pre2, Suf2, Shape, Spaces, Lex0, LexM1, LexP1, Gaz0, GazM1, GazP1,
-  Shapes3, Wm1Space, Wp1Space, Lex0Shape, Wm1Wm2, Suf1,
+  Shapes3, Wm1Space, Wp1Space, Lex0Shape, Wm1Wm2, Suf1, Pre3, Suf3, Wm3, Wp3, Wp1Wp2, LexM2, LexM1W0, W0LexP1,
 }
-export const FEATURES_PER_TOKEN = 24;
+export const FEATURES_PER_TOKEN = 32;
 
 /**
  * Feature hashes for every token of a run, FEATURES_PER_TOKEN per token, token-major. The same
@@ -131,25 +131,25 @@ export const FEATURES_PER_TOKEN = 24;
 export function featureHashes(text: string, run: TokenRun, marks: Uint8Array): Uint32Array {
   const n = run.starts.length;
   const words: string[] = new Array(n);
-  const wordHash = new Uint32Array(n + 4);
-  const shapeHash = new Uint32Array(n + 4);
-  const lex = new Uint8Array(n + 4);
-  const gaz = new Uint8Array(n + 4);
+  const wordHash = new Uint32Array(n + 6);
+  const shapeHash = new Uint32Array(n + 6);
+  const lex = new Uint8Array(n + 6);
+  const gaz = new Uint8Array(n + 6);
   const boundaryHash = hashString(BOUNDARY);
-  // Index i + 2 holds token i; two padding slots on each side.
+  // Index i + 3 holds token i; three padding slots on each side.
   wordHash.fill(boundaryHash);
   shapeHash.fill(boundaryHash);
   for (let i = 0; i < n; i++) {
     const w = text.slice(run.starts[i], run.ends[i]);
     words[i] = w;
-    wordHash[i + 2] = hashString(w);
-    shapeHash[i + 2] = hashString(shapeOf(w));
-    lex[i + 2] = lexiconClass(w);
-    gaz[i + 2] = marks[run.starts[i]!]!;
+    wordHash[i + 3] = hashString(w);
+    shapeHash[i + 3] = hashString(shapeOf(w));
+    lex[i + 3] = lexiconClass(w);
+    gaz[i + 3] = marks[run.starts[i]!]!;
   }
   const out = new Uint32Array(n * FEATURES_PER_TOKEN);
   for (let i = 0; i < n; i++) {
-    const k = i + 2;
+    const k = i + 3;
     const w = words[i]!;
     const start = run.starts[i]!;
     const end = run.ends[i]!;
@@ -180,6 +180,14 @@ export function featureHashes(text: string, run: TokenRun, marks: Uint8Array): U
     out[o++] = mix(mix(T.Lex0Shape, lex[k]!), shapeHash[k]!);
     out[o++] = mix(mix(T.Wm1Wm2, wordHash[k - 2]!), wordHash[k - 1]!);
     out[o++] = mix(T.Suf1, hashString(w.slice(-1)));
+    out[o++] = mix(T.Pre3, hashString(w.slice(0, 3)));
+    out[o++] = mix(T.Suf3, hashString(w.slice(-3)));
+    out[o++] = mix(T.Wm3, wordHash[k - 3]!);
+    out[o++] = mix(T.Wp3, wordHash[k + 3]!);
+    out[o++] = mix(mix(T.Wp1Wp2, wordHash[k + 1]!), wordHash[k + 2]!);
+    out[o++] = mix(T.LexM2, lex[k - 2]!);
+    out[o++] = mix(mix(T.LexM1W0, lex[k - 1]!), wordHash[k]!);
+    out[o++] = mix(mix(T.W0LexP1, wordHash[k]!), lex[k + 1]!);
   }
   return out;
 }

@@ -1,0 +1,84 @@
+// The trained Thai tagger as a matcher: its person and organisation spans become candidates
+// (titles taken off people, as everywhere in samut); its places only where the gazetteer
+// knows them, which the gazetteer matcher already covers, so they are not emitted again.
+import { readFileSync } from 'node:fs';
+import { PRIORITY, SpanIndex, type Candidate } from '../candidate.ts';
+import type { Boundaries } from '../text.ts';
+import { THAI_TITLES } from './features.ts';
+import { deserialize } from './model.ts';
+import { tagSpans, type NerSpan } from './tagger.ts';
+
+/** Trained by scripts/data/train-ner.ts on ThaiNER 1.5 (CC-BY 3.0, see ../data/PROVENANCE.md). */
+export const THAI_NER_MODEL = deserialize(readFileSync(new URL('../data/thai-ner.bin', import.meta.url)));
+
+const MIN_NAME_LETTERS = 2;
+const TITLES_LONGEST_FIRST = [...THAI_TITLES].sort((a, b) => b.length - a.length);
+/** Dotted Thai abbreviations before a name that are not in the title list (พ.จ.อ., ร.ต.อ.). */
+const DOTTED_TITLE = /^(?:[\u0E01-\u0E2E\u0E30-\u0E4E]{1,4}\.)+/u;
+
+/** Characters of titles and ranks at the start of a person's name ("พ.ต.ท.ทักษิณ" → 6). */
+export function titleLength(name: string): number {
+  let at = 0;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const rest = name.slice(at);
+    const title = TITLES_LONGEST_FIRST.find((t) => rest.startsWith(t) && rest.length > t.length);
+    const dotted = DOTTED_TITLE.exec(rest)?.[0];
+    const cut = Math.max(title?.length ?? 0, dotted && dotted.length < rest.length ? dotted.length : 0);
+    if (cut) {
+      at += cut;
+      while (name[at] === ' ') at++;
+      changed = at < name.length;
+      if (!changed) return 0;
+    }
+  }
+  return at;
+}
+
+/** Thai names of public bodies: the model's organisations that start so are agencies. */
+const AGENCY_START = /^(?:กระทรวง|กรม|กอง|สำนักงาน|สำนัก|คณะกรรมการ|คณะรัฐมนตรี|ครม\.|องค์การ|การไฟฟ้า|การประปา|การท่าเรือ|การรถไฟ|การท่องเที่ยว|การกีฬา|ศาล|สภา|รัฐสภา|วุฒิสภา|สถานีตำรวจ|สภ\.|สน\.|ตำรวจ|เทศบาล|อบต\.|อบจ\.|องค์การบริหารส่วน|ศาลา|กองทัพ|ทบ\.|ทร\.|ทอ\.|สตช\.|ตชด\.|ศูนย์|กกต\.|ปปช\.|ป\.ป\.ช\.|ป\.ป\.ส\.|ธปท\.|ธนาคารแห่งประเทศไทย|รัฐบาล|กทม\.|กรุงเทพมหานคร)/u;
+
+export function nerCandidates(text: string, spans: readonly NerSpan[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of spans) {
+    if (s.type === 'PERSON') {
+      const start = s.start + titleLength(text.slice(s.start, s.end));
+      const surface = text.slice(start, s.end);
+      // A name cut down to a letter or two is a title ICU split badly (นา|งม|นัญญา), not a name.
+      if ((surface.match(/[\u0E01-\u0E2EA-Za-z]/gu)?.length ?? 0) < MIN_NAME_LETTERS) continue;
+      out.push({ type: 'person', text: surface, start, end: s.end, id: null, name: { th: surface }, priority: PRIORITY.model });
+    } else if (s.type === 'ORGANIZATION') {
+      const surface = text.slice(s.start, s.end);
+      const type = AGENCY_START.test(surface) ? 'agency' : 'organization';
+      out.push({ type, text: surface, start: s.start, end: s.end, id: null, name: { th: surface }, priority: PRIORITY.model });
+    }
+  }
+  return out;
+}
+
+/**
+ * Person and organisation candidates the trained model finds on the Thai lines of the text. As
+ * for the name patterns, a known body wins: an organisation that overlaps a gazetteer body is
+ * kept only when it starts with it and goes on (กรมทางหลวงชนบท), so "สำนักงาน กสทช." stays the
+ * known กสทช.; a person never overlaps a known body. A place inside an organisation's name
+ * (มหาวิทยาลัยขอนแก่น) is part of that name.
+ */
+export function matchThaiNer(text: string, b: Boundaries, gazetteer: readonly Candidate[]): Candidate[] {
+  const knownBodies = gazetteer.filter((g) => g.type === 'agency' || g.type === 'organization');
+  const bodies = new SpanIndex(knownBodies, text.length);
+  const startsKnown = new Set(knownBodies.map((g) => g.start));
+  return nerCandidates(text, tagSpans(THAI_NER_MODEL, text, b, gazetteer)).filter(
+    (c) => !bodies.overlaps(c.start, c.end) || (c.type !== 'person' && startsKnown.has(c.start)),
+  );
+}
+
+/**
+ * Where the model has read a Thai line, its people and organisations replace the rules' guesses
+ * that overlap them: the rules take the longest run after a title ("วิรัตน์ ตามหมายจับศาล…") or
+ * a generic "คณะกรรมการ…" phrase, the model learnt where names end.
+ */
+export function dropOverlapped(rules: Candidate[], model: readonly Candidate[], textLength: number): Candidate[] {
+  if (!model.length) return rules;
+  const taken = new SpanIndex(model, textLength);
+  return rules.filter((r) => !taken.overlaps(r.start, r.end));
+}
