@@ -9,6 +9,7 @@ import { matchDates } from './dates.ts';
 import { matchFuzzy } from './fuzzy.ts';
 import { matchGazetteer, matchListedProvinces } from './gazetteer.ts';
 import { matchAgencyPatterns } from './patterns.ts';
+import { linkNames } from './names.ts';
 import { matchPeople } from './people.ts';
 import { dropOverlapped, matchThaiNer } from './ner/index.ts';
 import { computeBoundaries } from './text.ts';
@@ -39,7 +40,7 @@ function tagWithWarnings(text: string): { entities: Entity[]; warnings: Warning[
   const settled = resolveOverlaps([...first, ...fuzzy], text.length);
   const later = [...matchAcronyms(text, settled), ...matchListedProvinces(text, settled)];
   const entities = later.length ? resolveOverlaps([...first, ...fuzzy, ...later], text.length) : settled;
-  return { entities: outsideUrls(text, entities), warnings: dates.warnings };
+  return { entities: linkNames(outsideUrls(text, entities)), warnings: dates.warnings };
 }
 
 /** Entities in a text, sorted by start, non-overlapping. */

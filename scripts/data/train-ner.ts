@@ -5,6 +5,8 @@
 //
 //   npx tsx scripts/data/train-ner.ts                    # train on train.txt, write the model
 //   npx tsx scripts/data/train-ner.ts --tune             # also score val.txt after every epoch
+//   npx tsx scripts/data/train-ner.ts --check            # retrain; exit 1 unless the committed model is byte-identical
+//   (--data DIR for a ThaiNER folder elsewhere, --out FILE, --epochs/--bits/--seed/--prune N)
 //
 // Data: ../shared/ner/thainer-1.5/{train,val}.txt (CC-BY 3.0, see pipeline/tag/data/PROVENANCE.md).
 // The corpus's test split is held out: this script never reads it.
@@ -198,6 +200,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(val ? `${line} val: ${formatScores(evaluate(m, val))}` : line);
   });
   const bytes = modelBytes(model);
+  if (args.includes('--check')) {
+    // Reproducibility check: the committed model must be exactly what this data trains.
+    const same = Buffer.compare(Buffer.from(bytes), readFileSync(MODEL_PATH)) === 0;
+    console.error(same ? `same bytes as ${MODEL_PATH}` : `differs from ${MODEL_PATH}: retrain and commit`);
+    process.exit(same ? 0 : 1);
+  }
   writeFileSync(out, bytes);
   console.error(`${trainSet.length} examples, ${options.epochs} epochs, 2^${options.bits} buckets: ${bytes.length} bytes → ${out}`);
 }

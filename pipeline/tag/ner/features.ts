@@ -5,15 +5,8 @@
 // feature dictionary to load.
 import type { Candidate } from '../candidate.ts';
 import type { Boundaries } from '../text.ts';
+import { THAI_TITLES } from '../names.ts';
 
-/** Titles and ranks before a person's name (the ThaiNER spans include them; samut's do not). */
-export const THAI_TITLES = [
-  'นาย', 'นาง', 'นางสาว', 'น.ส.', 'ด.ช.', 'ด.ญ.', 'เด็กชาย', 'เด็กหญิง', 'ดร.', 'ศ.', 'รศ.', 'ผศ.', 'ศาสตราจารย์',
-  'นพ.', 'น.พ.', 'พญ.', 'พ.ญ.', 'ทพ.', 'ภก.', 'ม.ร.ว.', 'ม.ล.', 'ม.จ.', 'หม่อมราชวงศ์', 'หม่อมหลวง', 'คุณ', 'พระ',
-  'พล.อ.', 'พล.ท.', 'พล.ต.', 'พ.อ.', 'พ.ท.', 'พ.ต.', 'ร.อ.', 'ร.ท.', 'ร.ต.', 'จ.ส.อ.', 'ส.อ.', 'พลเอก', 'พลโท', 'พลตรี',
-  'พล.ต.อ.', 'พล.ต.ท.', 'พล.ต.ต.', 'พ.ต.อ.', 'พ.ต.ท.', 'พ.ต.ต.', 'ร.ต.อ.', 'ร.ต.ท.', 'ร.ต.ต.', 'ด.ต.', 'จ.ส.ต.', 'ส.ต.อ.',
-  'พล.ร.อ.', 'พล.อ.อ.', 'น.อ.', 'ว่าที่', 'นายแพทย์', 'แพทย์หญิง', 'รองฯ', 'ส.ส.', 'ส.ว.', 'อาจารย์', 'ผู้ใหญ่', 'กำนัน',
-];
 /** First words of organisation names. */
 export const ORGANIZATION_PREFIXES = [
   'บริษัท', 'บมจ.', 'บจก.', 'ห้างหุ้นส่วน', 'หจก.', 'พรรค', 'มหาวิทยาลัย', 'ม.', 'โรงเรียน', 'โรงพยาบาล', 'รพ.', 'ธนาคาร',
@@ -24,22 +17,25 @@ export const ORGANIZATION_PREFIXES = [
 /** First words of place names. */
 export const PLACE_PREFIXES = ['จังหวัด', 'จ.', 'อำเภอ', 'อ.', 'ตำบล', 'ต.', 'เขต', 'แขวง', 'หมู่บ้าน', 'บ้าน', 'ถนน', 'ถ.', 'ประเทศ', 'เมือง', 'กรุง', 'ภาค', 'แม่น้ำ', 'เกาะ', 'ซอย'];
 
-const TITLE_SET = new Set(THAI_TITLES);
-const ORGANIZATION_SET = new Set(ORGANIZATION_PREFIXES);
-const PLACE_SET = new Set(PLACE_PREFIXES);
+/** Word-list class of each listed word: 1 title, 2 organisation, 3 place. */
+const LEXICON = new Map<string, number>();
+for (const [words, kind] of [[PLACE_PREFIXES, 3], [ORGANIZATION_PREFIXES, 2], [THAI_TITLES, 1]] as const) for (const w of words) LEXICON.set(w, kind);
+/** Listed words by first character, longest first: the prefix check tries only these. */
+const BY_FIRST_CHAR = new Map<number, string[]>();
+for (const w of [...LEXICON.keys()].sort((a, b) => b.length - a.length)) {
+  const list = BY_FIRST_CHAR.get(w.charCodeAt(0)) ?? [];
+  list.push(w);
+  BY_FIRST_CHAR.set(w.charCodeAt(0), list);
+}
 
-/** Words a token run has in common with the word list, as a class feature value. */
+/** 1–3 when the word is a listed title, organisation or place word; 4–6 when it starts with one
+ * and goes on (a title glued to the name in one ICU word: "นายสมชาย", "พ.ต.ท.ทักษิณ"); else 0. */
 function lexiconClass(word: string): number {
-  if (TITLE_SET.has(word)) return 1;
-  if (ORGANIZATION_SET.has(word)) return 2;
-  if (PLACE_SET.has(word)) return 3;
-  // A title glued to the name in one ICU word ("นายสมชาย", "พ.ต.ท.ทักษิณ").
-  for (let n = Math.min(word.length - 2, 8); n >= 2; n--) {
-    const head = word.slice(0, n);
-    if (TITLE_SET.has(head)) return 4;
-    if (ORGANIZATION_SET.has(head)) return 5;
-    if (PLACE_SET.has(head)) return 6;
-  }
+  const exact = LEXICON.get(word);
+  if (exact) return exact;
+  const candidates = BY_FIRST_CHAR.get(word.charCodeAt(0));
+  if (!candidates) return 0;
+  for (const head of candidates) if (word.length >= head.length + 2 && word.startsWith(head)) return LEXICON.get(head)! + 3;
   return 0;
 }
 
@@ -69,10 +65,10 @@ export function tokenize(text: string, b: Boundaries, from: number, to: number):
   return { starts, ends };
 }
 
-/** FNV-1a over a string's code units, continuing from `hash`. */
-export function hashString(s: string, hash = 0x811c9dc5): number {
-  let h = hash;
-  for (let i = 0; i < s.length; i++) {
+/** FNV-1a over a string's code units [from, to). */
+export function hashString(s: string, from = 0, to = s.length): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
@@ -150,7 +146,6 @@ export function featureHashes(text: string, run: TokenRun, marks: Uint8Array): U
   const out = new Uint32Array(n * FEATURES_PER_TOKEN);
   for (let i = 0; i < n; i++) {
     const k = i + 3;
-    const w = words[i]!;
     const start = run.starts[i]!;
     const end = run.ends[i]!;
     const spaceBefore = start > 0 && isSpaceCode(text.charCodeAt(start - 1)) ? 1 : 0;
@@ -164,8 +159,9 @@ export function featureHashes(text: string, run: TokenRun, marks: Uint8Array): U
     out[o++] = mix(T.Wp2, wordHash[k + 2]!);
     out[o++] = mix(mix(T.Wm1W0, wordHash[k - 1]!), wordHash[k]!);
     out[o++] = mix(mix(T.W0Wp1, wordHash[k]!), wordHash[k + 1]!);
-    out[o++] = mix(T.Pre2, hashString(w.slice(0, 2)));
-    out[o++] = mix(T.Suf2, hashString(w.slice(-2)));
+    const length = end - start;
+    out[o++] = mix(T.Pre2, hashString(text, start, start + Math.min(2, length)));
+    out[o++] = mix(T.Suf2, hashString(text, end - Math.min(2, length), end));
     out[o++] = mix(T.Shape, shapeHash[k]!);
     out[o++] = mix(T.Spaces, spaceBefore * 2 + spaceAfter);
     out[o++] = mix(T.Lex0, lex[k]!);
@@ -179,9 +175,9 @@ export function featureHashes(text: string, run: TokenRun, marks: Uint8Array): U
     out[o++] = mix(mix(T.Wp1Space, wordHash[k + 1]!), spaceAfter);
     out[o++] = mix(mix(T.Lex0Shape, lex[k]!), shapeHash[k]!);
     out[o++] = mix(mix(T.Wm1Wm2, wordHash[k - 2]!), wordHash[k - 1]!);
-    out[o++] = mix(T.Suf1, hashString(w.slice(-1)));
-    out[o++] = mix(T.Pre3, hashString(w.slice(0, 3)));
-    out[o++] = mix(T.Suf3, hashString(w.slice(-3)));
+    out[o++] = mix(T.Suf1, hashString(text, end - 1, end));
+    out[o++] = mix(T.Pre3, hashString(text, start, start + Math.min(3, length)));
+    out[o++] = mix(T.Suf3, hashString(text, end - Math.min(3, length), end));
     out[o++] = mix(T.Wm3, wordHash[k - 3]!);
     out[o++] = mix(T.Wp3, wordHash[k + 3]!);
     out[o++] = mix(mix(T.Wp1Wp2, wordHash[k + 1]!), wordHash[k + 2]!);

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { PRIORITY, SpanIndex, type Candidate } from '../candidate.ts';
 import type { Boundaries } from '../text.ts';
-import { THAI_TITLES } from './features.ts';
+import { titleLength } from '../names.ts';
 import { deserialize } from './model.ts';
 import { tagSpans, type NerSpan } from './tagger.ts';
 
@@ -12,28 +12,6 @@ import { tagSpans, type NerSpan } from './tagger.ts';
 export const THAI_NER_MODEL = deserialize(readFileSync(new URL('../data/thai-ner.bin', import.meta.url)));
 
 const MIN_NAME_LETTERS = 2;
-const TITLES_LONGEST_FIRST = [...THAI_TITLES].sort((a, b) => b.length - a.length);
-/** Dotted Thai abbreviations before a name that are not in the title list (พ.จ.อ., ร.ต.อ.). */
-const DOTTED_TITLE = /^(?:[\u0E01-\u0E2E\u0E30-\u0E4E]{1,4}\.)+/u;
-
-/** Characters of titles and ranks at the start of a person's name ("พ.ต.ท.ทักษิณ" → 6). */
-export function titleLength(name: string): number {
-  let at = 0;
-  for (let changed = true; changed; ) {
-    changed = false;
-    const rest = name.slice(at);
-    const title = TITLES_LONGEST_FIRST.find((t) => rest.startsWith(t) && rest.length > t.length);
-    const dotted = DOTTED_TITLE.exec(rest)?.[0];
-    const cut = Math.max(title?.length ?? 0, dotted && dotted.length < rest.length ? dotted.length : 0);
-    if (cut) {
-      at += cut;
-      while (name[at] === ' ') at++;
-      changed = at < name.length;
-      if (!changed) return 0;
-    }
-  }
-  return at;
-}
 
 /** Thai names of public bodies: the model's organisations that start so are agencies. */
 const AGENCY_START = /^(?:กระทรวง|กรม|กอง|สำนักงาน|สำนัก|คณะกรรมการ|คณะรัฐมนตรี|ครม\.|องค์การ|การไฟฟ้า|การประปา|การท่าเรือ|การรถไฟ|การท่องเที่ยว|การกีฬา|ศาล|สภา|รัฐสภา|วุฒิสภา|สถานีตำรวจ|สภ\.|สน\.|ตำรวจ|เทศบาล|อบต\.|อบจ\.|องค์การบริหารส่วน|ศาลา|กองทัพ|ทบ\.|ทร\.|ทอ\.|สตช\.|ตชด\.|ศูนย์|กกต\.|ปปช\.|ป\.ป\.ช\.|ป\.ป\.ส\.|ธปท\.|ธนาคารแห่งประเทศไทย|รัฐบาล|กทม\.|กรุงเทพมหานคร)/u;

@@ -29,38 +29,70 @@ export function allowed(prev: number, label: number): boolean {
   return prev === label || prev === label - 1;
 }
 
-/** Viterbi over the feature buckets (FEATURES_PER_TOKEN per token). Returns a label per token. */
+/** Transitions with the BIO rule folded in: -Infinity where I-X does not follow B-X or I-X. */
+const constrained = new WeakMap<NerModel, Float64Array>();
+function constrainedTransitions(model: NerModel): Float64Array {
+  let table = constrained.get(model);
+  if (!table) {
+    table = new Float64Array((NUM_LABELS + 1) * STRIDE);
+    for (let p = 0; p <= NUM_LABELS; p++) {
+      for (let l = 0; l < NUM_LABELS; l++) table[p * STRIDE + l] = allowed(p, l) ? model.transitions[p * STRIDE + l]! : -Infinity;
+    }
+    constrained.set(model, table);
+  }
+  return table;
+}
+
+/**
+ * Viterbi over the feature buckets (featuresPerToken per token). Returns a label per token.
+ * The hot loop of the tagger: the seven label sums are kept in locals rather than an array.
+ */
 export function decode(model: NerModel, buckets: Uint32Array, featuresPerToken: number): Uint8Array {
   const n = buckets.length / featuresPerToken;
   const labels = new Uint8Array(n);
   if (!n) return labels;
-  const { weights, transitions } = model;
+  const weights = model.weights;
+  // Training changes the weights between calls: only a frozen (Int16) model may be cached.
+  const transitions = weights instanceof Int16Array ? constrainedTransitions(model) : constrainedCopy(model);
   const score = new Float64Array(n * STRIDE);
   const back = new Uint8Array(n * STRIDE);
   const emission = new Float64Array(STRIDE);
   for (let t = 0; t < n; t++) {
-    emission.fill(0);
+    let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0;
     for (let f = t * featuresPerToken, end = f + featuresPerToken; f < end; f++) {
-      const row = buckets[f]! * STRIDE;
-      for (let l = 0; l < NUM_LABELS; l++) emission[l]! += weights[row + l]!;
+      const row = buckets[f]! << 3;
+      e0 += weights[row]!;
+      e1 += weights[row + 1]!;
+      e2 += weights[row + 2]!;
+      e3 += weights[row + 3]!;
+      e4 += weights[row + 4]!;
+      e5 += weights[row + 5]!;
+      e6 += weights[row + 6]!;
     }
+    emission[0] = e0;
+    emission[1] = e1;
+    emission[2] = e2;
+    emission[3] = e3;
+    emission[4] = e4;
+    emission[5] = e5;
+    emission[6] = e6;
+    const here = t * STRIDE;
     for (let l = 0; l < NUM_LABELS; l++) {
       let best = -Infinity;
       let arg = 0;
-      if (t === 0) {
-        if (allowed(START_ROW, l)) best = transitions[START_ROW * STRIDE + l]!;
-      } else {
+      if (t === 0) best = transitions[START_ROW * STRIDE + l]!;
+      else {
+        const before = here - STRIDE;
         for (let p = 0; p < NUM_LABELS; p++) {
-          if (!allowed(p, l)) continue;
-          const s = score[(t - 1) * STRIDE + p]! + transitions[p * STRIDE + l]!;
+          const s = score[before + p]! + transitions[p * STRIDE + l]!;
           if (s > best) {
             best = s;
             arg = p;
           }
         }
       }
-      score[t * STRIDE + l] = best + emission[l]!;
-      back[t * STRIDE + l] = arg;
+      score[here + l] = best + emission[l]!;
+      back[here + l] = arg;
     }
   }
   let best = -Infinity;
@@ -76,6 +108,11 @@ export function decode(model: NerModel, buckets: Uint32Array, featuresPerToken: 
     last = back[t * STRIDE + last]!;
   }
   return labels;
+}
+
+function constrainedCopy(model: NerModel): Float64Array {
+  constrained.delete(model);
+  return constrainedTransitions(model);
 }
 
 /** Token label runs as [type, first token, last token + 1]. */
