@@ -16,19 +16,31 @@ const MIN_NAME_LETTERS = 2;
 /** Thai names of public bodies: the model's organisations that start so are agencies. */
 const AGENCY_START = /^(?:กระทรวง|กรม|กอง|สำนักงาน|สำนัก|คณะกรรมการ|คณะรัฐมนตรี|ครม\.|องค์การ|การไฟฟ้า|การประปา|การท่าเรือ|การรถไฟ|การท่องเที่ยว|การกีฬา|ศาล|สภา|รัฐสภา|วุฒิสภา|สถานีตำรวจ|สภ\.|สน\.|ตำรวจ|เทศบาล|อบต\.|อบจ\.|องค์การบริหารส่วน|ศาลา|กองทัพ|ทบ\.|ทร\.|ทอ\.|สตช\.|ตชด\.|ศูนย์|กกต\.|ปปช\.|ป\.ป\.ช\.|ป\.ป\.ส\.|ธปท\.|ธนาคารแห่งประเทศไทย|รัฐบาล|กทม\.|กรุงเทพมหานคร)/u;
 
+const THAI_LETTER = /[\u0E01-\u0E2E]/u;
+/** Up to six Thai characters and a dot after a space, a dot or the span start: กกต., สตช., พ.ร.บ. */
+const ABBREVIATION_BEFORE_DOT = /(?:^|[\s.])[\u0E01-\u0E4E]{1,6}\.$/u;
+
 export function nerCandidates(text: string, spans: readonly NerSpan[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const s of spans) {
-    if (s.type === 'PERSON') {
-      const start = s.start + titleLength(text.slice(s.start, s.end));
-      const surface = text.slice(start, s.end);
-      // A name cut down to a letter or two is a title ICU split badly (นา|งม|นัญญา), not a name.
+  for (const span of spans) {
+    let { start, end } = span;
+    while (start < end && /\s/u.test(text[start]!)) start++;
+    while (end > start && /\s/u.test(text[end - 1]!)) end--;
+    // A full stop ends an abbreviation (กกต.) or the sentence: after a long word, the sentence.
+    if (text[end - 1] === '.' && !ABBREVIATION_BEFORE_DOT.test(text.slice(Math.max(start, end - 8), end))) end--;
+    // The model learnt Thai names; Latin runs in a Thai line ("ASEAN Secretariat.") are left
+    // to the English rules and the gazetteer.
+    if (!THAI_LETTER.test(text.slice(start, end))) continue;
+    if (span.type === 'PERSON') {
+      start += titleLength(text.slice(start, end));
+      const surface = text.slice(start, end);
+      // A name cut down to a letter is a title ICU split badly (นา|งม|นัญญา), not a name.
       if ((surface.match(/[\u0E01-\u0E2EA-Za-z]/gu)?.length ?? 0) < MIN_NAME_LETTERS) continue;
-      out.push({ type: 'person', text: surface, start, end: s.end, id: null, name: { th: surface }, priority: PRIORITY.model });
-    } else if (s.type === 'ORGANIZATION') {
-      const surface = text.slice(s.start, s.end);
+      out.push({ type: 'person', text: surface, start, end, id: null, name: { th: surface }, priority: PRIORITY.model });
+    } else if (span.type === 'ORGANIZATION') {
+      const surface = text.slice(start, end);
       const type = AGENCY_START.test(surface) ? 'agency' : 'organization';
-      out.push({ type, text: surface, start: s.start, end: s.end, id: null, name: { th: surface }, priority: PRIORITY.model });
+      out.push({ type, text: surface, start, end, id: null, name: { th: surface }, priority: PRIORITY.model });
     }
   }
   return out;
@@ -44,9 +56,14 @@ export function nerCandidates(text: string, spans: readonly NerSpan[]): Candidat
 export function matchThaiNer(text: string, b: Boundaries, gazetteer: readonly Candidate[]): Candidate[] {
   const knownBodies = gazetteer.filter((g) => g.type === 'agency' || g.type === 'organization');
   const bodies = new SpanIndex(knownBodies, text.length);
-  const startsKnown = new Set(knownBodies.map((g) => g.start));
+  const knownEndByStart = new Map(knownBodies.map((g) => [g.start, g.end]));
+  // The name goes on past the known body with more words, not just a mark ("…ประเทศไทย.").
+  const extends_ = (c: Candidate) => {
+    const knownEnd = knownEndByStart.get(c.start);
+    return knownEnd !== undefined && THAI_LETTER.test(text.slice(knownEnd, c.end));
+  };
   return nerCandidates(text, tagSpans(THAI_NER_MODEL, text, b, gazetteer)).filter(
-    (c) => !bodies.overlaps(c.start, c.end) || (c.type !== 'person' && startsKnown.has(c.start)),
+    (c) => !bodies.overlaps(c.start, c.end) || (c.type !== 'person' && extends_(c)),
   );
 }
 
