@@ -39,13 +39,20 @@ const ENGLISH_TITLE = /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Khun|Gen
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
 const KEYED = new Set<Entity['type']>(['person', 'organization', 'agency']);
 
+/** A company's legal form, before or after its name: บริษัท … จำกัด (มหาชน), บมจ., "Co., Ltd.", PCL. */
+const LEGAL_FORM_BEFORE = /^(?:บริษัท|บมจ\.|บจก\.|หจก\.|ห้างหุ้นส่วนจำกัด)\s*/u;
+const LEGAL_FORM_AFTER = /\s*(?:จำกัด\s*(?:\(มหาชน\))?|\(มหาชน\)|,?\s*(?:Co\.,?\s*)?(?:Ltd|PCL|Plc|Inc|Corp)\.?)$/iu;
+
 /** The normal form of a name: NFC, invisible characters out, one space, Latin lowercase; a
- * person's titles off (an organisation's "บมจ." or "Dr." stays: it is part of the name). */
+ * person's titles and a company's legal form off (บริษัท ซีพี ออลล์ จำกัด (มหาชน) is ซีพี ออลล์). */
 export function nameKey(name: string, type: Entity['type']): string {
   let s = name.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
   if (type === 'person') {
     s = s.replace(ENGLISH_TITLE, '');
     s = s.slice(titleLength(s)).trim();
+  } else if (type === 'organization') {
+    const bare = s.replace(LEGAL_FORM_BEFORE, '').replace(LEGAL_FORM_AFTER, '').trim();
+    if (bare) s = bare;
   }
   return s.toLowerCase();
 }
@@ -57,6 +64,13 @@ export function nameKey(name: string, type: Entity['type']): string {
  */
 export function linkNames(entities: Entity[]): Entity[] {
   const keyed = entities.map((e) => (KEYED.has(e.type) && e.id === null ? { ...e, key: nameKey(e.name.th ?? e.name.en ?? e.text, e.type) } : e));
+  // A "person" named exactly like an organisation of the same document is that organisation
+  // (ซีพี ออลล์ in a headline, บริษัท ซีพี ออลล์ จำกัด in the story).
+  const organizations = new Map(keyed.filter((e) => e.type === 'organization' && e.key).map((e) => [e.key!, e]));
+  for (const [i, e] of keyed.entries()) {
+    const organization = e.type === 'person' && e.key ? organizations.get(e.key) : undefined;
+    if (organization) keyed[i] = { ...e, type: 'organization', name: { ...organization.name } };
+  }
   const full: { index: number; words: string[]; entity: Entity }[] = [];
   keyed.forEach((e, index) => {
     if (e.type === 'person' && e.key !== undefined && e.key.includes(' ')) full.push({ index, words: e.key.split(' '), entity: e });

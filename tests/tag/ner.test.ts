@@ -66,7 +66,7 @@ describe('the committed model in tagText', () => {
 
   it('finds a company and a university (a province inside the name is part of it)', () => {
     expect(tagged('บริษัท ซีพี ออลล์ จำกัด (มหาชน) ร่วมกับมหาวิทยาลัยเชียงใหม่ จัดโครงการอบรมนักศึกษา')).toEqual([
-      ['organization', 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)', null, 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)'],
+      ['organization', 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)', null, 'ซีพี ออลล์'],
       ['organization', 'มหาวิทยาลัยเชียงใหม่', null, 'มหาวิทยาลัยเชียงใหม่'],
     ]);
   });
@@ -105,11 +105,22 @@ describe('keys and links', () => {
     expect(es.find((e) => e.text === 'DES')!.key).toBeUndefined();
   });
 
-  it('nameKey: titles off for people only, one space, NFC, Latin lowercase', () => {
+  it('a company named again without its legal form, even where the model took it for a person, is the same organisation', () => {
+    const doc = 'ซีพี ออลล์ ชนะคดีกรณีถูกกล่าวหา\n\nบริษัท ซีพี ออลล์ จำกัด (มหาชน) ระบุว่า ซีพี ออลล์ จะเดินหน้าส่งเสริมเกษตรกร';
+    expect(tagged(doc)).toEqual([
+      ['organization', 'ซีพี ออลล์', null, 'ซีพี ออลล์'],
+      ['organization', 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)', null, 'ซีพี ออลล์'],
+      ['organization', 'ซีพี ออลล์', null, 'ซีพี ออลล์'],
+    ]);
+  });
+
+  it('nameKey: titles off people, legal forms off companies, one space, NFC, Latin lowercase', () => {
     expect(nameKey('พล.ต.อ. อดุลย์  แสงสิงแก้ว', 'person')).toBe('อดุลย์ แสงสิงแก้ว');
     expect(nameKey('นางสาวณิชา\u200B เกียรติธนะไพบูลย์', 'person')).toBe('ณิชา เกียรติธนะไพบูลย์');
     expect(nameKey('Dr. Surin Pitsuwan', 'person')).toBe('surin pitsuwan');
-    expect(nameKey('บมจ.สยาม แม็คโคร', 'organization')).toBe('บมจ.สยาม แม็คโคร');
+    expect(nameKey('บมจ.สยาม แม็คโคร', 'organization')).toBe('สยาม แม็คโคร');
+    expect(nameKey('Siam Makro PCL', 'organization')).toBe('siam makro');
+    expect(nameKey('กรมอนามัย', 'agency')).toBe('กรมอนามัย');
     expect(nameKey('ก\u0E4D\u0E32', 'person')).toBe(nameKey('ก\u0E4D\u0E32', 'person').normalize('NFC'));
     expect(titleLength('ด.ช.กิตติพงษ์ แหลมผักแว่น')).toBe(4);
     expect(titleLength('นาย')).toBe(0);

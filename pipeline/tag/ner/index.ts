@@ -62,9 +62,40 @@ export function matchThaiNer(text: string, b: Boundaries, gazetteer: readonly Ca
     const knownEnd = knownEndByStart.get(c.start);
     return knownEnd !== undefined && THAI_LETTER.test(text.slice(knownEnd, c.end));
   };
-  return nerCandidates(text, tagSpans(THAI_NER_MODEL, text, b, gazetteer)).filter(
+  const found = nerCandidates(text, tagSpans(THAI_NER_MODEL, text, b, gazetteer)).filter(
     (c) => !bodies.overlaps(c.start, c.end) || (c.type !== 'person' && extends_(c)),
   );
+  return [...found, ...repeats(text, b, found, bodies)];
+}
+
+/** Shorter names are too often parts of everyday words to be taken on their own. */
+const MIN_REPEAT_LENGTH = 4;
+
+/**
+ * The document as context: a name the model found once is the same name where it appears again
+ * on word boundaries (ซีพี ออลล์ in the headline and in the story), and a person's first name
+ * alone (เนติวิทย์ after เนติวิทย์ ชีวัฒน์) is that person.
+ */
+function repeats(text: string, b: Boundaries, found: readonly Candidate[], bodies: SpanIndex): Candidate[] {
+  if (!found.length) return [];
+  const taken = new Uint8Array(text.length);
+  for (const c of found) taken.fill(1, c.start, c.end);
+  const forms = new Map<string, Candidate>();
+  for (const c of found) {
+    if (c.text.length >= MIN_REPEAT_LENGTH && !forms.has(c.text)) forms.set(c.text, c);
+    const first = c.text.split(' ')[0]!;
+    if (c.type === 'person' && first !== c.text && first.length >= MIN_REPEAT_LENGTH && !forms.has(first)) forms.set(first, c);
+  }
+  const out: Candidate[] = [];
+  for (const [form, source] of forms) {
+    for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + form.length)) {
+      const end = at + form.length;
+      if (!b.word[at] || !b.word[end] || taken[at] || taken[end - 1] || bodies.overlaps(at, end)) continue;
+      taken.fill(1, at, end);
+      out.push({ ...source, text: form, start: at, end, name: { ...source.name }, priority: PRIORITY.coreference });
+    }
+  }
+  return out;
 }
 
 /**
