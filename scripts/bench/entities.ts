@@ -5,6 +5,7 @@ import { tagText } from '../../pipeline/tag/index.ts';
 import { CASES } from '../../tests/tag/cases.ts';
 import { HELDOUT_CASES, ADDED_CASES } from '../../tests/tag/cases-heldout.ts';
 import { HELDOUT2_CASES } from '../../tests/tag/cases-heldout2.ts';
+import { ENGLISH_NEWS_CASES, ENGLISH_NEWS_HELDOUT_CASES } from '../../tests/tag/cases-english-news.ts';
 import { GROUPS, groupScore, score } from '../../tests/tag/score.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +27,24 @@ const AS_THAINER: Record<string, string> = {
   person: 'PERSON', agency: 'ORGANIZATION', organization: 'ORGANIZATION',
   city: 'LOCATION', province: 'LOCATION', country: 'LOCATION', region: 'LOCATION',
 };
+
+/** People and organisations (agency or organization, one group) in English news openings. */
+function englishNewsFigures(figures: Record<string, number | string>): void {
+  const asOneGroup = (text: string) =>
+    tagText(text)
+      .filter((e) => e.type === 'person' || e.type === 'agency' || e.type === 'organization')
+      .map((e) => (e.type === 'agency' ? { ...e, type: 'organization' as const } : e));
+  for (const [prefix, cases] of [['en_news_partly_tuned', ENGLISH_NEWS_CASES], ['en_news_heldout', ENGLISH_NEWS_HELDOUT_CASES]] as const) {
+    const { byType } = score(cases, asOneGroup);
+    for (const type of ['person', 'organization']) {
+      const s = groupScore(byType, [type]);
+      const name = `${prefix}_${type === 'person' ? 'people' : 'organisations'}`;
+      figures[`${name}_p`] = Number(s.precision.toFixed(3));
+      figures[`${name}_r`] = Number(s.recall.toFixed(3));
+      figures[`${name}_gold`] = s.tp + s.fn;
+    }
+  }
+}
 
 /** CPU time of this process in ms: per-core speed that neighbours on a busy machine do not skew. */
 function cpuMs(): number {
@@ -124,6 +143,7 @@ export async function bench(): Promise<Record<string, number | string>> {
   const seconds = (performance.now() - started) / 1000;
   figures.tag_chars_per_s = Math.round((corpus.length * THROUGHPUT_REPEATS) / seconds);
   figures.entity_errors = errors.length;
+  englishNewsFigures(figures);
   thainerFigures(figures);
   if (process.env.SAMUT_BENCH_VERBOSE) for (const e of errors) console.error(e);
   return figures;

@@ -10,6 +10,8 @@ import { deserialize, serialize } from '../../pipeline/tag/ner/model.ts';
 import { THAI_NER_MODEL } from '../../pipeline/tag/ner/index.ts';
 import { evaluate, modelBytes, prepare, train } from '../../scripts/data/train-ner.ts';
 import { parseFile, parseLine } from '../../scripts/data/thainer.ts';
+import { ENGLISH_NEWS_CASES, ENGLISH_NEWS_HELDOUT_CASES } from './cases-english-news.ts';
+import { groupScore, score } from './score.ts';
 
 const SLICE = parseFile(readFileSync(new URL('../fixtures/ner/thainer-train-slice.txt', import.meta.url), 'utf8'));
 const SMALL = { epochs: 3, bits: 16, seed: 18, prune: 0 };
@@ -124,5 +126,32 @@ describe('keys and links', () => {
     expect(nameKey('ก\u0E4D\u0E32', 'person')).toBe(nameKey('ก\u0E4D\u0E32', 'person').normalize('NFC'));
     expect(titleLength('ด.ช.กิตติพงษ์ แหลมผักแว่น')).toBe(4);
     expect(titleLength('นาย')).toBe(0);
+  });
+});
+
+describe('English people and organisations beyond titles and the gazetteer', () => {
+  it('the issue\'s examples: a role before the name, a committee', () => {
+    const es = tagText('DES Chief Chaiwut Thanakamanusorn met the Smart City Project Management Committee in Bangkok.');
+    expect(es.map((e) => [e.type, e.text])).toEqual([
+      ['agency', 'DES'],
+      ['person', 'Chaiwut Thanakamanusorn'],
+      ['agency', 'Smart City Project Management Committee'],
+      ['province', 'Bangkok'],
+    ]);
+  });
+
+  it('real English news: people found by given name, role noun or title, with no false people or organisations', () => {
+    const asOneGroup = (text: string) =>
+      tagText(text)
+        .filter((e) => e.type === 'person' || e.type === 'agency' || e.type === 'organization')
+        .map((e) => (e.type === 'agency' ? { ...e, type: 'organization' as const } : e));
+    const { byType } = score([...ENGLISH_NEWS_CASES, ...ENGLISH_NEWS_HELDOUT_CASES], asOneGroup);
+    const people = groupScore(byType, ['person']);
+    const organisations = groupScore(byType, ['organization']);
+    expect(people.recall).toBeGreaterThanOrEqual(0.75);
+    expect(people.precision).toBeGreaterThanOrEqual(0.95);
+    expect(organisations.precision).toBeGreaterThanOrEqual(0.95);
+    // Organisations with no head word or noun before them (Boeing, NASA, WeWork) are not found yet.
+    expect(organisations.recall).toBeGreaterThanOrEqual(0.25);
   });
 });
