@@ -116,8 +116,9 @@ const BOUNDARY = '\u0002';
 const enum T {
   Bias = 1, W0, Wm1, Wp1, Wm2, Wp2, Wm1W0, W0Wp1, Pre2, Suf2, Shape, Spaces, Lex0, LexM1, LexP1, Gaz0, GazM1, GazP1,
   Shapes3, Wm1Space, Wp1Space, Lex0Shape, Wm1Wm2, Suf1, Pre3, Suf3, Wm3, Wp3, Wp1Wp2, LexM2, LexM1W0, W0LexP1,
+  SinceLex, SinceLexW0, SpacesSinceLex, InBrackets,
 }
-export const FEATURES_PER_TOKEN = 32;
+export const FEATURES_PER_TOKEN = 36;
 
 /**
  * Feature hashes for every token of a run, FEATURES_PER_TOKEN per token, token-major. The same
@@ -144,6 +145,12 @@ export function featureHashes(text: string, run: TokenRun, marks: Uint8Array): U
     gaz[i + 3] = marks[run.starts[i]!]!;
   }
   const out = new Uint32Array(n * FEATURES_PER_TOKEN);
+  // Long-range context: which listed word (title, organisation or place word) came last, how
+  // many tokens and spaces ago; organisation names run on for many tokens after their head.
+  let lastLex = 0;
+  let lastLexAt = -100;
+  let spacesSince = 0;
+  let inBrackets = 0;
   for (let i = 0; i < n; i++) {
     const k = i + 3;
     const start = run.starts[i]!;
@@ -184,6 +191,19 @@ export function featureHashes(text: string, run: TokenRun, marks: Uint8Array): U
     out[o++] = mix(T.LexM2, lex[k - 2]!);
     out[o++] = mix(mix(T.LexM1W0, lex[k - 1]!), wordHash[k]!);
     out[o++] = mix(mix(T.W0LexP1, wordHash[k]!), lex[k + 1]!);
+    const since = Math.min(i - lastLexAt, 8);
+    out[o++] = mix(mix(T.SinceLex, lastLex), since);
+    out[o++] = mix(mix(T.SinceLexW0, lastLex), wordHash[k]!);
+    out[o++] = mix(mix(T.SpacesSinceLex, lastLex), Math.min(spacesSince, 3) * 16 + Math.min(since, 8));
+    const first = text.charCodeAt(start);
+    if (first === 0x28) inBrackets = 1;
+    out[o++] = mix(T.InBrackets, inBrackets);
+    if (first === 0x29) inBrackets = 0;
+    if (lex[k]) {
+      lastLex = ((lex[k]! - 1) % 3) + 1;
+      lastLexAt = i;
+      spacesSince = 0;
+    } else if (spaceAfter) spacesSince++;
   }
   return out;
 }
