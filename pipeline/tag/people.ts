@@ -107,18 +107,31 @@ function trimName(name: string, offset: number): [string, number] | undefined {
 const PERSON_NOUN_BEFORE = new RegExp(`\\b(?!(?:after|under|over|other|never|ever|either|neither|whether|rather|per|for|or|nor|together|later|earlier|further|door|floor|minor|major|water|order|power|center|centre|sector|paper|error|mirror|color|colour|her|their|our|your|member|number|super)\\b)[a-z]+(?:ist|er|or|ian|aire|man|woman|person|official|expert|analyst|star|boss|chief|leader|minister|president|lawmaker|candidate|rival|actress|ess) ${NAME2}(?! (?:${NAME_WORD}))`, 'gu');
 const CAPITALISED_RUN = new RegExp(`\\b(?:${NAME_WORD})(?: (?:${NAME_WORD}))*${NAME_SUFFIX}`, 'gu');
 
-/** "Junior Gaspard", "Kylie Jenner": a given name and one or two more name words. */
+/** Whether the line around `at` has more Thai letters than Latin ones. */
+function inThaiLine(text: string, at: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', at) + 1, (text.indexOf('\n', at) + 1 || text.length + 1) - 1);
+  const thai = line.match(/[\u0E01-\u0E2E]/gu)?.length ?? 0;
+  return thai > (line.match(/[A-Za-z]/gu)?.length ?? 0);
+}
+
+/** "Junior Gaspard", "Kylie Jenner": a given name and one or two more name words. A given name
+ * that the same text also writes in lowercase is a word there ("Will Power" beside "will"), and
+ * capitalised English in a Thai line is a gloss of a Thai term ("(Urban Governance)"), not a name. */
 function givenNamePeople(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  const lowercaseWords = new Set(text.match(/\b[a-z]+\b/gu) ?? []);
   CAPITALISED_RUN.lastIndex = 0;
   for (let m = CAPITALISED_RUN.exec(text); m; m = CAPITALISED_RUN.exec(text)) {
     const words = m[0].split(' ');
-    const first = words.findIndex((w, i) => i + 1 < words.length && GIVEN_NAMES.has(w) && !NOT_NAME.has(words[i + 1]!));
+    const first = words.findIndex(
+      (w, i) => i + 1 < words.length && GIVEN_NAMES.has(w) && !lowercaseWords.has(w.toLowerCase()) && !NOT_NAME.has(words[i + 1]!),
+    );
     if (first < 0) continue;
     const taken = words.slice(first, first + 3);
     while (taken.length > 1 && NOT_NAME.has(taken.at(-1)!)) taken.pop();
     if (taken.length < 2 || taken.some((w) => PLACE_WORDS.has(w)) || PLACE_WORDS.has(words[first + taken.length] ?? '')) continue;
     const start = m.index + words.slice(0, first).join(' ').length + (first ? 1 : 0);
+    if (inThaiLine(text, start)) continue;
     out.push({ start, end: start + taken.join(' ').length });
   }
   return out;

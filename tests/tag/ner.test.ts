@@ -112,7 +112,6 @@ describe('keys and links', () => {
     expect(tagged(doc)).toEqual([
       ['organization', 'ซีพี ออลล์', null, 'ซีพี ออลล์'],
       ['organization', 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)', null, 'ซีพี ออลล์'],
-      ['organization', 'ซีพี ออลล์', null, 'ซีพี ออลล์'],
     ]);
   });
 

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { PRIORITY, SpanIndex, type Candidate } from '../candidate.ts';
 import type { Boundaries } from '../text.ts';
 import { titleLength } from '../names.ts';
+import { ORGANIZATION_PREFIXES } from './features.ts';
 import { deserialize } from './model.ts';
 import { tagSpans, type NerSpan } from './tagger.ts';
 
@@ -12,11 +13,14 @@ import { tagSpans, type NerSpan } from './tagger.ts';
 export const THAI_NER_MODEL = deserialize(readFileSync(new URL('../data/thai-ner.bin', import.meta.url)));
 
 const MIN_NAME_LETTERS = 2;
+const HEAD_WORDS = new Set(ORGANIZATION_PREFIXES);
 
 /** Thai names of public bodies: the model's organisations that start so are agencies. */
 const AGENCY_START = /^(?:กระทรวง|กรม|กอง|สำนักงาน|สำนัก|คณะกรรมการ|คณะรัฐมนตรี|ครม\.|องค์การ|การไฟฟ้า|การประปา|การท่าเรือ|การรถไฟ|การท่องเที่ยว|การกีฬา|ศาล|สภา|รัฐสภา|วุฒิสภา|สถานีตำรวจ|สภ\.|สน\.|ตำรวจ|เทศบาล|อบต\.|อบจ\.|องค์การบริหารส่วน|ศาลา|กองทัพ|ทบ\.|ทร\.|ทอ\.|สตช\.|ตชด\.|ศูนย์|กกต\.|ปปช\.|ป\.ป\.ช\.|ป\.ป\.ส\.|ธปท\.|ธนาคารแห่งประเทศไทย|รัฐบาล|กทม\.|กรุงเทพมหานคร)/u;
 
 const THAI_LETTER = /[\u0E01-\u0E2E]/u;
+/** Spaces and punctuation a name never starts or ends with ("กรุงเทพฯ:" is กรุงเทพฯ). */
+const EDGE_JUNK = /[\s:;,!?"'“”‘’\-–—|/]/u;
 /** Up to six Thai characters and a dot after a space, a dot or the span start: กกต., สตช., พ.ร.บ. */
 const ABBREVIATION_BEFORE_DOT = /(?:^|[\s.])[\u0E01-\u0E4E]{1,6}\.$/u;
 
@@ -24,8 +28,8 @@ export function nerCandidates(text: string, spans: readonly NerSpan[]): Candidat
   const out: Candidate[] = [];
   for (const span of spans) {
     let { start, end } = span;
-    while (start < end && /\s/u.test(text[start]!)) start++;
-    while (end > start && /\s/u.test(text[end - 1]!)) end--;
+    while (start < end && EDGE_JUNK.test(text[start]!)) start++;
+    while (end > start && EDGE_JUNK.test(text[end - 1]!)) end--;
     // A full stop ends an abbreviation (กกต.) or the sentence: after a long word, the sentence.
     if (text[end - 1] === '.' && !ABBREVIATION_BEFORE_DOT.test(text.slice(Math.max(start, end - 8), end))) end--;
     // The model learnt Thai names; Latin runs in a Thai line ("ASEAN Secretariat.") are left
@@ -39,6 +43,8 @@ export function nerCandidates(text: string, spans: readonly NerSpan[]): Candidat
       out.push({ type: 'person', text: surface, start, end, id: null, name: { th: surface }, priority: PRIORITY.model });
     } else if (span.type === 'ORGANIZATION') {
       const surface = text.slice(start, end);
+      // A head word alone (สำนักงาน "the office", บริษัท "the company") names nothing.
+      if (HEAD_WORDS.has(surface)) continue;
       const type = AGENCY_START.test(surface) ? 'agency' : 'organization';
       out.push({ type, text: surface, start, end, id: null, name: { th: surface }, priority: PRIORITY.model });
     }
@@ -62,40 +68,9 @@ export function matchThaiNer(text: string, b: Boundaries, gazetteer: readonly Ca
     const knownEnd = knownEndByStart.get(c.start);
     return knownEnd !== undefined && THAI_LETTER.test(text.slice(knownEnd, c.end));
   };
-  const found = nerCandidates(text, tagSpans(THAI_NER_MODEL, text, b, gazetteer)).filter(
+  return nerCandidates(text, tagSpans(THAI_NER_MODEL, text, b, gazetteer)).filter(
     (c) => !bodies.overlaps(c.start, c.end) || (c.type !== 'person' && extends_(c)),
   );
-  return [...found, ...repeats(text, b, found, bodies)];
-}
-
-/** Shorter names are too often parts of everyday words to be taken on their own. */
-const MIN_REPEAT_LENGTH = 4;
-
-/**
- * The document as context: a name the model found once is the same name where it appears again
- * on word boundaries (ซีพี ออลล์ in the headline and in the story), and a person's first name
- * alone (เนติวิทย์ after เนติวิทย์ ชีวัฒน์) is that person.
- */
-function repeats(text: string, b: Boundaries, found: readonly Candidate[], bodies: SpanIndex): Candidate[] {
-  if (!found.length) return [];
-  const taken = new Uint8Array(text.length);
-  for (const c of found) taken.fill(1, c.start, c.end);
-  const forms = new Map<string, Candidate>();
-  for (const c of found) {
-    if (c.text.length >= MIN_REPEAT_LENGTH && !forms.has(c.text)) forms.set(c.text, c);
-    const first = c.text.split(' ')[0]!;
-    if (c.type === 'person' && first !== c.text && first.length >= MIN_REPEAT_LENGTH && !forms.has(first)) forms.set(first, c);
-  }
-  const out: Candidate[] = [];
-  for (const [form, source] of forms) {
-    for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + form.length)) {
-      const end = at + form.length;
-      if (!b.word[at] || !b.word[end] || taken[at] || taken[end - 1] || bodies.overlaps(at, end)) continue;
-      taken.fill(1, at, end);
-      out.push({ ...source, text: form, start: at, end, name: { ...source.name }, priority: PRIORITY.coreference });
-    }
-  }
-  return out;
 }
 
 /**
