@@ -66,6 +66,12 @@ describe('the committed model in tagText', () => {
     ]);
   });
 
+  it('finds a speaker with no title (the rules needed นาย)', () => {
+    expect(tagged('ชัยวุฒิ ธนาคมานุสรณ์ กล่าวว่า โครงการเมืองอัจฉริยะจะเริ่มในปีหน้า')).toEqual([
+      ['person', 'ชัยวุฒิ ธนาคมานุสรณ์', null, 'ชัยวุฒิ ธนาคมานุสรณ์'],
+    ]);
+  });
+
   it('finds a company and a university (a province inside the name is part of it)', () => {
     expect(tagged('บริษัท ซีพี ออลล์ จำกัด (มหาชน) ร่วมกับมหาวิทยาลัยเชียงใหม่ จัดโครงการอบรมนักศึกษา')).toEqual([
       ['organization', 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)', null, 'ซีพี ออลล์'],
