@@ -92,6 +92,12 @@ export const Entity = z
     id: z.string().nullable().describe('canonical id: ISO 3166-1 alpha-2, ISO 3166-2, or the gazetteer\'s own'),
     name: z.object({ en: z.string().optional(), th: z.string().optional() }),
     value: z.string().optional().describe('dates: ISO 8601, Gregorian'),
+    key: z
+      .string()
+      .optional()
+      .describe(
+        'people, organisations and agencies with no id: the name without titles, normalised (NFC, one space, Latin lowercase), the same in every document; a short later mention carries the key of the full name it stands for',
+      ),
   })
   .meta({ id: 'Entity' });
 export type Entity = z.output<typeof Entity>;

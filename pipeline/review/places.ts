@@ -3,6 +3,7 @@
 // (`original`), which neither repair nor review ever changes. The review page names places
 // this way, and apply.ts finds them again in a fresh build.
 import type { Block, Document, Edit, Entity } from '../model/document.ts';
+import { CONSONANT, TONE } from '../shared/thai.ts';
 
 export type Place =
   /** A repair edit: its rule and its before → after, at `at` in the block's original text. */
@@ -68,7 +69,7 @@ export function entityPlace(document: Document, entity: Entity): Place | null {
 }
 
 /** "ค่ า", "ต ่า", "ส าคัญ"'s "ส า": a consonant, maybe a tone, a space, maybe a tone, then า. */
-const SPACED_SARA_AA = /^[\u0E01-\u0E2E][\u0E48-\u0E4B]?[ \u00A0]+[\u0E48-\u0E4B]?\u0E32/u;
+const SPACED_SARA_AA = new RegExp(`^[${CONSONANT}][${TONE}]?[ \\u00A0]+[${TONE}]?\\u0E32`, 'u');
 
 /** The text left at a thai-ambiguous warning and the two readings a reviewer can choose. */
 function ambiguousAt(text: string, offset: number): { text: string; readings: string[] } | null {

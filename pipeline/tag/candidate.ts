@@ -7,6 +7,7 @@ export const PRIORITY = {
   fuzzy: 1,
   coreference: 1,
   pattern: 2,
+  model: 2,
   gazetteer: 3,
   acronym: 3,
   date: 3,

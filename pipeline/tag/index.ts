@@ -9,7 +9,9 @@ import { matchDates } from './dates.ts';
 import { matchFuzzy } from './fuzzy.ts';
 import { matchGazetteer, matchListedProvinces } from './gazetteer.ts';
 import { matchAgencyPatterns } from './patterns.ts';
+import { linkNames } from './names.ts';
 import { matchPeople } from './people.ts';
+import { dropOverlapped, matchThaiNer } from './ner/index.ts';
 import { computeBoundaries } from './text.ts';
 
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+/gu;
@@ -25,11 +27,12 @@ function outsideUrls(text: string, entities: Entity[]): Entity[] {
 function tagWithWarnings(text: string): { entities: Entity[]; warnings: Warning[] } {
   const boundaries = computeBoundaries(text);
   const gazetteer = matchGazetteer(text, boundaries);
-  const patterns = matchAgencyPatterns(text, boundaries, gazetteer);
+  const model = matchThaiNer(text, boundaries, gazetteer);
+  const patterns = dropOverlapped(matchAgencyPatterns(text, boundaries, gazetteer), model, text.length);
   const dates = matchDates(text);
-  const people = matchPeople(text, boundaries, [...gazetteer, ...patterns]);
+  const people = dropOverlapped(matchPeople(text, boundaries, [...gazetteer, ...patterns]), model, text.length);
   // No entity runs across a block boundary (the "\n\n" between blocks).
-  const first: Candidate[] = [...gazetteer, ...patterns, ...dates.candidates, ...people].filter(
+  const first: Candidate[] = [...gazetteer, ...patterns, ...dates.candidates, ...people, ...model].filter(
     (c) => !c.text.includes(BLOCK_SEPARATOR),
   );
   const fuzzy = matchFuzzy(text, first);
@@ -37,7 +40,7 @@ function tagWithWarnings(text: string): { entities: Entity[]; warnings: Warning[
   const settled = resolveOverlaps([...first, ...fuzzy], text.length);
   const later = [...matchAcronyms(text, settled), ...matchListedProvinces(text, settled)];
   const entities = later.length ? resolveOverlaps([...first, ...fuzzy, ...later], text.length) : settled;
-  return { entities: outsideUrls(text, entities), warnings: dates.warnings };
+  return { entities: linkNames(outsideUrls(text, entities)), warnings: dates.warnings };
 }
 
 /** Entities in a text, sorted by start, non-overlapping. */

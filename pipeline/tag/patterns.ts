@@ -12,7 +12,7 @@ const EN_HEADS = [
   'Bureau', 'Administration', 'Secretariat', 'Municipality', 'Directorate',
 ];
 /** Words that start an English body's name: "Ministry of ...", "Office of the ...". */
-const EN_LEADS = ['Ministry', 'Department', 'Office', 'Bureau', 'Council', 'Board', 'Commission', 'Committee', 'Directorate'];
+const EN_LEADS = ['Ministry', 'Department', 'Office', 'Bureau', 'Council', 'Board', 'Commission', 'Committee', 'Directorate', 'University', 'Bank'];
 const CAP_WORD = "[A-Z][A-Za-z&'’.-]*(?<!'s|’s)";
 const CONNECTOR = '(?:of|and|for|the|on|&)';
 /** Capitalised words that start sentences or qualify, never a body's name. */
@@ -23,7 +23,10 @@ const EN_LEAD_FORM = new RegExp(
   'gu',
 );
 /** Words that end a non-government body's name: "Chiang Mai University". */
-const EN_ORG_HEADS = ['University', 'Institute', 'Foundation', 'Company', 'Corporation', 'Association', 'Bank'];
+const EN_ORG_HEADS = [
+  'University', 'Institute', 'Foundation', 'Company', 'Corporation', 'Association', 'Bank', 'Party', 'Airline', 'Airlines',
+  'Airways', 'Group', 'Holdings', 'Industries', 'College', 'Hospital', 'Club', 'Society', 'Federation', 'Union',
+];
 const EN_HEAD_FORM = new RegExp(`\\b${CAP_WORD}(?: (?:${CONNECTOR} )*${CAP_WORD})* (?:${[...EN_HEADS, ...EN_ORG_HEADS].join('|')})\\b`, 'gu');
 
 /** Words that end an event's name: "Smart City Week 2020", "32nd ASEAN Summit". */
@@ -76,9 +79,24 @@ function englishPatterns(text: string): Candidate[] {
       const surface = trimmed.replace(/[,.]+$/u, '');
       const words = surface.split(' ');
       if (words.length < 2) continue;
-      const type = EN_ORG_HEADS.includes(words.at(-1)!) ? 'organization' : 'agency';
+      const type = EN_ORG_HEADS.includes(words.at(-1)!) || EN_ORG_HEADS.includes(words[0]!) ? 'organization' : 'agency';
       out.push({ type, text: surface, start, end: start + surface.length, id: null, name: { en: surface }, priority: PRIORITY.pattern });
     }
+  }
+  return out;
+}
+
+/** Lowercase words that say the next capitalised words are an organisation: "company Coty". */
+const ORGANIZATION_NOUN_BEFORE = /\b(?:company|companies|carrier|airline|firm|bank|retailer|giant|maker|brand|startup|start-up|broadcaster|newspaper|network|conglomerate|chain|group|insurer|lender|developer|operator|manufacturer|publisher|studio|label|club|party|union|charity|organisation|organization|outlet|platform|service|streamer|supplier) ((?:[A-Z][A-Za-z&.-]*)(?: [A-Z][A-Za-z&.-]*){0,3})\b/gu;
+/** English organisations named after a noun that says what they are: "company Coty", "carrier Emirates Airline". */
+function organizationsAfterNouns(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  ORGANIZATION_NOUN_BEFORE.lastIndex = 0;
+  for (let m = ORGANIZATION_NOUN_BEFORE.exec(text); m; m = ORGANIZATION_NOUN_BEFORE.exec(text)) {
+    const [trimmed, start] = withoutSentenceWords(m[1]!, m.index + m[0].length - m[1]!.length);
+    const surface = trimmed.replace(/[,.]+$/u, '');
+    if (!surface || EN_NOT_NAME_START.has(surface)) continue;
+    out.push({ type: 'organization', text: surface, start, end: start + surface.length, id: null, name: { en: surface }, priority: PRIORITY.pattern });
   }
   return out;
 }
@@ -170,5 +188,6 @@ export function matchAgencyPatterns(text: string, b: Boundaries, known: Candidat
     ...englishPatterns(text).map((p) => withoutTrailingPlace(p, placeStarts)),
     ...thaiPatterns(text, b),
     ...eventPatterns(text).map(withKnownEvent),
+    ...organizationsAfterNouns(text),
   ].filter(keep);
 }

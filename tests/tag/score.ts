@@ -10,7 +10,7 @@ interface Located extends ExpectedEntity {
   end: number;
 }
 
-/** Expected entities with offsets: each is searched after the previous one's start. */
+/** Expected entities with offsets: each is searched after the previous one's end. */
 function locate(c: EntityCase): Located[] {
   const out: Located[] = [];
   let from = 0;
@@ -22,7 +22,8 @@ function locate(c: EntityCase): Located[] {
     }
     if (start < 0) throw new Error(`${c.name}: expected "${e.text}" not found after offset ${from}`);
     out.push({ ...e, start, end: start + e.text.length });
-    from = start + 1;
+    // Expected entities never overlap: "McKinley" after "David McKinley" is a later mention.
+    from = start + e.text.length;
   }
   return out;
 }

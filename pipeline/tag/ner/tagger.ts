@@ -1,0 +1,53 @@
+// Runs the Thai tagger over a text: line by line (a ThaiNER example is one line; samut's blocks
+// are paragraphs), only on lines with Thai in them, and returns spans with exact text offsets.
+import type { Candidate } from '../candidate.ts';
+import type { Boundaries } from '../text.ts';
+import { featureHashes, FEATURES_PER_TOKEN, gazetteerMarks, tokenize, type TokenRun } from './features.ts';
+import { decode, labelSpans, type NerModel, type SpanType } from './model.ts';
+import { HAS_THAI } from '../../shared/thai.ts';
+
+export interface NerSpan {
+  type: SpanType;
+  start: number;
+  end: number;
+}
+
+const THAI_LINE = HAS_THAI;
+
+/** Feature hashes cut to bucket numbers for a table of 2^bits rows. */
+function toBuckets(hashes: Uint32Array, bits: number): Uint32Array {
+  const out = new Uint32Array(hashes.length);
+  const shift = 32 - bits;
+  for (let i = 0; i < hashes.length; i++) out[i] = hashes[i]! >>> shift;
+  return out;
+}
+
+/** Lines of the text as [start, end), the line breaks left out. */
+function* lines(text: string): Generator<[number, number]> {
+  let start = 0;
+  for (let i = text.indexOf('\n'); ; i = text.indexOf('\n', start)) {
+    const end = i === -1 ? text.length : i;
+    if (end > start) yield [start, end];
+    if (i === -1) return;
+    start = i + 1;
+  }
+}
+
+/** Tokens and feature buckets of one line. */
+export function featurizeLine(text: string, b: Boundaries, marks: Uint8Array, from: number, to: number, bits: number): { run: TokenRun; buckets: Uint32Array } {
+  const run = tokenize(text, b, from, to);
+  return { run, buckets: toBuckets(featureHashes(text, run, marks), bits) };
+}
+
+/** The model's person, organisation and place spans in the text. */
+export function tagSpans(model: NerModel, text: string, b: Boundaries, gazetteer: readonly Candidate[]): NerSpan[] {
+  const marks = gazetteerMarks(gazetteer, text.length);
+  const out: NerSpan[] = [];
+  for (const [from, to] of lines(text)) {
+    if (!THAI_LINE.test(text.slice(from, to))) continue;
+    const { run, buckets } = featurizeLine(text, b, marks, from, to, model.bits);
+    const labels = decode(model, buckets, FEATURES_PER_TOKEN);
+    for (const [type, first, last] of labelSpans(labels)) out.push({ type, start: run.starts[first]!, end: run.ends[last - 1]! });
+  }
+  return out;
+}
