@@ -7,8 +7,11 @@ import { DocumentError } from '../model/errors.ts';
 import type { OcrMode } from '../model/stages.ts';
 import type { Loaded } from './read.ts';
 
-export async function fetchInput(url: string, maxBytes: number, signal?: AbortSignal): Promise<Loaded> {
-  const fetched = await fetchUrl(url, { maxBytes: Math.min(maxBytes, DEFAULT_FETCH_OPTIONS.maxBytes) }, signal);
+/** timeoutMs: the per-document time limit, which bounds the whole fetch too (a stalling server
+ * used to hold a document for the fetcher's own 60 s whatever --timeout said). */
+export async function fetchInput(url: string, maxBytes: number, signal?: AbortSignal, timeoutMs?: number): Promise<Loaded> {
+  const limits = timeoutMs === undefined ? {} : { timeoutMs: Math.min(timeoutMs, DEFAULT_FETCH_OPTIONS.timeoutMs), headersTimeoutMs: Math.min(timeoutMs, DEFAULT_FETCH_OPTIONS.headersTimeoutMs) };
+  const fetched = await fetchUrl(url, { maxBytes: Math.min(maxBytes, DEFAULT_FETCH_OPTIONS.maxBytes), ...limits }, signal);
   return { bytes: fetched.bytes, contentType: fetched.contentType ?? undefined, charset: fetched.charset, finalUrl: fetched.finalUrl };
 }
 
