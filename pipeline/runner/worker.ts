@@ -8,6 +8,7 @@ import { needsOcr, withSourceFacts, type DocumentJob, type Failed, type JobResul
 import { repairDraft } from '../repair/index.ts';
 import type { DocumentStats } from './store.ts';
 import { tagDraft } from '../tag/index.ts';
+import { MAX_STREAM_BYTES, streamsTooLarge } from '../shared/pdfjs.ts';
 
 // A document's failure comes back as data, not as a throw: an Error crossing threads keeps only
 // its message (a DocumentError's code and page were lost that way, and every PDF that pdf.js
@@ -17,7 +18,18 @@ import { tagDraft } from '../tag/index.ts';
  * worker is not counted as time spent in the stage. */
 async function extractTimed(input: ExtractInput): Promise<{ draft: Draft; ms: number }> {
   const start = performance.now();
+  const refusedBefore = streamsTooLarge();
   const draft = await extractDocument(input);
+  // One document at a time per thread, so the count is this document's. pdf.js drops what such a
+  // stream was part of (a page's content, a font) and goes on: the document says so.
+  const refused = streamsTooLarge() - refusedBefore;
+  if (refused > 0) {
+    draft.warnings.push({
+      code: 'pdf-stream-too-large',
+      message: `${refused} PDF stream(s) decode past ${MAX_STREAM_BYTES / 2 ** 20} MB (a quarter of --thread-memory) and were left out; text drawn from them is missing`,
+      stage: 'extract',
+    });
+  }
   return { draft, ms: performance.now() - start };
 }
 
