@@ -3,6 +3,7 @@
 // blocks then go through the block filters.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { wordSegments } from '../../shared/segment.ts';
 import { elementBlocks, type HtmlBlock } from './blocks.ts';
 import { filterBlocks } from './filters.ts';
 import {
@@ -19,12 +20,11 @@ import {
  * (WordPress puts "comments-open" on <body> and <article>). */
 const PROTECTED_TAGS = new Set(['html', 'body', 'main', 'article']);
 
-const wordSegmenter = new Intl.Segmenter('th', { granularity: 'word' });
-
-/** Words in a text: Thai has no spaces, so words come from Intl.Segmenter, not from \W. */
+/** Words in a text: Thai has no spaces, so words come from Intl.Segmenter, not from \W (in
+ * chunks: on one long paragraph the segmenter alone took minutes). */
 export function wordCount(text: string): number {
   let count = 0;
-  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) count++;
+  for (const segment of wordSegments(text)) if (segment.isWordLike) count++;
   return count;
 }
 
