@@ -4,6 +4,7 @@
 // under the documented bound. The inputs are made by scripts/fixtures/hostile/make-hostile.ts.
 // As root (CI), the child runs as `nobody`, so that permissions mean something.
 import { spawn } from 'node:child_process';
+import { runWithPeak, type ChildRun } from '../../scripts/lib/peak.ts';
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,41 +24,11 @@ const NOBODY = 65534;
 const THREADS = 2;
 const THREAD_MEMORY_MB = 96;
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  /** Peak resident memory of the child, in MB (VmHWM, read from /proc while it ran). */
-  peakMb: number;
-}
-
-/** Runs the CLI in a child (as nobody when we are root), sampling its memory high-water mark. */
-function samut(args: string[], options: { cwd?: string } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...CLI, ...args], {
-      cwd: options.cwd ?? process.cwd(),
-      env: { ...process.env, CI: 'true', HOME: '/tmp' },
-      ...(AS_ROOT ? { uid: NOBODY, gid: NOBODY } : {}),
-    });
-    let stdout = '';
-    let stderr = '';
-    let peakKb = 0;
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const sample = () => {
-      try {
-        const match = /VmHWM:\s+(\d+) kB/u.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (match) peakKb = Math.max(peakKb, Number(match[1]));
-      } catch {
-        // gone
-      }
-    };
-    const timer = setInterval(sample, 25);
-    child.on('error', reject);
-    child.on('exit', (status) => {
-      clearInterval(timer);
-      resolve({ status, stdout, stderr, peakMb: peakKb / 1024 });
-    });
+/** Runs the CLI in a child (as nobody when we are root), with its peak memory. */
+function samut(args: string[]): Promise<ChildRun> {
+  return runWithPeak(process.execPath, [...CLI, ...args], {
+    env: { ...process.env, CI: 'true', HOME: '/tmp' },
+    ...(AS_ROOT ? { uid: NOBODY, gid: NOBODY } : {}),
   });
 }
 
@@ -67,6 +38,15 @@ function ownedDir(): string {
   chmodSync(dir, 0o755);
   if (AS_ROOT) chownSync(dir, NOBODY, NOBODY);
   return dir;
+}
+
+/** A folder (the child's) with one good document, and where its output goes. */
+function oneGoodDocument(): { good: string; out: string } {
+  const dir = ownedDir();
+  const good = path.join(dir, 'good.md');
+  cpSync('sources/md-th-khon-kaen-smart-city.md', good);
+  giveAway(good);
+  return { good, out: path.join(dir, 'out') };
 }
 
 function giveAway(...paths: string[]): void {
@@ -82,7 +62,7 @@ const GOOD = ['md-th-khon-kaen-smart-city.md', 'text-th-legacy-tis620.txt', 'web
 
 describe('a hostile corpus beside good documents', () => {
   let dir = '';
-  let run: Run;
+  let run: ChildRun;
   let manifest: Manifest;
 
   beforeAll(async () => {
@@ -199,11 +179,7 @@ describe('the environment around a build', () => {
   });
 
   it('gives up on a stalling server at --timeout, with fetch-timeout for that URL alone', async () => {
-    const dir = ownedDir();
-    const good = path.join(dir, 'good.md');
-    cpSync('sources/md-th-khon-kaen-smart-city.md', good);
-    giveAway(good);
-    const out = path.join(dir, 'out');
+    const { good, out } = oneGoodDocument();
     const run = await samut(['build', `${base}/stall`, good, '--out', out, '--timeout', '2', '--quiet']);
     expect(run.status).toBe(1);
     const manifest = readJson<Manifest>(path.join(out, 'manifest.json'));
@@ -247,11 +223,7 @@ describe('the environment around a build', () => {
   });
 
   it('lets one build at a time into an output folder: another exits 2 naming the holder; the lock of a dead holder is taken over', async () => {
-    const dir = ownedDir();
-    const good = path.join(dir, 'good.md');
-    cpSync('sources/md-th-khon-kaen-smart-city.md', good);
-    giveAway(good);
-    const out = path.join(dir, 'out');
+    const { good, out } = oneGoodDocument();
     mkdirSync(path.join(out, '.samut'), { recursive: true });
     giveAway(out, path.join(out, '.samut'));
     const lock = path.join(out, '.samut', 'lock');
