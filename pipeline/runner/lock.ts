@@ -3,7 +3,8 @@
 // with O_EXCL, naming its holder (pid, host, start time, purpose). A holder on this host whose
 // pid is no longer alive was killed: its lock is stale and is taken over. A holder on another host
 // (a shared network folder) cannot be checked and is always respected.
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -60,6 +61,14 @@ async function readHolder(file: string): Promise<LockHolder | null> {
   }
 }
 
+/** An empty lock file this young is being written, not abandoned. */
+const UNWRITTEN_GRACE_MS = 2000;
+
+async function youngerThan(file: string, ms: number): Promise<boolean> {
+  const info = await stat(file).catch(() => null);
+  return info !== null && Date.now() - info.mtimeMs < ms;
+}
+
 function isStale(holder: LockHolder | null): boolean {
   return holder === null || (holder.host === os.hostname() && !pidAlive(holder.pid));
 }
@@ -72,7 +81,7 @@ export async function acquireLock(file: string, purpose: string): Promise<Folder
   const holder: LockHolder = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), purpose };
   const text = `${JSON.stringify(holder)}\n`;
   let tookOverFrom: LockHolder | null = null;
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < 8; attempt++) {
     try {
       const handle = await open(file, 'wx', 0o644);
       try {
@@ -99,6 +108,11 @@ export async function acquireLock(file: string, purpose: string): Promise<Folder
       existing = await readHolder(file);
     } catch {
       continue; // released meanwhile: try again
+    }
+    if (existing === null && (await youngerThan(file, UNWRITTEN_GRACE_MS))) {
+      // Created a moment ago and not yet written: its holder is most likely writing it now.
+      await sleep(UNWRITTEN_GRACE_MS / 4);
+      continue;
     }
     if (!isStale(existing)) throw new LockHeldError(file, existing!);
     // Move the stale file aside (atomic: of two processes taking over, one renames it, the
