@@ -6,14 +6,14 @@
 import { type Draft, type DraftBlock, type OcrMode, type Warning } from '../model/index.ts';
 import { pageBlocks, type PageBlocks } from './blocks.ts';
 import type { OcrEngine } from './engine.ts';
-import { imagePageSource, OCR_DPI, pdfPageSource, type PageSource } from './page-images.ts';
+import { OCR_DPI, openPagesHere, type PageOpener, type PageSource } from './page-images.ts';
 import { layerDamage, MAX_LAYER_DAMAGE_TO_VOTE, MIN_LAYER_COVERAGE_TO_VOTE, voteWithTextLayer } from './vote.ts';
 
 export { createOcrEngine, DEFAULT_OCR_LANGUAGES } from './engine.ts';
 export { createLazyOcr, type LazyOcr } from './lazy.ts';
 export type { OcrEngine, OcrEngineOptions, OcrLine, OcrPageResult, OcrParagraph, OcrWord } from './engine.ts';
 export { LOW_CONFIDENCE, nonTextReason } from './blocks.ts';
-export { MAX_OCR_PAGE_PIXELS, OCR_DPI } from './page-images.ts';
+export { MAX_OCR_PAGE_PIXELS, OCR_DPI, openPagesHere, type PageOpener, type PageSource } from './page-images.ts';
 export { MAX_LAYER_DAMAGE_TO_VOTE, MIN_LAYER_COVERAGE_TO_VOTE } from './vote.ts';
 
 export interface OcrStageOptions {
@@ -23,10 +23,12 @@ export interface OcrStageOptions {
   dpi?: number;
 }
 
+
 export interface OcrInput {
   draft: Draft;
   bytes: Uint8Array;
   options: OcrStageOptions;
+  openPages?: PageOpener;
 }
 
 /** The 1-based pages this draft needs read. */
@@ -70,8 +72,7 @@ export async function ocrDraft(input: OcrInput, engine: OcrEngine, signal?: Abor
   signal?.throwIfAborted();
   const marked = (draft.pages ?? []).some((info) => info.needsOcr !== null);
   if (draft.kind === 'pdf' && options.ocr === 'auto' && !marked) return draft;
-  const source: PageSource =
-    draft.kind === 'image' ? imagePageSource(bytes) : await pdfPageSource(bytes, options.dpi ?? OCR_DPI);
+  const source: PageSource = await (input.openPages ?? openPagesHere)(draft.kind, bytes, options.dpi ?? OCR_DPI);
   let outcomes: PageOutcome[];
   try {
     const pages = pagesToRead(draft, options.ocr, source.pageCount).filter((page) => page <= source.pageCount);

@@ -247,3 +247,10 @@ export async function pdfPageSource(bytes: Uint8Array, dpi: number = OCR_DPI): P
     },
   };
 }
+
+/** Opens the page images of a document: by default in the calling thread; the runner passes one
+ * that renders in its capped worker threads, so that pdf.js and the image decoders never parse
+ * a document on the main thread. */
+export type PageOpener = (kind: 'image' | 'pdf', bytes: Uint8Array, dpi: number) => Promise<PageSource>;
+
+export const openPagesHere: PageOpener = async (kind, bytes, dpi) => (kind === 'image' ? imagePageSource(bytes) : pdfPageSource(bytes, dpi));

@@ -39,3 +39,16 @@ export interface Failed {
 export type JobResult =
   | ({ extractMs: number } & ({ finished: Finished } | { needsOcr: Draft }))
   | (Failed & { extractMs?: number });
+
+/** One page image for OCR, made in a worker thread. `key` names the document (its sha256), so a
+ * thread keeps the document it has open for the next page of the same one. */
+export interface PageJob {
+  key: string;
+  kind: 'image' | 'pdf';
+  bytes: Uint8Array;
+  dpi: number;
+  /** 0: only open the document and count its pages. */
+  page: number;
+}
+
+export type PageJobResult = { pageCount: number; image: Uint8Array | null } | (Failed & { page?: number });

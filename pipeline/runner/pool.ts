@@ -4,7 +4,7 @@ import os from 'node:os';
 import v8 from 'node:v8';
 import { Piscina } from 'piscina';
 import type { Draft } from '../model/draft.ts';
-import type { DocumentJob, Failed, JobResult } from './job.ts';
+import type { DocumentJob, Failed, JobResult, PageJob, PageJobResult } from './job.ts';
 import type { Finished } from './worker.ts';
 
 const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url).href;
@@ -14,6 +14,8 @@ export interface StagePool {
   finish(draft: Draft, signal?: AbortSignal): Promise<Finished | Failed>;
   /** extract, then finish in the same thread unless the draft needs OCR. */
   extractAndFinish(job: DocumentJob, signal?: AbortSignal): Promise<JobResult>;
+  /** A page image for OCR (or the page count, for page 0), made in a worker thread. */
+  pageImage(job: PageJob, signal?: AbortSignal): Promise<PageJobResult>;
   close(): Promise<void>;
   readonly threads: number;
 }
@@ -82,6 +84,7 @@ export function createStagePool(threads = defaultThreads(), threadMemoryMb = DEF
     threads,
     finish: (draft, signal) => pool.run(draft, { name: 'finish', ...(signal ? { signal } : {}) }),
     extractAndFinish: (job, signal) => pool.run(job, { name: 'extractAndFinish', ...(signal ? { signal } : {}) }),
+    pageImage: (job, signal) => pool.run(job, { name: 'pageImage', ...(signal ? { signal } : {}) }),
     close: () => pool.destroy(),
   };
 }

@@ -4,7 +4,8 @@ import { extractDocument } from '../extract/index.ts';
 import type { Draft } from '../model/draft.ts';
 import { toFailure } from '../model/errors.ts';
 import type { ExtractInput } from '../model/stages.ts';
-import { needsOcr, withSourceFacts, type DocumentJob, type Failed, type JobResult } from './job.ts';
+import { needsOcr, withSourceFacts, type DocumentJob, type Failed, type JobResult, type PageJob, type PageJobResult } from './job.ts';
+import type { PageSource } from '../ocr/page-images.ts';
 import { repairDraft } from '../repair/index.ts';
 import type { DocumentStats } from './store.ts';
 import { tagDraft } from '../tag/index.ts';
@@ -89,4 +90,28 @@ export async function extractAndFinish(job: DocumentJob): Promise<JobResult> {
   if (needsOcr(draft, job.input.options.ocr)) return { extractMs: ms, needsOcr: draft };
   const finished = finish(withSourceFacts(draft, job.facts));
   return 'failure' in finished ? { ...finished, extractMs: ms } : { extractMs: ms, finished };
+}
+
+/** The document this thread has open for OCR pages, kept for its next page (pages of one
+ * document come one after another); replaced, and closed, when another document's page comes. */
+let openForPages: { key: string; source: Promise<PageSource> } | undefined;
+
+/** One page image for OCR (PNG bytes), or the page count when `page` is 0: pdf.js' rendering
+ * and the image decoders run here, under this thread's heap cap, never on the main thread. */
+export async function pageImage(job: PageJob): Promise<PageJobResult> {
+  try {
+    if (openForPages?.key !== job.key) {
+      const previous = openForPages;
+      // Loaded with the first page: a build without scans never loads the canvas in its threads.
+      const { openPagesHere } = await import('../ocr/page-images.ts');
+      openForPages = { key: job.key, source: openPagesHere(job.kind, job.bytes, job.dpi) };
+      if (previous) await (await previous.source.catch(() => null))?.close().catch(() => undefined);
+    }
+    const source = await openForPages.source;
+    const image = job.page === 0 ? null : await source.pageImage(job.page);
+    return { pageCount: source.pageCount, image };
+  } catch (error) {
+    if (job.page === 0) openForPages = undefined;
+    return { failure: toFailure(error, 'ocr'), ...(job.page ? { page: job.page } : {}) };
+  }
 }
