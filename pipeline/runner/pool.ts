@@ -32,8 +32,8 @@ export const MIN_THREAD_MEMORY_MB = 64;
  * code, and memory outside the V8 heap (pdf.js' inflated streams, capped at half the thread
  * memory, and decoded images, capped in pixels). Measured by `npm run bench -- hostile`. */
 export const THREAD_ALLOWANCE_MB = 256;
-/** The main thread, tsx and the OCR engine when one is started (its page renders are capped in
- * pixels), and the serialized documents in flight on their way to disk, in MB. `npm run bench --
+/** The main thread, tsx and the OCR engine when one is started (tesseract.js workers, each with
+ * one page image capped in pixels), and the serialized documents in flight on their way to disk, in MB. `npm run bench --
  * hostile` measured 2,488 MB for every hostile input in one build at the defaults (2 threads):
  * this leaves a margin over that. */
 export const BASE_MEMORY_MB = 1536;
