@@ -58,7 +58,9 @@ function expectExactOffsets(document: Document): void {
   for (const entity of document.entities) expect(document.text.slice(entity.start, entity.end)).toBe(entity.text);
 }
 
-const GOOD = ['md-th-khon-kaen-smart-city.md', 'text-th-legacy-tis620.txt', 'web-uk-thailand-smart-city-handbook-en.html', 'pdf-thai-report.pdf'];
+const GOOD = ['md-th-khon-kaen-smart-city.md', 'text-th-legacy-tis620.txt', 'web-uk-thailand-smart-city-handbook-en.html', 'pdf-thai-report.pdf', 'scan-th-decree.png'];
+/** A scanned PDF: its pages are rendered for OCR in the worker threads, as the hostile PDFs are. */
+const SCANNED_PDF = 'tests/fixtures/scans/scan-2page.pdf';
 
 describe('a hostile corpus beside good documents', () => {
   let dir = '';
@@ -70,6 +72,7 @@ describe('a hostile corpus beside good documents', () => {
     const inputs = path.join(dir, 'in');
     await makeHostile(inputs, 'small');
     for (const name of GOOD) cpSync(path.join('sources', name), path.join(inputs, name));
+    cpSync(SCANNED_PDF, path.join(inputs, path.basename(SCANNED_PDF)));
     // A private file: its output must not be readable by others.
     writeFileSync(path.join(inputs, 'private.txt'), 'A private memo about Khon Kaen.\n', { mode: 0o600 });
     // A folder that cannot be listed, with a document inside.
@@ -132,11 +135,13 @@ describe('a hostile corpus beside good documents', () => {
 
   it('writes the good documents, with exact offsets, and a private source stays private', () => {
     const byName = new Map(manifest.documents.map((entry) => [path.basename(entry.uri), entry]));
-    for (const name of [...GOOD, 'private.txt']) {
+    for (const name of [...GOOD, path.basename(SCANNED_PDF), 'private.txt']) {
       const entry = byName.get(name);
       expect([name, entry?.status]).toEqual([name, 'ok']);
       const file = path.join(dir, 'out', 'docs', `${entry!.id}.json`);
-      expectExactOffsets(readJson<Document>(file));
+      const document = readJson<Document>(file);
+      expectExactOffsets(document);
+      if (name.startsWith('scan')) expect(document.blocks.filter((block) => block.origin === 'ocr').map((block) => block.text).join('').length).toBeGreaterThan(100);
       if (name === 'private.txt') expect(statSync(file).mode & 0o077).toBe(0);
       else expect(statSync(file).mode & 0o777).toBe(0o644);
     }
