@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const DIR = path.join(path.dirname(new URL(import.meta.url).pathname), 'bench');
 /** Fast, single-purpose benchmarks first; the whole-corpus build last. */
-const ORDER = ['repair', 'thai', 'entities', 'web', 'pdf', 'pdf-dev', 'ocr', 'corpus'];
+const ORDER = ['repair', 'thai', 'entities', 'web', 'pdf', 'pdf-dev', 'ocr', 'corpus', 'hostile'];
 
 const wanted = process.argv.slice(2);
 const available = readdirSync(DIR)

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { build, documentJsonSchema, extractOne, type BuildEvent, type Manifest } from '../pipeline/index.ts';
+import { MIN_THREAD_MEMORY_MB } from '../pipeline/runner/pool.ts';
 import type { OcrMode } from '../pipeline/model/stages.ts';
 import { startReviewServer } from '../review/server.ts';
 
@@ -27,10 +28,12 @@ Options:
   -c, --concurrency N     documents in flight at once                [threads x 2]
   -t, --threads N         worker threads for CPU-heavy stages        [cores]
       --timeout SECONDS   per-document time limit                    [120]
-      --thread-memory MB  heap limit of each worker thread           [512]
+      --thread-memory MB  heap limit of each worker thread (>= 64)   [512]
       --max-bytes N       largest input read, in bytes               [536870912]
       --ocr MODE          auto | always | never                      [auto]
       --ocr-lang LANGS    tesseract languages                        [tha+eng]
+      --allow-outside     follow symbolic links out of a folder, and let a sources
+                          list name files outside its own folder
   -f, --force             rebuild every document, changed or not
       --prune             remove the output of sources that disappeared
   -q, --quiet             no progress, only errors
@@ -48,6 +51,14 @@ function positiveInteger(name: string, value: string | undefined): number | unde
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new UsageError(`--${name} takes a whole number >= 1, got "${value}"`);
   return number;
+}
+
+function threadMemory(value: string | undefined): number | undefined {
+  const megabytes = positiveInteger('thread-memory', value);
+  if (megabytes !== undefined && megabytes < MIN_THREAD_MEMORY_MB) {
+    throw new UsageError(`--thread-memory takes at least ${MIN_THREAD_MEMORY_MB} (MB): a worker thread cannot load the stages in less; got "${value}"`);
+  }
+  return megabytes;
 }
 
 function ocrMode(value: string | undefined): OcrMode | undefined {
@@ -72,6 +83,7 @@ function parse(argv: string[]) {
       ocr: { type: 'string' },
       'ocr-lang': { type: 'string' },
       force: { type: 'boolean', short: 'f' },
+      'allow-outside': { type: 'boolean' },
       prune: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       port: { type: 'string' },
@@ -168,6 +180,7 @@ async function main(argv: string[]): Promise<number> {
     ocrLanguages: values['ocr-lang'],
     timeoutMs: positiveInteger('timeout', values.timeout) === undefined ? undefined : Number(values.timeout) * 1000,
     maxBytes: positiveInteger('max-bytes', values['max-bytes']),
+    threadMemoryMb: threadMemory(values['thread-memory']),
     signal: controller.signal,
   };
   const defined = <T extends object>(object: T) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
@@ -195,9 +208,9 @@ async function main(argv: string[]): Promise<number> {
           out: values.out ?? 'output',
           concurrency: positiveInteger('concurrency', values.concurrency),
           threads: positiveInteger('threads', values.threads),
-          threadMemoryMb: positiveInteger('thread-memory', values['thread-memory']),
           force: values.force ?? false,
           prune: values.prune ?? false,
+          allowOutside: values['allow-outside'] ?? false,
           onEvent: progressReporter(values.quiet ?? false),
         }),
       );
@@ -233,7 +246,17 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(`samut: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // The output folder cannot be written, or another build holds it: one line, exit 2, nothing done.
+    if (error instanceof Error && (error.name === 'OutputFolderError' || error.name === 'LockHeldError')) {
+      process.stderr.write(`samut: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    // Other errors of the environment (a full disk, a vanished folder) say what they are in one line;
+    // only a bug in samut gets its stack trace.
+    const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+    const detail = error instanceof Error ? (typeof code === 'string' && code.startsWith('E') ? error.message : (error.stack ?? error.message)) : String(error);
+    process.stderr.write(`samut: ${detail}\n`);
     process.exitCode = 1;
   },
 );

@@ -6,6 +6,8 @@
 /** Stable failure codes: downstream tools and the manifest key on them. Add, never rename. */
 export const ERROR_CODES = {
   'input-not-found': 'the input path does not exist or cannot be read',
+  'input-unreadable': 'the input file or folder exists but may not be read (permissions)',
+  'input-outside': 'the input lies outside the folder or sources list that named it (a symbolic link or ../ path; --allow-outside permits it)',
   'input-empty': 'the input has no bytes',
   'input-too-large': 'the input is larger than the configured size cap',
   'input-binary': 'the input is binary data of a kind samut does not read',
@@ -26,6 +28,7 @@ export const ERROR_CODES = {
   'html-empty': 'the page has no readable content',
   timeout: 'the document took longer than the per-document timeout',
   'memory-limit': 'the document needed more memory than a worker thread may use (--thread-memory)',
+  'output-write': 'the document was made but its file could not be written to the output folder',
   'schema-invalid': 'the emitted document failed schema validation',
   internal: 'an unexpected error in a stage (a bug: please report it)',
 } as const;
@@ -57,6 +60,10 @@ export function toFailure(error: unknown, stage: string): Failure {
   }
   if (error && typeof error === 'object' && 'code' in error && error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
     return { code: 'memory-limit', message: `${stage}: the worker thread ran out of memory`, stage };
+  }
+  // V8 and Node refuse an allocation past their own limits with a RangeError: memory, not a bug.
+  if (error instanceof RangeError && /Invalid string length|Array buffer allocation failed|Invalid typed array length|ERR_BUFFER_TOO_LARGE|Cannot create a string longer/u.test(`${error.message} ${String((error as { code?: unknown }).code)}`)) {
+    return { code: 'memory-limit', message: `${stage}: ${error.message}`, stage };
   }
   // Errors cloned back from a worker thread lose their class but keep own properties.
   if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string' && error.code in ERROR_CODES) {

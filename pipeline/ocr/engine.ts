@@ -104,6 +104,10 @@ export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<O
           gzip: true,
           // Never write the unpacked model into the working directory, never read a stale one.
           cacheMethod: 'none',
+          // Without a handler tesseract.js rethrows a rejected job (a truncated JPEG, a PNG of
+          // random IDAT) from its message listener, which kills the whole process; the job's own
+          // promise is rejected as well, and recognize() turns that into the document's ocr-failed.
+          errorHandler: () => undefined,
         }),
       ),
     );

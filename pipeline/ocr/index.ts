@@ -7,11 +7,12 @@ import { type Draft, type DraftBlock, type OcrMode, type Warning } from '../mode
 import { DOCUMENT, warning } from '../model/warnings.ts';
 import { pageBlocks, type PageBlocks } from './blocks.ts';
 import type { OcrEngine } from './engine.ts';
-import { imagePageSource, imageSize, OCR_DPI, pdfPageSource, sniffImage, type PageSource } from './page-images.ts';
+import { imageSize, OCR_DPI, openPagesHere, sniffImage, type PageOpener, type PageSource } from './page-images.ts';
 import { layerDamage, MAX_LAYER_DAMAGE_TO_VOTE, MIN_LAYER_COVERAGE_TO_VOTE, voteWithTextLayer } from './vote.ts';
 
 export { createOcrEngine } from './engine.ts';
 export type { OcrEngine } from './engine.ts';
+export type { PageOpener } from './page-images.ts';
 
 interface OcrStageOptions {
   ocr: OcrMode;
@@ -20,10 +21,12 @@ interface OcrStageOptions {
   dpi?: number;
 }
 
+
 export interface OcrInput {
   draft: Draft;
   bytes: Uint8Array;
   options: OcrStageOptions;
+  openPages?: PageOpener;
 }
 
 /** The 1-based pages this draft needs read. */
@@ -67,8 +70,7 @@ export async function ocrDraft(input: OcrInput, engine: OcrEngine, signal?: Abor
   signal?.throwIfAborted();
   const marked = (draft.pages ?? []).some((info) => info.needsOcr !== null);
   if (draft.kind === 'pdf' && options.ocr === 'auto' && !marked) return draft;
-  const source: PageSource =
-    draft.kind === 'image' ? imagePageSource(bytes) : await pdfPageSource(bytes, options.dpi ?? OCR_DPI);
+  const source: PageSource = await (input.openPages ?? openPagesHere)(draft.kind, bytes, options.dpi ?? OCR_DPI);
   let outcomes: PageOutcome[];
   try {
     const pages = pagesToRead(draft, options.ocr, source.pageCount).filter((page) => page <= source.pageCount);

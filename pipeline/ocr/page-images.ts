@@ -114,7 +114,7 @@ export interface PageSource {
   close(): Promise<void>;
 }
 
-export function imagePageSource(bytes: Uint8Array): PageSource {
+function imagePageSource(bytes: Uint8Array): PageSource {
   const kind = sniffImage(bytes);
   if (!kind) throw new DocumentError('image-corrupt', 'not a PNG, JPEG or TIFF image (unknown signature)');
   if (kind !== 'tiff') {
@@ -161,9 +161,19 @@ interface OperatorListPage {
   getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>;
 }
 
-/** The dpi of the page's scan, when the page is one image spanning it (a scanner's page). */
-async function scanResolution(page: OperatorListPage, pageWidthPt: number, paintImage: number): Promise<number | null> {
+/** The dpi of the page's scan, when the page is one image spanning it (a scanner's page). Throws
+ * image-too-large when pdf.js left out an image over the pixel cap (a tag samut's pdf.js patch
+ * puts in the operator list): the page would render blank. */
+async function scanResolution(page: OperatorListPage, pageNumber: number, pageWidthPt: number, ops: { paintImage: number; beginMarkedContent: number }): Promise<number | null> {
+  const paintImage = ops.paintImage;
   const list = await page.getOperatorList();
+  list.fnArray.forEach((fn, i) => {
+    const tag = fn === ops.beginMarkedContent ? (list.argsArray[i] as unknown[] | undefined)?.[0] : undefined;
+    if (typeof tag === 'string' && tag.startsWith('samut-image-removed ')) {
+      const size = tag.slice('samut-image-removed '.length);
+      throw new DocumentError('image-too-large', `page ${pageNumber} holds a ${size}-pixel image, more than the OCR cap of ${MAX_OCR_PAGE_PIXELS}`, { page: pageNumber });
+    }
+  });
   const widths: number[] = [];
   list.fnArray.forEach((fn, i) => {
     if (fn !== paintImage) return;
@@ -177,7 +187,7 @@ async function scanResolution(page: OperatorListPage, pageWidthPt: number, paint
 }
 
 
-export async function pdfPageSource(bytes: Uint8Array, dpi: number = OCR_DPI): Promise<PageSource> {
+async function pdfPageSource(bytes: Uint8Array, dpi: number = OCR_DPI): Promise<PageSource> {
   const pdfjs = await loadPdfJs();
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const task = pdfjs.getDocument({
@@ -187,6 +197,9 @@ export async function pdfPageSource(bytes: Uint8Array, dpi: number = OCR_DPI): P
     isEvalSupported: false,
     useSystemFonts: false,
     verbosity: 0,
+    // An image is decoded whole before it is drawn, at any page scale: a 20000×20000 image in a
+    // 389 KB PDF took 6 GB. Past the OCR page cap it is not decoded (the page fails with a warning).
+    maxImageSize: MAX_OCR_PAGE_PIXELS,
   });
   let document: Awaited<typeof task.promise>;
   try {
@@ -205,7 +218,7 @@ export async function pdfPageSource(bytes: Uint8Array, dpi: number = OCR_DPI): P
         const base = page.getViewport({ scale: 1 });
         // A scanned page is rendered at its scan's own resolution when that is lower than the
         // target: upscaling a 150 dpi scan turns its dust into letter-sized blots that tesseract reads.
-        const native = await scanResolution(page, base.width, pdfjs.OPS.paintImageXObject);
+        const native = await scanResolution(page, pageNumber, base.width, { paintImage: pdfjs.OPS.paintImageXObject, beginMarkedContent: pdfjs.OPS.beginMarkedContent });
         const pageDpi = native ? Math.max(MIN_OCR_DPI, Math.min(dpi, native)) : dpi;
         let scale = pageDpi / 72;
         const pixels = base.width * base.height * scale * scale;
@@ -234,3 +247,10 @@ export async function pdfPageSource(bytes: Uint8Array, dpi: number = OCR_DPI): P
     },
   };
 }
+
+/** Opens the page images of a document: by default in the calling thread; the runner passes one
+ * that renders in its capped worker threads, so that pdf.js and the image decoders never parse
+ * a document on the main thread. */
+export type PageOpener = (kind: 'image' | 'pdf', bytes: Uint8Array, dpi: number) => Promise<PageSource>;
+
+export const openPagesHere: PageOpener = async (kind, bytes, dpi) => (kind === 'image' ? imagePageSource(bytes) : pdfPageSource(bytes, dpi));

@@ -7,7 +7,7 @@ import type { OcrMode, StageName } from '../model/stages.ts';
 import { toFailure, type ErrorCode } from '../model/errors.ts';
 import { pipelineFingerprint, packageInfo } from './fingerprint.ts';
 import { expandInputs, type InputProblem, type InputRef } from './inputs.ts';
-import { createStagePool, DEFAULT_THREAD_MEMORY_MB, defaultThreads, type StagePool } from './pool.ts';
+import { checkPoolOptions, createStagePool, DEFAULT_THREAD_MEMORY_MB, defaultThreads, type StagePool } from './pool.ts';
 import { cacheKey, identify, lazyOcrRunner, processDocument, resolveProcessOptions, type Identified, type Timings } from './process.ts';
 
 export { DEFAULT_TIMEOUT_MS } from './process.ts';
@@ -37,6 +37,8 @@ export interface BuildOptions {
   force?: boolean;
   /** Remove the output of sources that disappeared. */
   prune?: boolean;
+  /** Read what symbolic links in a folder and sources-list entries point to outside their folder. */
+  allowOutside?: boolean;
   signal?: AbortSignal;
   onEvent?: (event: BuildEvent) => void;
   cwd?: string;
@@ -120,6 +122,9 @@ function round(ms: number): number {
   return Math.round(ms * 100) / 100;
 }
 
+/** A build takes this lock on its output folder: one build per folder at a time. */
+const BUILD_LOCK_PURPOSE = 'samut build';
+
 export async function build(options: BuildOptions): Promise<BuildResult> {
   assertPositiveInteger('concurrency', options.concurrency);
   assertPositiveInteger('threads', options.threads);
@@ -129,13 +134,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.ocr !== undefined && !['auto', 'always', 'never'].includes(options.ocr)) {
     throw new TypeError(`Expected \`ocr\` to be "auto", "always" or "never", got \`${String(options.ocr)}\``);
   }
+  const threads = options.threads ?? defaultThreads();
+  const threadMemoryMb = options.threadMemoryMb ?? DEFAULT_THREAD_MEMORY_MB;
+  checkPoolOptions(threads, threadMemoryMb);
+  const store = new Store(path.resolve(options.cwd ?? process.cwd(), options.out));
+  // Before anything else is read or written: a second build into the same folder stops here.
+  const lock = await store.lock(BUILD_LOCK_PURPOSE);
+  try {
+    return await buildLocked(options, store, threads, threadMemoryMb);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildLocked(options: BuildOptions, store: Store, threads: number, threadMemoryMb: number): Promise<BuildResult> {
   const started = new Date();
   const startedMs = performance.now();
-  const threads = options.threads ?? defaultThreads();
   const concurrency = options.concurrency ?? threads * 2;
   const processOptions = resolveProcessOptions(options);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const store = new Store(path.resolve(options.cwd ?? process.cwd(), options.out));
   await store.prepare();
   const previous = await store.readJournal();
   const review = await ReviewBook.load(store.root);
@@ -144,7 +161,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const problems: InputProblem[] = [];
   const refs: InputRef[] = [];
   const byUri = new Map<string, InputRef>();
-  for await (const ref of expandInputs(options.inputs, { cwd: options.cwd ?? process.cwd(), lists: options.lists ?? [], problems })) {
+  for await (const ref of expandInputs(options.inputs, { cwd: options.cwd ?? process.cwd(), lists: options.lists ?? [], problems, allowOutside: options.allowOutside ?? false })) {
     // One source named twice (a folder and a sources list) is one document; the list's metadata wins.
     const known = byUri.get(ref.uri);
     if (known) {
@@ -158,20 +175,29 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   options.onEvent?.({ type: 'start', total: refs.length, fingerprint });
 
   let pool: StagePool | undefined;
-  const stagePool = () => (pool ??= createStagePool(threads, options.threadMemoryMb ?? DEFAULT_THREAD_MEMORY_MB));
+  const stagePool = () => (pool ??= createStagePool(threads, threadMemoryMb));
   const ocr = lazyOcrRunner(processOptions);
   const entries: (Entry | undefined)[] = new Array(refs.length);
   const firstBySha = new Map<string, string>();
   const stageTotals: Partial<Record<StageName, number>> = {};
   let done = 0;
 
-  const record = async (index: number, entry: Entry, pages: number) => {
+  const record = async (index: number, recorded: Entry, pages: number) => {
+    let entry = recorded;
     entries[index] = entry;
     const position = ++done;
     for (const [stage, ms] of Object.entries(entry.timings) as [StageName, number][]) {
       stageTotals[stage] = round((stageTotals[stage] ?? 0) + ms);
     }
-    if (entry.status !== 'duplicate') await store.journal(entry);
+    if (entry.status !== 'duplicate') {
+      try {
+        await store.journal(entry);
+      } catch (error) {
+        // Not journalled, the document would be forgotten by the next build: say so now.
+        entry = { ...entry, status: 'failed', error: { code: 'output-write', message: `the build journal could not be written: ${(error as Error).message}`, stage: 'write' } };
+        entries[index] = entry;
+      }
+    }
     options.onEvent?.({ type: 'document', entry, done: position, total: refs.length, pages });
   };
 
@@ -213,12 +239,33 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     const reviewed = review.apply(result.summary.id, result.json, result.summary);
     const writeStart = performance.now();
-    await writeAtomic(store.docPath(result.summary.id), reviewed?.json ?? result.json);
+    try {
+      await writeAtomic(store.docPath(result.summary.id), reviewed?.json ?? result.json, loaded.mode);
+    } catch (error) {
+      const failure = { code: 'output-write' as const, message: `${ref.uri}: ${store.docPath(result.summary.id)} could not be written: ${(error as Error).message}`, stage: 'write' };
+      await record(index, { ...entry, error: failure, timings }, 0);
+      return;
+    }
     timings.write = round(performance.now() - writeStart);
     const { id: _id, partial, ...stats } = reviewed?.summary ?? result.summary;
     await record(index, { ...entry, status: partial ? 'partial' : 'ok', ...stats, ...(reviewed ? { review: reviewed.review } : {}), timings }, result.summary.pages);
   };
 
+  /** Whatever escapes handle() (a bug, a library that throws where it should not) is still this
+   * document's failure: a document that entered the build is in the manifest, always. */
+  const handleSafely = async (index: number, ref: InputRef, loaded: Loaded | Error, readMs: number) => {
+    try {
+      await handle(index, ref, loaded, readMs);
+    } catch (error) {
+      if (entries[index] === undefined && !options.signal?.aborted) await record(index, { ...baseEntry(ref), error: toFailure(error, 'internal'), timings: {} }, 0);
+    }
+  };
+  const read = (ref: InputRef) =>
+    readInput(ref, maxBytes, options.signal, processOptions.timeoutMs).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+
+  // Only a throw from the caller's own onEvent gets past handleSafely: it is rethrown, not lost.
+  const escaped: unknown[] = [];
+  const escape = (error: unknown) => void escaped.push(error);
   const queue = new PQueue({ concurrency });
   try {
     for (const [index, ref] of refs.entries()) {
@@ -230,17 +277,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // "the" document (and which the duplicate) does not depend on timing.
       const readStart = performance.now();
       if (ref.url) {
-        queue.add(async () => {
-          const loaded = await readInput(ref, maxBytes, options.signal).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-          await handle(index, ref, loaded, performance.now() - readStart);
-        }).catch(() => undefined);
+        queue.add(async () => handleSafely(index, ref, await read(ref), performance.now() - readStart)).catch(escape);
         continue;
       }
-      const loaded = await readInput(ref, maxBytes, options.signal).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+      const loaded = await read(ref);
       const readMs = performance.now() - readStart;
-      queue.add(() => handle(index, ref, loaded, readMs)).catch(() => undefined);
+      queue.add(() => handleSafely(index, ref, loaded, readMs)).catch(escape);
     }
     await queue.onIdle();
+    if (escaped.length > 0) throw escaped[0];
   } finally {
     await Promise.all([pool?.close(), ocr.close()]);
   }
@@ -302,5 +347,5 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   await writeAtomic(path.join(store.root, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   options.onEvent?.({ type: 'end', manifest });
-  return { manifest, exitCode: summary.failed > 0 ? 1 : 0 };
+  return { manifest, exitCode: summary.failed > 0 || problems.length > 0 ? 1 : 0 };
 }

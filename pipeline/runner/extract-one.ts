@@ -4,7 +4,7 @@ import { DocumentError, toFailure, type Failure } from '../model/errors.ts';
 import type { OcrMode } from '../model/stages.ts';
 import { DEFAULT_MAX_BYTES } from './build.ts';
 import { expandInputs } from './inputs.ts';
-import { createInlinePool } from './pool.ts';
+import { createStagePool, DEFAULT_THREAD_MEMORY_MB } from './pool.ts';
 import { identify, lazyOcrRunner, processDocument, resolveProcessOptions } from './process.ts';
 import { readInput } from './read.ts';
 
@@ -13,6 +13,8 @@ export interface ExtractOneOptions {
   ocrLanguages?: string;
   timeoutMs?: number;
   maxBytes?: number;
+  /** Heap of the one worker thread the document runs in, in MB. @default 512 */
+  threadMemoryMb?: number;
   signal?: AbortSignal;
 }
 
@@ -26,7 +28,7 @@ export async function extractOne(input: string, options: ExtractOneOptions = {})
   const processOptions = resolveProcessOptions(options);
   let loaded;
   try {
-    loaded = await readInput(ref, options.maxBytes ?? DEFAULT_MAX_BYTES, options.signal);
+    loaded = await readInput(ref, options.maxBytes ?? DEFAULT_MAX_BYTES, options.signal, processOptions.timeoutMs);
   } catch (error) {
     return { failure: toFailure(error, 'read') };
   }
@@ -36,7 +38,10 @@ export async function extractOne(input: string, options: ExtractOneOptions = {})
   } catch (error) {
     return { failure: toFailure(error, 'detect') };
   }
-  const pool = await createInlinePool();
+  // The document is parsed in a worker thread with the build's heap cap and timeout, never in this
+  // thread: a flate bomb or a page of nested <div>s fails with its code instead of taking the
+  // machine's memory or never returning.
+  const pool = createStagePool(1, options.threadMemoryMb ?? DEFAULT_THREAD_MEMORY_MB);
   const ocr = lazyOcrRunner(processOptions);
   try {
     const result = await processDocument(ref, loaded, identified, processOptions, {

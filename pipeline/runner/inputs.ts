@@ -3,6 +3,7 @@
 // into memory with its bytes.
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { ErrorCode } from '../model/errors.ts';
 
 export interface InputRef {
   /** What the document is called in the output: a URL, or a path relative to the working directory. */
@@ -15,9 +16,34 @@ export interface InputRef {
   title?: string;
 }
 
+/** An input that names no document the build can read: a folder that cannot be listed, a link
+ * that leads nowhere or out of its folder, a sources list that cannot be read. */
 export interface InputProblem {
   uri: string;
+  code: ErrorCode;
   message: string;
+}
+
+interface WalkContext {
+  /** Real path of the folder the user gave: the walk stays under it unless allowOutside. */
+  root: string;
+  cwd: string;
+  seen: Set<string>;
+  problems: InputProblem[];
+  allowOutside: boolean;
+}
+
+/** Whether `file` is `folder` or under it (both real paths). */
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+
+function ioProblem(uri: string, error: unknown, what: string): InputProblem {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return { uri, code: 'input-unreadable', message: `${what} cannot be read (permission denied)` };
+  if (code === 'ENOENT') return { uri, code: 'input-not-found', message: `${what} does not exist (a broken symbolic link?)` };
+  return { uri, code: 'input-unreadable', message: `${what} cannot be read: ${(error as Error).message}` };
 }
 
 const URL_PATTERN = /^https?:\/\//iu;
@@ -38,25 +64,45 @@ function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function* walkFolder(folder: string, cwd: string, seen: Set<string>, problems: InputProblem[]): AsyncGenerator<InputRef> {
-  const real = await realpath(folder);
-  // A symlink back to an ancestor would loop forever: each real folder is walked once.
-  if (seen.has(real)) return;
-  seen.add(real);
-  const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => byCodePoint(a.name, b.name));
+/** Files under `folder`, in code-point order. An unreadable folder is a problem, not a throw:
+ * the rest of the inputs are still built. Symbolic links are followed only while they stay under
+ * the folder the user gave (a link to / would otherwise list the whole disk). */
+async function* walkFolder(folder: string, context: WalkContext): AsyncGenerator<InputRef> {
+  const { cwd, seen, problems } = context;
+  const uri = displayPath(folder, cwd);
+  let real: string;
+  let entries;
+  try {
+    real = await realpath(folder);
+    // A symlink back to an ancestor would loop forever: each real folder is walked once.
+    if (seen.has(real)) return;
+    seen.add(real);
+    entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => byCodePoint(a.name, b.name));
+  } catch (error) {
+    problems.push(ioProblem(uri, error, `the folder ${uri}`));
+    return;
+  }
   for (const entry of entries) {
     if (entry.name.startsWith('.') || IGNORED_NAMES.has(entry.name)) continue;
     if (IGNORED_SUFFIXES.some((suffix) => entry.name.endsWith(suffix)) || entry.name === 'README.md') continue;
     const full = path.join(folder, entry.name);
+    const entryUri = displayPath(full, cwd);
     let info;
     try {
+      if (entry.isSymbolicLink() && !context.allowOutside) {
+        const target = await realpath(full);
+        if (!isInside(target, context.root)) {
+          problems.push({ uri: entryUri, code: 'input-outside', message: `a symbolic link to ${target}, outside ${context.root} (--allow-outside follows it)` });
+          continue;
+        }
+      }
       info = await stat(full);
-    } catch {
-      problems.push({ uri: displayPath(full, cwd), message: 'a broken symbolic link' });
+    } catch (error) {
+      problems.push(ioProblem(entryUri, error, entry.isSymbolicLink() ? 'the target of a symbolic link' : entryUri));
       continue;
     }
-    if (info.isDirectory()) yield* walkFolder(full, cwd, seen, problems);
-    else if (info.isFile()) yield { uri: displayPath(full, cwd), path: full };
+    if (info.isDirectory()) yield* walkFolder(full, context);
+    else if (info.isFile()) yield { uri: entryUri, path: full };
   }
 }
 
@@ -85,12 +131,29 @@ async function readSourcesList(file: string): Promise<ListEntry[]> {
     .map((line) => (line.startsWith('{') ? (JSON.parse(line) as ListEntry) : { input: line }));
 }
 
-export async function* expandInputs(
-  inputs: readonly string[],
-  options: { cwd?: string; lists?: readonly string[]; problems?: InputProblem[] } = {},
-): AsyncGenerator<InputRef> {
+export interface ExpandOptions {
+  cwd?: string;
+  lists?: readonly string[];
+  problems?: InputProblem[];
+  /** Follow symbolic links out of a folder, and let a sources list name files outside its own folder. */
+  allowOutside?: boolean;
+}
+
+/** The real path of `file`, or of its nearest existing ancestor joined with the rest (a path that
+ * does not exist yet still resolves, so `../../etc/shadow` is judged by where it points). */
+async function realPathOf(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch {
+    const parent = path.dirname(file);
+    return parent === file ? file : path.join(await realPathOf(parent), path.basename(file));
+  }
+}
+
+export async function* expandInputs(inputs: readonly string[], options: ExpandOptions = {}): AsyncGenerator<InputRef> {
   const cwd = options.cwd ?? process.cwd();
   const problems = options.problems ?? [];
+  const allowOutside = options.allowOutside ?? false;
   const seen = new Set<string>();
   const expandOne = async function* (input: string, base: string, extra: Omit<InputRef, 'uri'> = {}): AsyncGenerator<InputRef> {
     if (isUrl(input)) {
@@ -107,16 +170,31 @@ export async function* expandInputs(
       return;
     }
     if (info.isDirectory()) {
-      for await (const ref of walkFolder(full, cwd, seen, problems)) yield { ...ref, ...extra };
+      const root = await realPathOf(full);
+      for await (const ref of walkFolder(full, { root, cwd, seen, problems, allowOutside })) yield { ...ref, ...extra };
     } else yield { uri: displayPath(full, cwd), path: full, ...extra };
   };
   for (const input of inputs) yield* expandOne(input, cwd);
   for (const list of options.lists ?? []) {
-    const base = path.dirname(path.resolve(cwd, list));
-    for (const entry of await readSourcesList(path.resolve(cwd, list))) {
+    const listFile = path.resolve(cwd, list);
+    const base = path.dirname(listFile);
+    let listed: ListEntry[];
+    try {
+      listed = await readSourcesList(listFile);
+    } catch (error) {
+      problems.push(error instanceof SyntaxError ? { uri: list, code: 'input-undecodable', message: `the sources list is not valid JSON: ${error.message}` } : ioProblem(list, error, `the sources list ${list}`));
+      continue;
+    }
+    const baseReal = await realPathOf(base);
+    for (const entry of listed) {
       const input = entry.input ?? entry.url ?? entry.path ?? entry.uri;
       if (!input) {
-        problems.push({ uri: list, message: `an entry without input/url/path: ${JSON.stringify(entry)}` });
+        problems.push({ uri: list, code: 'input-unsupported', message: `an entry without input/url/path: ${JSON.stringify(entry)}` });
+        continue;
+      }
+      // A list names what is beside it: `../../etc/shadow`, an absolute path or a link out is refused.
+      if (!isUrl(input) && !allowOutside && !isInside(await realPathOf(path.resolve(base, input)), baseReal)) {
+        problems.push({ uri: displayPath(path.resolve(base, input), cwd), code: 'input-outside', message: `${list} names ${input}, outside the list's folder ${base} (--allow-outside reads it)` });
         continue;
       }
       const extra: Omit<InputRef, 'uri'> = {};

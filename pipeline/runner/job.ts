@@ -53,3 +53,15 @@ export interface Finished {
   summary: EmittedSummary;
   timings: { repair: number; tag: number; emit: number };
 }
+/** One page image for OCR, made in a worker thread. `key` names the document (its sha256), so a
+ * thread keeps the document it has open for the next page of the same one. */
+export interface PageJob {
+  key: string;
+  kind: 'image' | 'pdf';
+  bytes: Uint8Array;
+  dpi: number;
+  /** 0: only open the document and count its pages. */
+  page: number;
+}
+
+export type PageJobResult = { pageCount: number; image: Uint8Array | null } | (Failed & { page?: number });

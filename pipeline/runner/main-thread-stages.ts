@@ -3,6 +3,7 @@
 import { DEFAULT_FETCH_OPTIONS, fetchUrl } from '../fetch/index.ts';
 import type { Draft } from '../model/draft.ts';
 import { createLazyOcr } from '../ocr/lazy.ts';
+import type { PageOpener } from '../ocr/page-images.ts';
 import { DocumentError } from '../model/errors.ts';
 import type { OcrMode } from '../model/stages.ts';
 
@@ -12,15 +13,20 @@ export interface Loaded {
   contentType?: string | undefined;
   charset?: string | undefined;
   finalUrl?: string | undefined;
+  /** Permission bits of a local source: its output is written with these at most. */
+  mode?: number | undefined;
 }
 
-export async function fetchInput(url: string, maxBytes: number, signal?: AbortSignal): Promise<Loaded> {
-  const fetched = await fetchUrl(url, { maxBytes: Math.min(maxBytes, DEFAULT_FETCH_OPTIONS.maxBytes) }, signal);
+/** timeoutMs: the per-document time limit, which bounds the whole fetch too (a stalling server
+ * used to hold a document for the fetcher's own 60 s whatever --timeout said). */
+export async function fetchInput(url: string, maxBytes: number, signal?: AbortSignal, timeoutMs?: number): Promise<Loaded> {
+  const limits = timeoutMs === undefined ? {} : { timeoutMs: Math.min(timeoutMs, DEFAULT_FETCH_OPTIONS.timeoutMs), headersTimeoutMs: Math.min(timeoutMs, DEFAULT_FETCH_OPTIONS.headersTimeoutMs) };
+  const fetched = await fetchUrl(url, { maxBytes: Math.min(maxBytes, DEFAULT_FETCH_OPTIONS.maxBytes), ...limits }, signal);
   return { bytes: fetched.bytes, contentType: fetched.contentType ?? undefined, charset: fetched.charset, finalUrl: fetched.finalUrl };
 }
 
 export interface OcrRunner {
-  run(draft: Draft, bytes: Uint8Array, options: { ocr: OcrMode; ocrLanguages: string }, signal?: AbortSignal): Promise<Draft>;
+  run(draft: Draft, bytes: Uint8Array, options: { ocr: OcrMode; ocrLanguages: string }, signal?: AbortSignal, openPages?: PageOpener): Promise<Draft>;
   close(): Promise<void>;
 }
 
@@ -29,9 +35,9 @@ export interface OcrRunner {
 export function createOcrRunner(options: { languages: string; workers: number }): OcrRunner {
   const lazy = createLazyOcr({ languages: options.languages, workers: options.workers });
   return {
-    async run(draft, bytes, stageOptions, signal) {
+    async run(draft, bytes, stageOptions, signal, openPages) {
       try {
-        return await lazy.run(draft, bytes, stageOptions, signal);
+        return await lazy.run(draft, bytes, stageOptions, signal, openPages);
       } catch (error) {
         if (error instanceof DocumentError || signal?.aborted) throw error;
         throw new DocumentError('ocr-failed', `OCR failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

@@ -4,8 +4,7 @@ import os from 'node:os';
 import v8 from 'node:v8';
 import { Piscina } from 'piscina';
 import type { Draft } from '../model/draft.ts';
-import type { DocumentJob, Failed, JobResult } from './job.ts';
-import type { Finished } from './job.ts';
+import type { DocumentJob, Failed, Finished, JobResult, PageJob, PageJobResult } from './job.ts';
 
 const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url).href;
 
@@ -14,6 +13,8 @@ export interface StagePool {
   finish(draft: Draft, signal?: AbortSignal): Promise<Finished | Failed>;
   /** extract, then finish in the same thread unless the draft needs OCR. */
   extractAndFinish(job: DocumentJob, signal?: AbortSignal): Promise<JobResult>;
+  /** A page image for OCR (or the page count, for page 0), made in a worker thread. */
+  pageImage(job: PageJob, signal?: AbortSignal): Promise<PageJobResult>;
   close(): Promise<void>;
   readonly threads: number;
 }
@@ -24,14 +25,43 @@ export function defaultThreads(): number {
 
 /** Old-generation heap of one worker thread, in MB. */
 export const DEFAULT_THREAD_MEMORY_MB = 512;
+/** Below this a worker cannot even load pdf.js and the stages. */
+export const MIN_THREAD_MEMORY_MB = 64;
+/** What a worker thread takes beyond its capped old-generation heap, in MB: young generation,
+ * code, and memory outside the V8 heap (pdf.js' inflated streams, capped at half the thread
+ * memory, and decoded images, capped in pixels). Measured by `npm run bench -- hostile`. */
+const THREAD_ALLOWANCE_MB = 256;
+/** The main thread, tsx and the OCR engine when one is started (tesseract.js workers, each with
+ * one page image capped in pixels), and the serialized documents in flight on their way to disk, in MB. `npm run bench --
+ * hostile` measured 2,488 MB for every hostile input in one build at the defaults (2 threads):
+ * this leaves a margin over that. */
+const BASE_MEMORY_MB = 1536;
 
-export function createStagePool(threads = defaultThreads(), threadMemoryMb = DEFAULT_THREAD_MEMORY_MB): StagePool {
+/** The most memory a build with these options takes, in MB (the README's bound). */
+export function memoryBoundMb(threads: number, threadMemoryMb: number): number {
+  return threads * (threadMemoryMb + THREAD_ALLOWANCE_MB) + BASE_MEMORY_MB;
+}
+
+/** Throws a TypeError naming the option when the pool cannot be made with these options, before
+ * any work: threads and thread memory that the machine cannot hold, or a thread too small. */
+export function checkPoolOptions(threads: number, threadMemoryMb: number): void {
   if (!Number.isInteger(threads) || threads < 1) {
     throw new TypeError(`Expected \`threads\` to be an integer >= 1, got \`${threads}\` (${typeof threads})`);
   }
-  if (!Number.isInteger(threadMemoryMb) || threadMemoryMb < 64) {
-    throw new TypeError(`Expected \`threadMemoryMb\` to be an integer >= 64, got \`${threadMemoryMb}\` (${typeof threadMemoryMb})`);
+  if (!Number.isInteger(threadMemoryMb) || threadMemoryMb < MIN_THREAD_MEMORY_MB) {
+    throw new TypeError(`Expected \`threadMemoryMb\` to be an integer >= ${MIN_THREAD_MEMORY_MB}, got \`${threadMemoryMb}\` (${typeof threadMemoryMb})`);
   }
+  const machineMb = Math.floor(os.totalmem() / 2 ** 20);
+  const bound = memoryBoundMb(threads, threadMemoryMb);
+  if (bound > machineMb) {
+    throw new TypeError(
+      `Expected \`threads\` × (\`threadMemoryMb\` + ${THREAD_ALLOWANCE_MB}) + ${BASE_MEMORY_MB} MB to fit this machine's ${machineMb} MB, got ${threads} × (${threadMemoryMb} + ${THREAD_ALLOWANCE_MB}) + ${BASE_MEMORY_MB} = ${bound} MB`,
+    );
+  }
+}
+
+export function createStagePool(threads = defaultThreads(), threadMemoryMb = DEFAULT_THREAD_MEMORY_MB): StagePool {
+  checkPoolOptions(threads, threadMemoryMb);
   if (threads >= os.availableParallelism()) {
     // With every core running a stage, V8's background recompilation thread has no core of its
     // own: it took a fifth of a core away from the stages and made two threads barely faster
@@ -53,24 +83,7 @@ export function createStagePool(threads = defaultThreads(), threadMemoryMb = DEF
     threads,
     finish: (draft, signal) => pool.run(draft, { name: 'finish', ...(signal ? { signal } : {}) }),
     extractAndFinish: (job, signal) => pool.run(job, { name: 'extractAndFinish', ...(signal ? { signal } : {}) }),
+    pageImage: (job, signal) => pool.run(job, { name: 'pageImage', ...(signal ? { signal } : {}) }),
     close: () => pool.destroy(),
-  };
-}
-
-/** The same stages in this thread: for one-off extraction, where starting threads costs more
- * than it saves. A hung stage cannot be killed here, only abandoned at its timeout. */
-export async function createInlinePool(): Promise<StagePool> {
-  const stages = await import('./worker.ts');
-  const abortable = <T>(work: () => Promise<T> | T, signal?: AbortSignal): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
-      Promise.resolve().then(work).then(resolve, reject);
-    });
-  return {
-    threads: 1,
-    finish: (draft, signal) => abortable(() => stages.finish(draft), signal),
-    extractAndFinish: (job, signal) => abortable(() => stages.extractAndFinish(job), signal),
-    close: async () => {},
   };
 }

@@ -7,6 +7,7 @@ import type { SourceKind } from '../model/draft.ts';
 import { DocumentError, toFailure, type Failure } from '../model/errors.ts';
 import { DEFAULT_EXTRACT_OPTIONS, type OcrMode, type StageName } from '../model/stages.ts';
 import type { InputRef } from './inputs.ts';
+import type { PageOpener } from '../ocr/index.ts';
 import { createOcrRunner, type OcrRunner } from './main-thread-stages.ts';
 import { defaultThreads, type StagePool } from './pool.ts';
 import type { Loaded } from './read.ts';
@@ -88,6 +89,20 @@ async function timed<T>(timings: Timings, stage: StageName, work: () => Promise<
   }
 }
 
+/** Page images for OCR made in the pool's worker threads (see worker.ts pageImage); a page that
+ * fails there fails here with its own code, as it would have in this thread. */
+function workerPageOpener(pool: StagePool, key: string, signal: AbortSignal): PageOpener {
+  return async (kind, bytes, dpi) => {
+    const ask = async (page: number) => {
+      const result = await pool.pageImage({ key, kind, bytes, dpi, page }, signal);
+      if ('failure' in result) throw new DocumentError(result.failure.code, result.failure.message, result.page ? { page: result.page } : undefined);
+      return result;
+    };
+    const { pageCount } = await ask(0);
+    return { pageCount, pageImage: async (page) => (await ask(page)).image, close: async () => undefined };
+  };
+}
+
 export async function processDocument(
   ref: InputRef,
   loaded: Loaded,
@@ -121,7 +136,8 @@ export async function processDocument(
     if ('finished' in job) finished = job.finished;
     else {
       stage = 'ocr';
-      const draft = await timed(timings, 'ocr', () => context.ocr().run(job.needsOcr, loaded.bytes, options, signal));
+      const openPages = workerPageOpener(context.pool, identified.sha256, signal);
+      const draft = await timed(timings, 'ocr', () => context.ocr().run(job.needsOcr, loaded.bytes, options, signal, openPages));
       stage = 'repair';
       const result = await context.pool.finish(withSourceFacts(draft, ref), signal);
       if ('failure' in result) return { ok: false, failure: result.failure, timings };

@@ -6,14 +6,16 @@ import type { InputRef } from './inputs.ts';
 
 export type { Loaded };
 
-export async function readInput(ref: InputRef, maxBytes: number, signal?: AbortSignal): Promise<Loaded> {
-  if (ref.url) return fetchInput(ref.url, maxBytes, signal);
+export async function readInput(ref: InputRef, maxBytes: number, signal?: AbortSignal, timeoutMs?: number): Promise<Loaded> {
+  if (ref.url) return fetchInput(ref.url, maxBytes, signal, timeoutMs);
   const file = ref.path ?? ref.uri;
   let size: number;
+  let mode: number;
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new DocumentError('input-not-found', `${ref.uri} is not a regular file`);
     size = info.size;
+    mode = info.mode & 0o777;
   } catch (error) {
     if (error instanceof DocumentError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -22,8 +24,8 @@ export async function readInput(ref: InputRef, maxBytes: number, signal?: AbortS
   if (size > maxBytes) {
     throw new DocumentError('input-too-large', `${ref.uri} is ${size} bytes, over the ${maxBytes}-byte cap (--max-bytes)`);
   }
-  const handle = await open(file, 'r').catch(() => {
-    throw new DocumentError('input-not-found', `${ref.uri} cannot be opened`);
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw new DocumentError(error.code === 'EACCES' ? 'input-unreadable' : 'input-not-found', `${ref.uri} cannot be opened${error.code === 'EACCES' ? ' (permission denied)' : ''}`);
   });
   try {
     const bytes = new Uint8Array(size);
@@ -33,7 +35,7 @@ export async function readInput(ref: InputRef, maxBytes: number, signal?: AbortS
       if (bytesRead === 0) break;
       offset += bytesRead;
     }
-    return { bytes: offset === size ? bytes : bytes.subarray(0, offset) };
+    return { bytes: offset === size ? bytes : bytes.subarray(0, offset), mode };
   } finally {
     await handle.close();
   }

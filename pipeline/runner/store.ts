@@ -6,15 +6,41 @@ import { access, appendFile, mkdir, open, readFile, readdir, rename, rm } from '
 import path from 'node:path';
 import type { Failure } from '../model/errors.ts';
 import type { DocumentReview } from '../review/index.ts';
+import { acquireLock, type FolderLock } from './lock.ts';
+
+/** The output folder cannot be made or written (a file in its place, no permission, a read-only
+ * disk): the build cannot start. Its message is one line for the user. */
+class OutputFolderError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'OutputFolderError';
+  }
+}
+
+function outputFolderError(root: string, error: unknown): OutputFolderError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EEXIST' || code === 'ENOTDIR'
+      ? 'it (or a folder above it) is a file, not a folder'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EROFS'
+          ? 'the disk is read-only'
+          : (error as Error).message;
+  return new OutputFolderError(`cannot write the output folder ${root}: ${why}`, { cause: error });
+}
 
 let tempCounter = 0;
 
-/** Write to a temporary file in the same folder, flush it, then rename over the target. */
-export async function writeAtomic(file: string, data: string): Promise<void> {
+/** Write to a temporary file in the same folder, flush it, then rename over the target.
+ * mode: permission bits at most (a private source never becomes a world-readable output). */
+export async function writeAtomic(file: string, data: string, mode = 0o644): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${++tempCounter}.tmp`;
-  const handle = await open(temp, 'w');
+  const handle = await open(temp, 'w', mode);
   try {
+    // open()'s mode applies only to a new file: set it, never above rw-r--r--.
+    await handle.chmod(mode & 0o644);
     await handle.writeFile(data, 'utf8');
     await handle.sync();
   } finally {
@@ -71,9 +97,30 @@ export class Store {
     return path.join(this.docsDir, `${id}.json`);
   }
 
+  /** The folder's lock file: DIR/.samut/lock. */
+  get lockFile(): string {
+    return path.join(path.dirname(this.journalFile), 'lock');
+  }
+
+  /** Makes the folder (an OutputFolderError when it cannot be) and takes its lock (a
+   * LockHeldError when another live process holds it). */
+  async lock(purpose: string): Promise<FolderLock> {
+    try {
+      await mkdir(path.dirname(this.journalFile), { recursive: true });
+      return await acquireLock(this.lockFile, purpose);
+    } catch (error) {
+      if ((error as Error).name === 'LockHeldError') throw error;
+      throw outputFolderError(this.root, error);
+    }
+  }
+
   async prepare(): Promise<void> {
-    await mkdir(this.docsDir, { recursive: true });
-    await mkdir(path.dirname(this.journalFile), { recursive: true });
+    try {
+      await mkdir(this.docsDir, { recursive: true });
+      await mkdir(path.dirname(this.journalFile), { recursive: true });
+    } catch (error) {
+      throw outputFolderError(this.root, error);
+    }
     await this.removeStaleTemps();
   }
 

@@ -7,3 +7,4 @@ const stages = await import('./worker.ts');
 
 export const finish = stages.finish;
 export const extractAndFinish = stages.extractAndFinish;
+export const pageImage = stages.pageImage;

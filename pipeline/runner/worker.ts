@@ -5,9 +5,11 @@ import type { Draft } from '../model/draft.ts';
 import { toFailure } from '../model/errors.ts';
 import { losesPage } from '../model/warnings.ts';
 import type { ExtractInput } from '../model/stages.ts';
-import { needsOcr, withSourceFacts, type DocumentJob, type EmittedSummary, type Failed, type Finished, type JobResult } from './job.ts';
+import { needsOcr, withSourceFacts, type DocumentJob, type EmittedSummary, type Failed, type Finished, type JobResult, type PageJob, type PageJobResult } from './job.ts';
+import type { PageSource } from '../ocr/page-images.ts';
 import { repairDraft } from '../repair/index.ts';
 import { tagDraft } from '../tag/index.ts';
+import { MAX_STREAM_BYTES, streamsTooLarge } from '../shared/pdfjs.ts';
 
 // A document's failure comes back as data, not as a throw: an Error crossing threads keeps only
 // its message (a DocumentError's code and page were lost that way, and every PDF that pdf.js
@@ -17,7 +19,18 @@ import { tagDraft } from '../tag/index.ts';
  * worker is not counted as time spent in the stage. */
 async function extractTimed(input: ExtractInput): Promise<{ draft: Draft; ms: number }> {
   const start = performance.now();
+  const refusedBefore = streamsTooLarge();
   const draft = await extractDocument(input);
+  // One document at a time per thread, so the count is this document's. pdf.js drops what such a
+  // stream was part of (a page's content, a font) and goes on: the document says so.
+  const refused = streamsTooLarge() - refusedBefore;
+  if (refused > 0) {
+    draft.warnings.push({
+      code: 'pdf-stream-too-large',
+      message: `${refused} PDF stream(s) decode past ${MAX_STREAM_BYTES / 2 ** 20} MB (a quarter of --thread-memory) and were left out; text drawn from them is missing`,
+      stage: 'extract',
+    });
+  }
   return { draft, ms: performance.now() - start };
 }
 
@@ -66,4 +79,28 @@ export async function extractAndFinish(job: DocumentJob): Promise<JobResult> {
   if (needsOcr(draft, job.input.options.ocr)) return { extractMs: ms, needsOcr: draft };
   const finished = finish(withSourceFacts(draft, job.facts));
   return 'failure' in finished ? { ...finished, extractMs: ms } : { extractMs: ms, finished };
+}
+
+/** The document this thread has open for OCR pages, kept for its next page (pages of one
+ * document come one after another); replaced, and closed, when another document's page comes. */
+let openForPages: { key: string; source: Promise<PageSource> } | undefined;
+
+/** One page image for OCR (PNG bytes), or the page count when `page` is 0: pdf.js' rendering
+ * and the image decoders run here, under this thread's heap cap, never on the main thread. */
+export async function pageImage(job: PageJob): Promise<PageJobResult> {
+  try {
+    if (openForPages?.key !== job.key) {
+      const previous = openForPages;
+      // Loaded with the first page: a build without scans never loads the canvas in its threads.
+      const { openPagesHere } = await import('../ocr/page-images.ts');
+      openForPages = { key: job.key, source: openPagesHere(job.kind, job.bytes, job.dpi) };
+      if (previous) await (await previous.source.catch(() => null))?.close().catch(() => undefined);
+    }
+    const source = await openForPages.source;
+    const image = job.page === 0 ? null : await source.pageImage(job.page);
+    return { pageCount: source.pageCount, image };
+  } catch (error) {
+    if (job.page === 0) openForPages = undefined;
+    return { failure: toFailure(error, 'ocr'), ...(job.page ? { page: job.page } : {}) };
+  }
 }

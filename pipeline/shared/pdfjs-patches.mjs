@@ -176,7 +176,7 @@ export const PDFJS_PATCHES = [
   },
   {
     file: 'legacy/build/pdf.worker.mjs',
-    why: "Flate and Brotli streams are inflated by Node's zlib in one call instead of through a DecompressionStream (web streams, promises, a thread-pool round trip per stream); on failure pdf.js falls back to its own decoder, as before",
+    why: "Flate and Brotli streams are inflated by Node's zlib in one call instead of through a DecompressionStream (web streams, promises, a thread-pool round trip per stream), never past samut's stream budget (globalThis.samutMaxStreamBytes: a flate bomb stops there); on other failures pdf.js falls back to its own decoder, as before",
     find: `    const bytes = this.stream.isAsync ? await this.stream.asyncGetBytes() : this.stream.getBytes();
     try {
       const {
@@ -187,12 +187,17 @@ export const PDFJS_PATCHES = [
     const zlib = globalThis.process?.getBuiltinModule?.("node:zlib");
     if (zlib) {
       try {
-        const inflated = name === "brotli" ? zlib.brotliDecompressSync(bytes) : zlib.inflateSync(bytes);
+        const maxOutputLength = globalThis.samutMaxStreamBytes ?? zlib.constants.kMaxLength;
+        const inflated = name === "brotli" ? zlib.brotliDecompressSync(bytes, { maxOutputLength }) : zlib.inflateSync(bytes, { maxOutputLength });
         return {
           decompressed: new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.byteLength),
           compressed: bytes
         };
-      } catch {
+      } catch (error) {
+        if (error?.code === "ERR_BUFFER_TOO_LARGE") {
+          globalThis.samutStreamsTooLarge = (globalThis.samutStreamsTooLarge ?? 0) + 1;
+          throw new Error(\`samut-stream-too-large: a \${name} stream inflates past \${globalThis.samutMaxStreamBytes} bytes\`);
+        }
         return {
           decompressed: null,
           compressed: bytes
@@ -204,6 +209,36 @@ export const PDFJS_PATCHES = [
         readable,
         writable
       } = new DecompressionStream(name);`,
+  },
+  {
+    file: 'legacy/build/pdf.worker.mjs',
+    why: "pdf.js' own decoders (Flate, LZW, ASCII85...) grow one buffer per stream with no limit, outside the capped V8 heap: a 6 MB flate bomb took 5 GB. No stream may grow past globalThis.samutMaxStreamBytes",
+    find: `  ensureBuffer(requested) {
+    const buffer = this.buffer;
+    if (requested <= buffer.byteLength) {
+      return buffer;
+    }`,
+    replace: `  ensureBuffer(requested) {
+    const buffer = this.buffer;
+    if (requested <= buffer.byteLength) {
+      return buffer;
+    }
+    if (requested > (globalThis.samutMaxStreamBytes ?? Infinity)) {
+      globalThis.samutStreamsTooLarge = (globalThis.samutStreamsTooLarge ?? 0) + 1;
+      throw new Error(\`samut-stream-too-large: a stream decodes past \${globalThis.samutMaxStreamBytes} bytes\`);
+    }`,
+  },
+  {
+    file: 'legacy/build/pdf.worker.mjs',
+    why: 'an image over maxImageSize is dropped by pdf.js with only a console warning; a marked-content tag in the operator list lets the OCR renderer see that the page lost an image, and say so',
+    find: `    if (maxImageSize !== -1 && w * h > maxImageSize) {
+      const msg = "Image exceeded maximum allowed size and was removed.";`,
+    replace: `    if (maxImageSize !== -1 && w * h > maxImageSize) {
+      if (!this.options.samutTextOnly) {
+        operatorList.addOp(OPS.beginMarkedContent, [\`samut-image-removed \${w}x\${h}\`]);
+        operatorList.addOp(OPS.endMarkedContent, null);
+      }
+      const msg = "Image exceeded maximum allowed size and was removed.";`,
   },
 ];
 

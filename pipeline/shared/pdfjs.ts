@@ -11,6 +11,7 @@
 import { createRequire, register } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { resourceLimits } from 'node:worker_threads';
 
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -26,6 +27,17 @@ const PDFJS_WORKER_MODULE: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
 let loading: Promise<PdfJs> | null = null;
 
+/** Most bytes one PDF stream may decode to (a quarter of this thread's heap cap, 128 MB on the
+ * main thread): pdf.js keeps decoded streams in buffers outside the capped V8 heap, so without
+ * this a 6 MB flate bomb took 5 GB. A stream past it fails (`samut-stream-too-large`); pdf.js
+ * drops what it was part of (a page's content, a font, an image) and goes on. */
+export const MAX_STREAM_BYTES = Math.max(32, Math.floor((resourceLimits.maxOldGenerationSizeMb ?? 512) / 4)) * 2 ** 20;
+
+/** How many streams this thread refused at MAX_STREAM_BYTES so far (the patches count them). */
+export function streamsTooLarge(): number {
+  return (globalThis as { samutStreamsTooLarge?: number }).samutStreamsTooLarge ?? 0;
+}
+
 function saveNatives(): () => void {
   const saved = NATIVES_TO_KEEP.map(([target, key]) => [target, key, Object.getOwnPropertyDescriptor(target, key)] as const);
   return () => {
@@ -39,6 +51,7 @@ const restoreNatives = saveNatives();
 
 export function loadPdfJs(): Promise<PdfJs> {
   loading ??= (async () => {
+    (globalThis as { samutMaxStreamBytes?: number }).samutMaxStreamBytes = MAX_STREAM_BYTES;
     try {
       register(new URL('./raw-pdfjs-hooks.mjs', import.meta.url));
     } catch {

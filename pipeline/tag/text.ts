@@ -2,6 +2,7 @@
 // boundaries come from Intl.Segmenter('th'); Latin boundaries are letter/non-letter transitions
 // (so "UK's" splits before the apostrophe, "Rayongwittaya" does not split at all).
 
+import { segmentChunks } from '../shared/segment.ts';
 import { HAS_THAI, isClusterBoundary, isThaiCode as codeIsThai } from '../shared/thai.ts';
 
 // Character classes by code unit: the boundary loop runs them over every character of every
@@ -19,19 +20,9 @@ export const isWhitespace = (ch: string | undefined): boolean => ch !== undefine
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
 
 /** Intl.Segmenter slows down more than linearly on long strings (V8 re-reads the string per
- * segment), so it runs on chunks of about this many characters, cut at whitespace (always a
- * word boundary, so cutting there changes nothing). */
-const SEGMENT_CHUNK = 512;
-
-function* chunks(text: string): Generator<[number, number]> {
-  let start = 0;
-  while (start < text.length) {
-    let end = Math.min(text.length, start + SEGMENT_CHUNK);
-    while (end < text.length && !/\s/u.test(text[end]!)) end++;
-    yield [start, end];
-    start = end;
-  }
-}
+ * segment), so it runs on chunks cut at whitespace (always a word boundary, so cutting there
+ * changes nothing), and a run with no whitespace is cut at shared/segment.ts' MAX_SEGMENT_RUN. */
+const chunks = segmentChunks;
 
 export interface Boundaries {
   /** 1 where a word starts or ends at this offset (0..text.length). */
