@@ -10,11 +10,11 @@ const SEGMENT_CHUNK = 512;
 /** A chunk with no whitespace is cut at this length. */
 const MAX_SEGMENT_RUN = 4096;
 
+import { isClusterBoundary } from './thai.ts';
+
 const wordSegmenter = new Intl.Segmenter('th', { granularity: 'word' });
 
 const isSpace = (code: number) => code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
-/** Thai marks and vowels written above, below or after a consonant: never cut before one. */
-const isThaiAttached = (code: number) => code === 0x0e31 || (code >= 0x0e33 && code <= 0x0e3a) || (code >= 0x0e47 && code <= 0x0e4e) || code === 0x0e30 || code === 0x0e32 || code === 0x0e45;
 
 /** [start, end) chunks covering `text`, each cut at whitespace or, failing that, at MAX_SEGMENT_RUN. */
 export function* segmentChunks(text: string, size = SEGMENT_CHUNK): Generator<[number, number]> {
@@ -24,9 +24,10 @@ export function* segmentChunks(text: string, size = SEGMENT_CHUNK): Generator<[n
     const hardEnd = Math.min(text.length, start + Math.max(size, MAX_SEGMENT_RUN));
     while (end < hardEnd && !isSpace(text.charCodeAt(end))) end++;
     if (end === hardEnd && end < text.length) {
-      // No whitespace: step back to a cluster start (not before an attached mark), if there is one near.
+      // No whitespace: step back to a cluster start (not before an attached mark, not after a
+      // leading vowel), if there is one near.
       let cut = end;
-      while (cut > start + size && isThaiAttached(text.charCodeAt(cut))) cut--;
+      while (cut > start + size && !isClusterBoundary(text.charCodeAt(cut - 1), text.charCodeAt(cut))) cut--;
       if (cut > start) end = cut;
     }
     yield [start, end];
