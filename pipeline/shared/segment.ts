@@ -5,12 +5,12 @@
 // is cut hard at MAX_SEGMENT_RUN, before a letter that starts a cluster: at worst one word there
 // is split in two, instead of a stage that never ends.
 
+import { isClusterBoundary } from './thai.ts';
+
 /** Chunks are cut at the first whitespace after this many characters. */
 const SEGMENT_CHUNK = 512;
 /** A chunk with no whitespace is cut at this length. */
 const MAX_SEGMENT_RUN = 4096;
-
-import { isClusterBoundary } from './thai.ts';
 
 const wordSegmenter = new Intl.Segmenter('th', { granularity: 'word' });
 
