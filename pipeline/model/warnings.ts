@@ -24,6 +24,7 @@ export const WARNINGS = {
   'pdf-text-layer-untrusted': { severity: 'info', stage: 'extract', meaning: 'a page\'s text layer has too many characters with no Unicode: OCR reads the page and votes against it' },
   'pdf-tis620-font': { severity: 'info', stage: 'extract', meaning: 'a font drew Thai in TIS-620 codes with no Unicode map; its glyphs were read as TIS-620' },
   'pdf-tis620-gaps': { severity: 'info', stage: 'extract', meaning: 'glyphs a Thai font\'s ToUnicode left out came out as Latin-1 inside Thai text; read as TIS-620' },
+  'pdf-stream-too-large': { severity: 'warning', stage: 'extract', meaning: 'a PDF stream decodes past a quarter of --thread-memory and was left out: what it draws (content, a font, an image) is missing' },
   'pdf-orphan-marks': { severity: 'warning', stage: 'extract', meaning: 'Thai marks drawn over no letter were dropped' },
   'html-charset-mislabelled': { severity: 'info', stage: 'extract', meaning: 'the declared character set did not fit the bytes; the one that fits was used' },
   'html-undecodable-bytes': { severity: 'warning', stage: 'extract', meaning: 'bytes invalid in the character set became U+FFFD' },

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import PQueue from 'p-queue';
 import type { OcrMode, StageName } from '../model/stages.ts';
-import { toFailure, type ErrorCode } from '../model/errors.ts';
+import { DocumentError, toFailure, type ErrorCode } from '../model/errors.ts';
 import { pipelineFingerprint, packageInfo } from './fingerprint.ts';
 import { expandInputs, type InputProblem, type InputRef } from './inputs.ts';
 import { checkPoolOptions, createStagePool, DEFAULT_THREAD_MEMORY_MB, defaultThreads, type StagePool } from './pool.ts';
@@ -194,7 +194,8 @@ async function buildLocked(options: BuildOptions, store: Store, threads: number,
         await store.journal(entry);
       } catch (error) {
         // Not journalled, the document would be forgotten by the next build: say so now.
-        entry = { ...entry, status: 'failed', error: { code: 'output-write', message: `the build journal could not be written: ${(error as Error).message}`, stage: 'write' } };
+        const failure = toFailure(new DocumentError('output-write', `the build journal could not be written: ${(error as Error).message}`), 'write');
+        entry = { ...entry, status: 'failed', error: failure };
         entries[index] = entry;
       }
     }
@@ -242,7 +243,7 @@ async function buildLocked(options: BuildOptions, store: Store, threads: number,
     try {
       await writeAtomic(store.docPath(result.summary.id), reviewed?.json ?? result.json, loaded.mode);
     } catch (error) {
-      const failure = { code: 'output-write' as const, message: `${ref.uri}: ${store.docPath(result.summary.id)} could not be written: ${(error as Error).message}`, stage: 'write' };
+      const failure = toFailure(new DocumentError('output-write', `${ref.uri}: ${store.docPath(result.summary.id)} could not be written: ${(error as Error).message}`), 'write');
       await record(index, { ...entry, error: failure, timings }, 0);
       return;
     }

@@ -3,7 +3,7 @@ import { serializeDocument, toDocument } from '../emit/index.ts';
 import { extractDocument } from '../extract/index.ts';
 import type { Draft } from '../model/draft.ts';
 import { toFailure } from '../model/errors.ts';
-import { losesPage } from '../model/warnings.ts';
+import { DOCUMENT, losesPage, warning } from '../model/warnings.ts';
 import type { ExtractInput } from '../model/stages.ts';
 import { needsOcr, withSourceFacts, type DocumentJob, type EmittedSummary, type Failed, type Finished, type JobResult, type PageJob, type PageJobResult } from './job.ts';
 import type { PageSource } from '../ocr/page-images.ts';
@@ -25,11 +25,8 @@ async function extractTimed(input: ExtractInput): Promise<{ draft: Draft; ms: nu
   // stream was part of (a page's content, a font) and goes on: the document says so.
   const refused = streamsTooLarge() - refusedBefore;
   if (refused > 0) {
-    draft.warnings.push({
-      code: 'pdf-stream-too-large',
-      message: `${refused} PDF stream(s) decode past ${MAX_STREAM_BYTES / 2 ** 20} MB (a quarter of --thread-memory) and were left out; text drawn from them is missing`,
-      stage: 'extract',
-    });
+    const message = `${refused} PDF stream(s) decode past ${MAX_STREAM_BYTES / 2 ** 20} MB (a quarter of --thread-memory) and were left out; text drawn from them is missing`;
+    draft.warnings.push(warning('pdf-stream-too-large', message, DOCUMENT));
   }
   return { draft, ms: performance.now() - start };
 }

@@ -107,8 +107,11 @@ describe('a hostile corpus beside good documents', () => {
     const warnedWith: Partial<Record<HostileName, string>> = {
       'flate-bomb.pdf': 'pdf-stream-too-large',
       'huge-font.pdf': 'pdf-stream-too-large',
-      'huge-image.pdf': 'ocr-page-failed',
+      'huge-image.pdf': 'page-ocr-failed',
     };
+    // Written, but a page's text is lost (its content stream or its image was over the cap, so
+    // OCR had nothing to read): the catalogue's page-lost warnings make the status partial.
+    const partial = new Set<HostileName>(['flate-bomb.pdf', 'huge-image.pdf']);
     for (const name of Object.keys(HOSTILE_FILES) as HostileName[]) {
       const entry = byName.get(name);
       expect(entry, name).toBeDefined();
@@ -116,7 +119,7 @@ describe('a hostile corpus beside good documents', () => {
         expect([name, entry!.status, entry!.error?.code]).toEqual([name, 'failed', failedWith[name]]);
         continue;
       }
-      expect([name, entry!.status]).toEqual([name, 'ok']);
+      expect([name, entry!.status]).toEqual([name, partial.has(name) ? 'partial' : 'ok']);
       const document = readJson<Document>(path.join(dir, 'out', 'docs', `${entry!.id}.json`));
       expectExactOffsets(document);
       if (warnedWith[name]) expect(document.warnings.map((warning) => warning.code)).toContain(warnedWith[name]);
