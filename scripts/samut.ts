@@ -2,12 +2,14 @@
 // The command line: parses arguments, wires them to the library, renders progress on stderr.
 // No pipeline logic lives here.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { build, documentJsonSchema, extractOne, type BuildEvent, type Manifest } from '../pipeline/index.ts';
 import type { OcrMode } from '../pipeline/model/stages.ts';
+import { PACKAGE_ROOT } from '../pipeline/runner/fingerprint.ts';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 const HELP = `samut ${VERSION}: Thai + English documents → repaired, tagged, validated JSON
 
