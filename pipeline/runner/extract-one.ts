@@ -3,10 +3,10 @@ import type { Document } from '../model/document.ts';
 import { DocumentError, toFailure, type Failure } from '../model/errors.ts';
 import type { OcrMode } from '../model/stages.ts';
 import { DEFAULT_MAX_BYTES } from './build.ts';
-import { expandInputs } from './inputs.ts';
+import { expandInputs, type InputRef } from './inputs.ts';
 import { createInlinePool } from './pool.ts';
 import { identify, lazyOcrRunner, processDocument, resolveProcessOptions } from './process.ts';
-import { readInput } from './read.ts';
+import { readInput, type Loaded } from './read.ts';
 
 export interface ExtractOneOptions {
   ocr?: OcrMode;
@@ -16,20 +16,27 @@ export interface ExtractOneOptions {
   signal?: AbortSignal;
 }
 
-export async function extractOne(input: string, options: ExtractOneOptions = {}): Promise<{ document: Document } | { failure: Failure }> {
+export type ExtractOneResult = { document: Document } | { failure: Failure };
+
+export async function extractOne(input: string, options: ExtractOneOptions = {}): Promise<ExtractOneResult> {
   const refs = [];
   for await (const ref of expandInputs([input])) refs.push(ref);
   const ref = refs[0];
   if (refs.length !== 1 || !ref) {
     return { failure: toFailure(new DocumentError('input-unsupported', `extract takes one document; ${input} holds ${refs.length}`), 'read') };
   }
-  const processOptions = resolveProcessOptions(options);
   let loaded;
   try {
     loaded = await readInput(ref, options.maxBytes ?? DEFAULT_MAX_BYTES, options.signal);
   } catch (error) {
     return { failure: toFailure(error, 'read') };
   }
+  return extractLoaded(ref, loaded, options);
+}
+
+/** One document whose bytes are already in hand (read from disk or a URL, or given by a caller). */
+export async function extractLoaded(ref: InputRef, loaded: Loaded, options: ExtractOneOptions = {}): Promise<ExtractOneResult> {
+  const processOptions = resolveProcessOptions(options);
   let identified;
   try {
     identified = identify(ref, loaded);
