@@ -41,11 +41,13 @@ export interface BuildOptions {
   cwd?: string;
 }
 
+/** Progress of a build, in order: one `start`, a `document` for each input as it is done, one `end`. */
 export type BuildEvent =
   | { type: 'start'; total: number; fingerprint: string }
   | { type: 'document'; entry: Entry; done: number; total: number; pages: number }
   | { type: 'end'; manifest: Manifest };
 
+/** Counts over a build's documents (the manifest's `summary`). */
 export interface Summary {
   total: number;
   ok: number;
@@ -59,6 +61,7 @@ export interface Summary {
   warnings: number;
 }
 
+/** The build record written to `out/manifest.json`: options, pipeline version, every document's entry and what went missing. */
 export interface Manifest {
   schemaVersion: '1';
   pipeline: { name: string; version: string; fingerprint: string; dependencies: Record<string, string> };
@@ -76,11 +79,13 @@ export interface Manifest {
   inputProblems: InputProblem[];
 }
 
+/** What a build resolves to: its manifest, and 0 when every document is done or 1 when some failed. */
 export interface BuildResult {
   manifest: Manifest;
   exitCode: 0 | 1;
 }
 
+/** Largest input read by default, in bytes (512 MiB). */
 export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 
 function assertPositiveInteger(name: string, value: number | undefined): void {

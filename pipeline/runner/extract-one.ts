@@ -8,6 +8,7 @@ import { createInlinePool } from './pool.ts';
 import { identify, lazyOcrRunner, processDocument, resolveProcessOptions } from './process.ts';
 import { readInput, type Loaded } from './read.ts';
 
+/** Options of {@link extractOne}. */
 export interface ExtractOneOptions {
   ocr?: OcrMode;
   ocrLanguages?: string;
@@ -16,8 +17,10 @@ export interface ExtractOneOptions {
   signal?: AbortSignal;
 }
 
+/** A document, or the failure that stopped it. */
 export type ExtractOneResult = { document: Document } | { failure: Failure };
 
+/** One path or http(s) URL → one document, nothing written (the command line's `extract`). */
 export async function extractOne(input: string, options: ExtractOneOptions = {}): Promise<ExtractOneResult> {
   const refs = [];
   for await (const ref of expandInputs([input])) refs.push(ref);

@@ -22,6 +22,7 @@ export async function writeAtomic(file: string, data: string): Promise<void> {
   await rename(temp, file);
 }
 
+/** A document's outcome in a build: written, failed (see its `error`), unchanged since the last build, or the same bytes as an earlier input. */
 export type DocumentStatus = 'ok' | 'failed' | 'skipped-unchanged' | 'duplicate';
 
 /** What the runner records of a finished document, besides its source. */
@@ -36,6 +37,7 @@ export interface DocumentStats {
 }
 
 /** What the journal and the manifest record of one input. */
+/** One input's line in the manifest and the journal. */
 export interface Entry extends DocumentStats {
   uri: string;
   status: DocumentStatus;

@@ -2,7 +2,7 @@
 // type-checked by tsc against the shipped .d.ts and run under plain node (no tsx, no TypeScript
 // at run time). Dependencies come from the npm cache or the registry, as for any install.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,29 @@ describe('the packed package', () => {
     expect(result.ok).toBe(2);
     expect(result.badOption).toMatch(/`ocr`/u);
     expect(result.schemaId).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+
+  it("runs the README's library example as it is written", () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Use as a library'));
+    const example = /```ts\n([\s\S]+?)```/u.exec(section)?.[1];
+    expect(example).toContain("from 'samut'");
+    writeFileSync(path.join(project, 'example.ts'), example!);
+    mkdirSync(path.join(project, 'reports'), { recursive: true });
+    cpSync(PDF, path.join(project, 'reports', 'english-report.pdf'));
+    cpSync(HTML, path.join(project, 'reports', 'news.html'));
+    writeFileSync(path.join(project, 'reports', 'broken.pdf'), '%PDF-1.7\nnot really');
+    writeFileSync(path.join(project, 'tsconfig.example.json'), JSON.stringify({ extends: './tsconfig.json', files: ['example.ts'] }));
+    execFileSync(process.execPath, [TSC, '-p', path.join(project, 'tsconfig.example.json')], { cwd: project, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['build/example.js'], { cwd: project, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe("Coastal Erosion Monitoring Report [ 'en' ]");
+    expect(lines).toContain('3 inputs');
+    expect(lines).toContain('failed reports/broken.pdf pdf-corrupt');
+    expect(lines.filter((line) => /^ok reports\/(english-report\.pdf|news\.html) \d+$/u.test(line))).toHaveLength(2);
+    expect(run.stdout).toMatch(/ok: 2,\s+failed: 1/u);
   });
 
   it('npx samut build works from the installed package', () => {
