@@ -64,14 +64,18 @@ async function mapPool<T, R>(items: T[], concurrency: number, task: (item: T) =>
   return results;
 }
 
-export async function ocrDraft(input: OcrInput, engine: OcrEngine, signal?: AbortSignal): Promise<Draft> {
+/** Where a PDF's page images come from: rendered in this thread by default; the runner renders
+ * them in its worker threads so that pdf.js never loads in the caller's thread. */
+export type PdfPages = (bytes: Uint8Array, dpi: number) => Promise<PageSource>;
+
+export async function ocrDraft(input: OcrInput, engine: OcrEngine, signal?: AbortSignal, pdfPages: PdfPages = pdfPageSource): Promise<Draft> {
   const { draft, bytes, options } = input;
   if (options.ocr === 'never' || (draft.kind !== 'image' && draft.kind !== 'pdf')) return draft;
   signal?.throwIfAborted();
   const marked = (draft.pages ?? []).some((info) => info.needsOcr !== null);
   if (draft.kind === 'pdf' && options.ocr === 'auto' && !marked) return draft;
   const source: PageSource =
-    draft.kind === 'image' ? imagePageSource(bytes) : await pdfPageSource(bytes, options.dpi ?? OCR_DPI);
+    draft.kind === 'image' ? imagePageSource(bytes) : await pdfPages(bytes, options.dpi ?? OCR_DPI);
   let outcomes: PageOutcome[];
   try {
     const pages = pagesToRead(draft, options.ocr, source.pageCount).filter((page) => page <= source.pageCount);

@@ -3,10 +3,10 @@
 // Its shape matches pipeline/runner's OcrRunner.
 import type { Draft, OcrMode } from '../model/index.ts';
 import { createOcrEngine, type OcrEngine, type OcrEngineOptions } from './engine.ts';
-import { ocrDraft } from './index.ts';
+import { ocrDraft, type PdfPages } from './index.ts';
 
 export interface LazyOcr {
-  run(draft: Draft, bytes: Uint8Array, options: { ocr: OcrMode; ocrLanguages: string; dpi?: number }, signal?: AbortSignal): Promise<Draft>;
+  run(draft: Draft, bytes: Uint8Array, options: { ocr: OcrMode; ocrLanguages: string; dpi?: number }, signal?: AbortSignal, pdfPages?: PdfPages): Promise<Draft>;
   /** Whether an engine was started (for progress output and tests). */
   readonly started: boolean;
   close(): Promise<void>;
@@ -18,10 +18,10 @@ export function createLazyOcr(options: OcrEngineOptions = {}): LazyOcr {
     get started() {
       return engine !== undefined;
     },
-    async run(draft, bytes, stageOptions, signal) {
+    async run(draft, bytes, stageOptions, signal, pdfPages) {
       if (stageOptions.ocr === 'never') return draft;
       engine ??= createOcrEngine(options);
-      return ocrDraft({ draft, bytes, options: stageOptions }, await engine, signal);
+      return ocrDraft({ draft, bytes, options: stageOptions }, await engine, signal, pdfPages);
     },
     async close() {
       const started = engine;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import PQueue from 'p-queue';
 import type { OcrMode, StageName } from '../model/stages.ts';
 import { toFailure, type ErrorCode } from '../model/errors.ts';
+import { reportMissedPdfJsPatches } from '../shared/pdfjs-patch-check.ts';
 import { pipelineFingerprint, packageInfo } from './fingerprint.ts';
 import { expandInputs, type InputProblem, type InputRef } from './inputs.ts';
 import { createStagePool, DEFAULT_THREAD_MEMORY_MB, defaultThreads, type StagePool } from './pool.ts';
@@ -64,7 +65,8 @@ export interface Summary {
 /** The build record written to `out/manifest.json`: options, pipeline version, every document's entry and what went missing. */
 export interface Manifest {
   schemaVersion: '1';
-  pipeline: { name: string; version: string; fingerprint: string; dependencies: Record<string, string> };
+  /** `pdfjsPatchesMissed`: samut's pdf.js source patches that no longer apply (PDFs read more slowly). */
+  pipeline: { name: string; version: string; fingerprint: string; dependencies: Record<string, string>; pdfjsPatchesMissed: string[] };
   options: { ocr: OcrMode; ocrLanguages: string; timeoutMs: number; threads: number; concurrency: number; force: boolean; prune: boolean };
   startedAt: string;
   finishedAt: string;
@@ -139,6 +141,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await store.prepare();
   const previous = await store.readJournal();
   const [fingerprint, info] = await Promise.all([pipelineFingerprint(), packageInfo()]);
+  const pdfjsPatchesMissed = reportMissedPdfJsPatches();
 
   const problems: InputProblem[] = [];
   const refs: InputRef[] = [];
@@ -274,7 +277,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const manifest: Manifest = {
     schemaVersion: '1',
-    pipeline: { name: info.name, version: info.version, fingerprint, dependencies: info.dependencies },
+    pipeline: { name: info.name, version: info.version, fingerprint, dependencies: info.dependencies, pdfjsPatchesMissed },
     options: { ocr: processOptions.ocr, ocrLanguages: processOptions.ocrLanguages, timeoutMs: processOptions.timeoutMs, threads, concurrency, force: options.force ?? false, prune: options.prune ?? false },
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),

@@ -4,9 +4,10 @@ import { DocumentError, toFailure, type Failure } from '../model/errors.ts';
 import type { OcrMode } from '../model/stages.ts';
 import { DEFAULT_MAX_BYTES } from './build.ts';
 import { expandInputs, type InputRef } from './inputs.ts';
-import { createInlinePool } from './pool.ts';
+import { createStagePool } from './pool.ts';
 import { identify, lazyOcrRunner, processDocument, resolveProcessOptions } from './process.ts';
 import { readInput, type Loaded } from './read.ts';
+import { reportMissedPdfJsPatches } from '../shared/pdfjs-patch-check.ts';
 
 /** Options of {@link extractOne}. */
 export interface ExtractOneOptions {
@@ -40,13 +41,15 @@ export async function extractOne(input: string, options: ExtractOneOptions = {})
 /** One document whose bytes are already in hand (read from disk or a URL, or given by a caller). */
 export async function extractLoaded(ref: InputRef, loaded: Loaded, options: ExtractOneOptions = {}): Promise<ExtractOneResult> {
   const processOptions = resolveProcessOptions(options);
+  reportMissedPdfJsPatches();
   let identified;
   try {
     identified = identify(ref, loaded);
   } catch (error) {
     return { failure: toFailure(error, 'detect') };
   }
-  const pool = await createInlinePool();
+  // One worker thread, as a build has: pdf.js and its loader hook never load in the caller's thread.
+  const pool = createStagePool(1);
   const ocr = lazyOcrRunner(processOptions);
   try {
     const result = await processDocument(ref, loaded, identified, processOptions, {

@@ -2,7 +2,7 @@
 // their own (OCR: tesseract.js workers). Kept in one place so the runner imports one module.
 import { DEFAULT_FETCH_OPTIONS, fetchUrl } from '../fetch/index.ts';
 import type { Draft } from '../model/draft.ts';
-import { createLazyOcr } from '../ocr/index.ts';
+import { createLazyOcr, type PdfPages } from '../ocr/index.ts';
 import { DocumentError } from '../model/errors.ts';
 import type { OcrMode } from '../model/stages.ts';
 import type { Loaded } from './read.ts';
@@ -13,7 +13,7 @@ export async function fetchInput(url: string, maxBytes: number, signal?: AbortSi
 }
 
 export interface OcrRunner {
-  run(draft: Draft, bytes: Uint8Array, options: { ocr: OcrMode; ocrLanguages: string }, signal?: AbortSignal): Promise<Draft>;
+  run(draft: Draft, bytes: Uint8Array, options: { ocr: OcrMode; ocrLanguages: string }, signal?: AbortSignal, pdfPages?: PdfPages): Promise<Draft>;
   close(): Promise<void>;
 }
 
@@ -22,9 +22,9 @@ export interface OcrRunner {
 export function createOcrRunner(options: { languages: string; workers: number }): OcrRunner {
   const lazy = createLazyOcr({ languages: options.languages, workers: options.workers });
   return {
-    async run(draft, bytes, stageOptions, signal) {
+    async run(draft, bytes, stageOptions, signal, pdfPages) {
       try {
-        return await lazy.run(draft, bytes, stageOptions, signal);
+        return await lazy.run(draft, bytes, stageOptions, signal, pdfPages);
       } catch (error) {
         if (error instanceof DocumentError || signal?.aborted) throw error;
         throw new DocumentError('ocr-failed', `OCR failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

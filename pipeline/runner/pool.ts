@@ -5,6 +5,7 @@ import v8 from 'node:v8';
 import { Piscina } from 'piscina';
 import type { Draft } from '../model/draft.ts';
 import type { DocumentJob, Failed, JobResult } from './job.ts';
+import type { PdfPageReply, PdfPageRequest } from './pdf-pages.ts';
 import type { Finished } from './worker.ts';
 
 const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url).href;
@@ -14,6 +15,8 @@ export interface StagePool {
   finish(draft: Draft, signal?: AbortSignal): Promise<Finished | Failed>;
   /** extract, then finish in the same thread unless the draft needs OCR. */
   extractAndFinish(job: DocumentJob, signal?: AbortSignal): Promise<JobResult>;
+  /** a PDF page rendered for OCR, in a worker thread: pdf.js never loads in the caller's thread. */
+  renderPdfPage(request: PdfPageRequest): Promise<PdfPageReply>;
   close(): Promise<void>;
   readonly threads: number;
 }
@@ -53,6 +56,7 @@ export function createStagePool(threads = defaultThreads(), threadMemoryMb = DEF
     threads,
     finish: (draft, signal) => pool.run(draft, { name: 'finish', ...(signal ? { signal } : {}) }),
     extractAndFinish: (job, signal) => pool.run(job, { name: 'extractAndFinish', ...(signal ? { signal } : {}) }),
+    renderPdfPage: (request) => pool.run(request, { name: 'renderPdfPage' }),
     close: () => pool.destroy(),
   };
 }
@@ -71,6 +75,7 @@ export async function createInlinePool(): Promise<StagePool> {
     threads: 1,
     finish: (draft, signal) => abortable(() => stages.finish(draft), signal),
     extractAndFinish: (job, signal) => abortable(() => stages.extractAndFinish(job), signal),
+    renderPdfPage: (request) => stages.renderPdfPage(request),
     close: async () => {},
   };
 }

@@ -9,6 +9,7 @@ import { DEFAULT_EXTRACT_OPTIONS, type OcrMode, type StageName } from '../model/
 import type { InputRef } from './inputs.ts';
 import { createOcrRunner, type OcrRunner } from './main-thread-stages.ts';
 import { defaultThreads, type StagePool } from './pool.ts';
+import { pooledPdfPages } from './pdf-pages.ts';
 import type { Loaded } from './read.ts';
 import { withSourceFacts } from './job.ts';
 import type { EmittedSummary, Finished } from './worker.ts';
@@ -122,7 +123,8 @@ export async function processDocument(
     if ('finished' in job) finished = job.finished;
     else {
       stage = 'ocr';
-      const draft = await timed(timings, 'ocr', () => context.ocr().run(job.needsOcr, loaded.bytes, options, signal));
+      const pdfPages = (bytes: Uint8Array, dpi: number) => pooledPdfPages(context.pool.renderPdfPage, bytes, dpi);
+      const draft = await timed(timings, 'ocr', () => context.ocr().run(job.needsOcr, loaded.bytes, options, signal, pdfPages));
       stage = 'repair';
       const result = await context.pool.finish(withSourceFacts(draft, ref), signal);
       if ('failure' in result) return { ok: false, failure: result.failure, timings };

@@ -16,3 +16,4 @@ if (existsSync(built)) {
 
 export const finish = stages.finish;
 export const extractAndFinish = stages.extractAndFinish;
+export const renderPdfPage = stages.renderPdfPage;

@@ -7,6 +7,8 @@ import type { ExtractInput } from '../model/stages.ts';
 import { needsOcr, withSourceFacts, type DocumentJob, type Failed, type JobResult } from './job.ts';
 import { repairDraft } from '../repair/index.ts';
 import type { DocumentStats } from './store.ts';
+import { pdfPageSource, type PageSource } from '../ocr/page-images.ts';
+import type { PdfPageReply, PdfPageRequest } from './pdf-pages.ts';
 import { tagDraft } from '../tag/index.ts';
 
 // A document's failure comes back as data, not as a throw: an Error crossing threads keeps only
@@ -77,4 +79,34 @@ export async function extractAndFinish(job: DocumentJob): Promise<JobResult> {
   if (needsOcr(draft, job.input.options.ocr)) return { extractMs: ms, needsOcr: draft };
   const finished = finish(withSourceFacts(draft, job.facts));
   return 'failure' in finished ? { ...finished, extractMs: ms } : { extractMs: ms, finished };
+}
+
+/** The PDF this worker last opened for OCR, closed when another comes or when it sits idle. */
+let openPdf: { key: string; source: Promise<PageSource>; idle?: NodeJS.Timeout } | undefined;
+const OPEN_PDF_IDLE_MS = 5_000;
+
+function closeOpenPdf(): void {
+  const closing = openPdf;
+  openPdf = undefined;
+  if (closing) void closing.source.then((source) => source.close()).catch(() => undefined);
+}
+
+/** One page of a PDF rendered for OCR (see pdf-pages.ts), or the PDF's page count for page 0. */
+export async function renderPdfPage(request: PdfPageRequest): Promise<PdfPageReply> {
+  if (openPdf?.key !== request.key) {
+    closeOpenPdf();
+    openPdf = { key: request.key, source: pdfPageSource(request.bytes, request.dpi) };
+  }
+  const current = openPdf;
+  clearTimeout(current.idle);
+  try {
+    const source = await current.source;
+    const image = request.page === 0 ? null : await source.pageImage(request.page);
+    return { pageCount: source.pageCount, image };
+  } catch (error) {
+    if (openPdf === current) closeOpenPdf();
+    return { failure: toFailure(error, 'ocr') };
+  } finally {
+    if (openPdf === current) current.idle = setTimeout(closeOpenPdf, OPEN_PDF_IDLE_MS).unref();
+  }
 }

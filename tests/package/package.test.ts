@@ -13,6 +13,7 @@ const TSC = path.join(path.dirname(createRequire(import.meta.url).resolve('types
 const TYPES_NODE = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@types/node/package.json'), 'utf8')) as { version: string }).version;
 const PDF = path.join(ROOT, 'tests/fixtures/pdf/english-report.pdf');
 const HTML = path.join(ROOT, 'tests/fixtures/html/en-news-boilerplate.html');
+const SCANNED_PDF = path.join(ROOT, 'tests/fixtures/scans/scan-2page.pdf');
 
 const npm = (args: string[], cwd: string) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
@@ -90,6 +91,23 @@ describe('the packed package', () => {
     expect(lines).toContain('failed reports/broken.pdf pdf-corrupt');
     expect(lines.filter((line) => /^ok reports\/(english-report\.pdf|news\.html) \d+$/u.test(line))).toHaveLength(2);
     expect(run.stdout).toMatch(/ok: 2,\s+failed: 1/u);
+  });
+
+  it('leaves a plain Node host as it was: built-ins, globals and module hooks (extract on a PDF and on a scan)', () => {
+    const run = spawnSync(process.execPath, ['host.mjs', PDF, SCANNED_PDF], { cwd: project, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const host = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(host.pdf).toBe('Coastal Erosion Monitoring Report');
+    expect(host.scan).toBe(2); // both pages read by OCR, their images rendered by pdf.js in a worker
+    expect(host.scanText).toMatch(/^รายงานผลการดำเนินงานของสำนักงานสถิติแห่งชาติ/u);
+    expect(host.registered).toEqual([]);
+    expect(host.changed).toEqual([]);
+    expect(host.nativePush).toBe(true);
+    expect(host.nativeParse).toBe(true);
+    expect(host.pdfjsWorkerGlobal).toBe(false);
+    // zod (the document model, used in the host) keeps its schema registry on globalThis.
+    expect(host.added).toEqual(['globalThis.__zod_globalConfig', 'globalThis.__zod_globalRegistry']);
   });
 
   it('npx samut build works from the installed package', () => {
