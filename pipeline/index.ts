@@ -17,3 +17,5 @@ export type { Block, Entity, Edit, Warning } from './model/document.ts';
 export { ERROR_CODES, DocumentError } from './model/errors.ts';
 export type { ErrorCode, Failure } from './model/errors.ts';
 export type { OcrMode } from './model/stages.ts';
+export { offsetConverter, toCodePointOffset, toUtf8Offset } from './model/offsets.ts';
+export type { OffsetConverter } from './model/offsets.ts';

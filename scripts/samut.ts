@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { build, documentJsonSchema, extractOne, type BuildEvent, type Manifest } from '../pipeline/index.ts';
+import { build, documentJsonSchema, extractOne, SCHEMA_VERSIONS, type BuildEvent, type Manifest, type SchemaVersion } from '../pipeline/index.ts';
 import type { OcrMode } from '../pipeline/model/stages.ts';
 import { PACKAGE_ROOT } from '../pipeline/runner/fingerprint.ts';
 
@@ -31,6 +31,7 @@ Options:
       --max-bytes N       largest input read, in bytes               [536870912]
       --ocr MODE          auto | always | never                      [auto]
       --ocr-lang LANGS    tesseract languages                        [tha+eng]
+      --schema-version V  schemaVersion of the documents made        [1]
   -f, --force             rebuild every document, changed or not
       --prune             remove the output of sources that disappeared
   -q, --quiet             no progress, only errors
@@ -54,6 +55,12 @@ function ocrMode(value: string | undefined): OcrMode | undefined {
   throw new UsageError(`--ocr takes auto, always or never, got "${value}"`);
 }
 
+function schemaVersion(value: string | undefined): SchemaVersion | undefined {
+  if (value === undefined) return undefined;
+  if ((SCHEMA_VERSIONS as readonly string[]).includes(value)) return value as SchemaVersion;
+  throw new UsageError(`--schema-version takes ${SCHEMA_VERSIONS.join(', ')} (the schemaVersions this samut makes), got "${value}"`);
+}
+
 function parse(argv: string[]) {
   return parseArgs({
     args: argv,
@@ -69,6 +76,7 @@ function parse(argv: string[]) {
       'max-bytes': { type: 'string' },
       ocr: { type: 'string' },
       'ocr-lang': { type: 'string' },
+      'schema-version': { type: 'string' },
       force: { type: 'boolean', short: 'f' },
       prune: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
@@ -150,6 +158,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...inputs] = positionals;
+  // Only "1" exists today, so it changes nothing yet; an older version stays producible on request.
+  const version = schemaVersion(values['schema-version']);
   const controller = new AbortController();
   const onSignal = () => {
     if (controller.signal.aborted) process.exit(130);
@@ -193,6 +203,7 @@ async function main(argv: string[]): Promise<number> {
           threadMemoryMb: positiveInteger('thread-memory', values['thread-memory']),
           force: values.force ?? false,
           prune: values.prune ?? false,
+          schemaVersion: version,
           onEvent: progressReporter(values.quiet ?? false),
         }),
       );

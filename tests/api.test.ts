@@ -15,5 +15,8 @@ it('pins the public surface of the library', async () => {
     'documentSchema',
     'extract',
     'extractOne',
+    'offsetConverter',
+    'toCodePointOffset',
+    'toUtf8Offset',
   ]);
 });
