@@ -2,6 +2,8 @@
 // same calls against the packed package): extract's kinds of input, build's stream of documents,
 // abort, and options checked at once.
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +22,23 @@ describe('extract', () => {
     expect(fromBytes.document).toEqual(fromPath.document);
     expect(fromUrl.document.text).toBe(fromPath.document.text);
     expect(fromUrl.document.source.sha256).toBe(fromPath.document.source.sha256);
+  });
+
+  it('reads an http URL (string or URL object) from a local server', async () => {
+    const page = readFileSync('tests/fixtures/html/en-news-boilerplate.html');
+    const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/news.html`;
+      const fromString = await extract(url);
+      const fromUrl = await extract(new URL(url));
+      if (!('document' in fromString) || !('document' in fromUrl)) throw new Error('expected documents');
+      expect(fromString.document.source).toMatchObject({ uri: url, mediaType: 'text/html' });
+      expect(fromUrl.document).toEqual(fromString.document);
+      expect(fromString.document.title).toBe('Three Thai provinces join ASEAN Smart Cities Network');
+    } finally {
+      server.close();
+    }
   });
 
   it('takes bare bytes and a media type', async () => {
