@@ -4,7 +4,7 @@ import { DocumentError, toFailure, type Failure } from '../model/errors.ts';
 import type { OcrMode } from '../model/stages.ts';
 import { DEFAULT_MAX_BYTES } from './build.ts';
 import { expandInputs, type InputRef } from './inputs.ts';
-import { createStagePool } from './pool.ts';
+import { createStagePool, type StagePool } from './pool.ts';
 import { identify, lazyOcrRunner, processDocument, resolveProcessOptions } from './process.ts';
 import { readInput, type Loaded } from './read.ts';
 import { reportMissedPdfJsPatches } from '../shared/pdfjs-patch-check.ts';
@@ -38,6 +38,8 @@ export async function extractOne(input: string, options: ExtractOneOptions = {})
   return extractLoaded(ref, loaded, options);
 }
 
+let sharedPool: StagePool | undefined;
+
 /** One document whose bytes are already in hand (read from disk or a URL, or given by a caller). */
 export async function extractLoaded(ref: InputRef, loaded: Loaded, options: ExtractOneOptions = {}): Promise<ExtractOneResult> {
   const processOptions = resolveProcessOptions(options);
@@ -48,8 +50,10 @@ export async function extractLoaded(ref: InputRef, loaded: Loaded, options: Extr
   } catch (error) {
     return { failure: toFailure(error, 'detect') };
   }
-  // One worker thread, as a build has: pdf.js and its loader hook never load in the caller's thread.
-  const pool = createStagePool(1);
+  // The stages run in a worker thread, as in a build: pdf.js and its loader hook never load in the
+  // caller's thread. One thread serves every call (piscina unrefs it when idle, so it never keeps
+  // the process alive): a second document does not pay for starting it and loading pdf.js again.
+  const pool = (sharedPool ??= createStagePool(1));
   const ocr = lazyOcrRunner(processOptions);
   try {
     const result = await processDocument(ref, loaded, identified, processOptions, {
@@ -59,6 +63,6 @@ export async function extractLoaded(ref: InputRef, loaded: Loaded, options: Extr
     });
     return result.ok ? { document: JSON.parse(result.json) as Document } : { failure: result.failure };
   } finally {
-    await Promise.all([pool.close(), ocr.close()]);
+    await ocr.close();
   }
 }
