@@ -2,14 +2,16 @@
 // The command line: parses arguments, wires them to the library, renders progress on stderr.
 // No pipeline logic lives here.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { build, documentJsonSchema, extractOne, type BuildEvent, type Manifest } from '../pipeline/index.ts';
+import { build, documentJsonSchema, extractOne, SCHEMA_VERSIONS, type BuildEvent, type Manifest, type SchemaVersion } from '../pipeline/index.ts';
 import { MIN_THREAD_MEMORY_MB } from '../pipeline/runner/pool.ts';
 import type { OcrMode } from '../pipeline/model/stages.ts';
+import { PACKAGE_ROOT } from '../pipeline/runner/fingerprint.ts';
 import { startReviewServer } from '../review/server.ts';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 const HELP = `samut ${VERSION}: Thai + English documents → repaired, tagged, validated JSON
 
@@ -34,6 +36,7 @@ Options:
       --ocr-lang LANGS    tesseract languages                        [tha+eng]
       --allow-outside     follow symbolic links out of a folder, and let a sources
                           list name files outside its own folder
+      --schema-version V  schemaVersion of the documents made        [1]
   -f, --force             rebuild every document, changed or not
       --prune             remove the output of sources that disappeared
   -q, --quiet             no progress, only errors
@@ -67,6 +70,12 @@ function ocrMode(value: string | undefined): OcrMode | undefined {
   throw new UsageError(`--ocr takes auto, always or never, got "${value}"`);
 }
 
+function schemaVersion(value: string | undefined): SchemaVersion | undefined {
+  if (value === undefined) return undefined;
+  if ((SCHEMA_VERSIONS as readonly string[]).includes(value)) return value as SchemaVersion;
+  throw new UsageError(`--schema-version takes ${SCHEMA_VERSIONS.join(', ')} (the schemaVersions this samut makes), got "${value}"`);
+}
+
 function parse(argv: string[]) {
   return parseArgs({
     args: argv,
@@ -82,6 +91,7 @@ function parse(argv: string[]) {
       'max-bytes': { type: 'string' },
       ocr: { type: 'string' },
       'ocr-lang': { type: 'string' },
+      'schema-version': { type: 'string' },
       force: { type: 'boolean', short: 'f' },
       'allow-outside': { type: 'boolean' },
       prune: { type: 'boolean' },
@@ -167,6 +177,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...inputs] = positionals;
+  // Only "1" exists today, so it changes nothing yet; an older version stays producible on request.
+  const version = schemaVersion(values['schema-version']);
   const controller = new AbortController();
   const onSignal = () => {
     if (controller.signal.aborted) process.exit(130);
@@ -211,6 +223,7 @@ async function main(argv: string[]): Promise<number> {
           force: values.force ?? false,
           prune: values.prune ?? false,
           allowOutside: values['allow-outside'] ?? false,
+          schemaVersion: version,
           onEvent: progressReporter(values.quiet ?? false),
         }),
       );

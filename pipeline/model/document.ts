@@ -3,6 +3,7 @@
 // Changing a field that the contract names needs a schemaVersion bump (README, Changelog).
 import { z } from 'zod';
 
+/** The `schemaVersion` of the documents this model describes. */
 export const SCHEMA_VERSION = '1';
 
 export const BlockType = z
@@ -14,6 +15,7 @@ export type BlockType = z.output<typeof BlockType>;
 export const BlockLang = z.enum(['th', 'en', 'mixed', 'und']).meta({ id: 'BlockLang' });
 export type BlockLang = z.output<typeof BlockLang>;
 
+/** One change Thai repair made to a block's text: `rule`, where (`offset`, UTF-16 code units into the block's text) and what. */
 export const Edit = z
   .object({
     rule: z.string().describe('repair rule id, e.g. "sara-am-space"'),
@@ -56,6 +58,7 @@ export type BlockBox = z.output<typeof BlockBox>;
 export const Origin = z.enum(['text-layer', 'ocr', 'html', 'markdown', 'text']).meta({ id: 'Origin' });
 export type Origin = z.output<typeof Origin>;
 
+/** A heading, paragraph, list item, table, caption, footnote… of the document, with its place in `text` (`start`, `end`). */
 export const Block = z
   .object({
     id: z.string(),
@@ -83,6 +86,7 @@ export const EntityType = z
   .meta({ id: 'EntityType' });
 export type EntityType = z.output<typeof EntityType>;
 
+/** A place, agency, person or date found in `text`, with its canonical `id`. */
 export const Entity = z
   .object({
     type: EntityType,
@@ -105,6 +109,7 @@ export type Entity = z.output<typeof Entity>;
 const Repair = z.object({ rule: z.string(), count: z.number().int().positive() }).meta({ id: 'Repair' });
 type Repair = z.output<typeof Repair>;
 
+/** A problem the document survived (code, message, page, offset). */
 export const Warning = z
   .object({
     code: z.string().describe('stable kebab-case code, e.g. "ocr-low-confidence"'),
@@ -154,6 +159,7 @@ export const Source = z
   .meta({ id: 'Source' });
 export type Source = z.output<typeof Source>;
 
+/** The zod schema of a document (exported by the package as `documentSchema`): validate with `.parse`. */
 export const Document = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
@@ -173,6 +179,7 @@ export const Document = z
   .meta({ id: 'Document', title: 'samut document' });
 export type Document = z.output<typeof Document>;
 
+/** The JSON Schema (draft 2020-12) of a document, generated from the zod model. */
 export function documentJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(Document, { io: 'output', unrepresentable: 'throw', target: 'draft-2020-12' }) as Record<
     string,

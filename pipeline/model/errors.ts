@@ -4,6 +4,7 @@
 // TypeError at once.
 
 /** Stable failure codes: downstream tools and the manifest key on them. Add, never rename. */
+/** Every failure code, with what it means. Codes are stable: new ones may be added, none renamed or removed. */
 export const ERROR_CODES = {
   'input-not-found': 'the input path does not exist or cannot be read',
   'input-unreadable': 'the input file or folder exists but may not be read (permissions)',
@@ -33,8 +34,10 @@ export const ERROR_CODES = {
   internal: 'an unexpected error in a stage (a bug: please report it)',
 } as const;
 
+/** A failure code (a key of {@link ERROR_CODES}). */
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** A document that cannot be read: its error `code`, and the `page` when one page is to blame. */
 export class DocumentError extends Error {
   readonly code: ErrorCode;
   readonly page: number | undefined;

@@ -4,6 +4,7 @@
 import type { Draft, SourceKind } from './draft.ts';
 import type { Source } from './document.ts';
 
+/** OCR of pages without a usable text layer (`auto`), of every page (`always`), or none (`never`). */
 export type OcrMode = 'auto' | 'always' | 'never';
 
 export interface ExtractOptions {

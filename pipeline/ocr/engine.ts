@@ -2,7 +2,7 @@
 // behind tesseract.js' scheduler, which hands each job to the next idle worker. Started once per
 // build and reused by every document: loading the Thai model takes about half a second a worker.
 import os from 'node:os';
-import { createScheduler, createWorker, OEM, type Page, type Scheduler, type Worker } from 'tesseract.js';
+import type { Page, Scheduler, Worker } from 'tesseract.js';
 import { DocumentError } from '../model/index.ts';
 import { prepareTessdata } from './tessdata.ts';
 
@@ -87,6 +87,16 @@ function toPageResult(page: Page): OcrPageResult {
   return { paragraphs, confidence: toUnit(page.confidence) };
 }
 
+/** tesseract.js, loaded with the first engine. Its entry loads regenerator-runtime, which sets a
+ * global `regeneratorRuntime` that tesseract.js' own code never reads: it is taken back, so that
+ * samut leaves the globals of the thread that calls it as they were. */
+async function loadTesseract(): Promise<typeof import('tesseract.js')> {
+  const hadRegenerator = 'regeneratorRuntime' in globalThis;
+  const tesseract = await import('tesseract.js');
+  if (!hadRegenerator) delete (globalThis as { regeneratorRuntime?: unknown }).regeneratorRuntime;
+  return tesseract.default ?? tesseract;
+}
+
 export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<OcrEngine> {
   const languages = options.languages ?? DEFAULT_OCR_LANGUAGES;
   const size = options.workers ?? os.availableParallelism();
@@ -94,6 +104,7 @@ export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<O
     throw new TypeError(`Expected \`workers\` to be an integer >= 1, got \`${String(options.workers)}\``);
   }
   const langPath = prepareTessdata(languages, options.tessdataRoot);
+  const { createScheduler, createWorker, OEM } = await loadTesseract();
   const scheduler: Scheduler = createScheduler();
   let workers: Worker[];
   try {

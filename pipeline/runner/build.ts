@@ -5,6 +5,7 @@ import path from 'node:path';
 import PQueue from 'p-queue';
 import type { OcrMode, StageName } from '../model/stages.ts';
 import { DocumentError, toFailure, type ErrorCode } from '../model/errors.ts';
+import { reportMissedPdfJsPatches } from '../shared/pdfjs-patch-check.ts';
 import { pipelineFingerprint, packageInfo } from './fingerprint.ts';
 import { expandInputs, type InputProblem, type InputRef } from './inputs.ts';
 import { checkPoolOptions, createStagePool, DEFAULT_THREAD_MEMORY_MB, defaultThreads, type StagePool } from './pool.ts';
@@ -44,11 +45,13 @@ export interface BuildOptions {
   cwd?: string;
 }
 
+/** Progress of a build, in order: one `start`, a `document` for each input as it is done, one `end`. */
 export type BuildEvent =
   | { type: 'start'; total: number; fingerprint: string }
   | { type: 'document'; entry: Entry; done: number; total: number; pages: number }
   | { type: 'end'; manifest: Manifest };
 
+/** Counts over a build's documents (the manifest's `summary`). */
 export interface Summary {
   total: number;
   ok: number;
@@ -64,9 +67,11 @@ export interface Summary {
   warnings: number;
 }
 
+/** The build record written to `out/manifest.json`: options, pipeline version, every document's entry and what went missing. */
 export interface Manifest {
   schemaVersion: '1';
-  pipeline: { name: string; version: string; fingerprint: string; dependencies: Record<string, string> };
+  /** `pdfjsPatchesMissed`: samut's pdf.js source patches that no longer apply (PDFs read more slowly). */
+  pipeline: { name: string; version: string; fingerprint: string; dependencies: Record<string, string>; pdfjsPatchesMissed: string[] };
   options: { ocr: OcrMode; ocrLanguages: string; timeoutMs: number; threads: number; concurrency: number; force: boolean; prune: boolean };
   startedAt: string;
   finishedAt: string;
@@ -83,11 +88,13 @@ export interface Manifest {
   review: ReviewReport;
 }
 
+/** What a build resolves to: its manifest, and 0 when every document is done or 1 when some failed. */
 export interface BuildResult {
   manifest: Manifest;
   exitCode: 0 | 1;
 }
 
+/** Largest input read by default, in bytes (512 MiB). */
 export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 
 function assertPositiveInteger(name: string, value: number | undefined): void {
@@ -157,6 +164,7 @@ async function buildLocked(options: BuildOptions, store: Store, threads: number,
   const previous = await store.readJournal();
   const review = await ReviewBook.load(store.root);
   const [fingerprint, info] = await Promise.all([pipelineFingerprint(), packageInfo()]);
+  const pdfjsPatchesMissed = reportMissedPdfJsPatches();
 
   const problems: InputProblem[] = [];
   const refs: InputRef[] = [];
@@ -323,7 +331,7 @@ async function buildLocked(options: BuildOptions, store: Store, threads: number,
   }
   const manifest: Manifest = {
     schemaVersion: '1',
-    pipeline: { name: info.name, version: info.version, fingerprint, dependencies: info.dependencies },
+    pipeline: { name: info.name, version: info.version, fingerprint, dependencies: info.dependencies, pdfjsPatchesMissed },
     options: { ocr: processOptions.ocr, ocrLanguages: processOptions.ocrLanguages, timeoutMs: processOptions.timeoutMs, threads, concurrency, force: options.force ?? false, prune: options.prune ?? false },
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),

@@ -3,11 +3,13 @@ import type { Document } from '../model/document.ts';
 import { DocumentError, toFailure, type Failure } from '../model/errors.ts';
 import type { OcrMode } from '../model/stages.ts';
 import { DEFAULT_MAX_BYTES } from './build.ts';
-import { expandInputs } from './inputs.ts';
-import { createStagePool, DEFAULT_THREAD_MEMORY_MB } from './pool.ts';
+import { expandInputs, type InputRef } from './inputs.ts';
+import { createStagePool, DEFAULT_THREAD_MEMORY_MB, type StagePool } from './pool.ts';
 import { identify, lazyOcrRunner, processDocument, resolveProcessOptions } from './process.ts';
-import { readInput } from './read.ts';
+import { readInput, type Loaded } from './read.ts';
+import { reportMissedPdfJsPatches } from '../shared/pdfjs-patch-check.ts';
 
+/** Options of {@link extractOne}. */
 export interface ExtractOneOptions {
   ocr?: OcrMode;
   ocrLanguages?: string;
@@ -18,20 +20,32 @@ export interface ExtractOneOptions {
   signal?: AbortSignal;
 }
 
-export async function extractOne(input: string, options: ExtractOneOptions = {}): Promise<{ document: Document } | { failure: Failure }> {
+/** A document, or the failure that stopped it. */
+export type ExtractOneResult = { document: Document } | { failure: Failure };
+
+/** One path or http(s) URL → one document, nothing written (the command line's `extract`). */
+export async function extractOne(input: string, options: ExtractOneOptions = {}): Promise<ExtractOneResult> {
   const refs = [];
   for await (const ref of expandInputs([input])) refs.push(ref);
   const ref = refs[0];
   if (refs.length !== 1 || !ref) {
     return { failure: toFailure(new DocumentError('input-unsupported', `extract takes one document; ${input} holds ${refs.length}`), 'read') };
   }
-  const processOptions = resolveProcessOptions(options);
   let loaded;
   try {
-    loaded = await readInput(ref, options.maxBytes ?? DEFAULT_MAX_BYTES, options.signal, processOptions.timeoutMs);
+    loaded = await readInput(ref, options.maxBytes ?? DEFAULT_MAX_BYTES, options.signal, resolveProcessOptions(options).timeoutMs);
   } catch (error) {
     return { failure: toFailure(error, 'read') };
   }
+  return extractLoaded(ref, loaded, options);
+}
+
+const sharedPools = new Map<number, StagePool>();
+
+/** One document whose bytes are already in hand (read from disk or a URL, or given by a caller). */
+export async function extractLoaded(ref: InputRef, loaded: Loaded, options: ExtractOneOptions = {}): Promise<ExtractOneResult> {
+  const processOptions = resolveProcessOptions(options);
+  reportMissedPdfJsPatches();
   let identified;
   try {
     identified = identify(ref, loaded);
@@ -40,8 +54,12 @@ export async function extractOne(input: string, options: ExtractOneOptions = {})
   }
   // The document is parsed in a worker thread with the build's heap cap and timeout, never in this
   // thread: a flate bomb or a page of nested <div>s fails with its code instead of taking the
-  // machine's memory or never returning.
-  const pool = createStagePool(1, options.threadMemoryMb ?? DEFAULT_THREAD_MEMORY_MB);
+  // machine's memory or never returning, and pdf.js and its loader hook never load in the
+  // caller's thread. One thread per heap cap serves every call (piscina unrefs it when idle, so it
+  // never keeps the process alive): a second document does not pay for starting it again.
+  const threadMemoryMb = options.threadMemoryMb ?? DEFAULT_THREAD_MEMORY_MB;
+  let pool = sharedPools.get(threadMemoryMb);
+  if (!pool) sharedPools.set(threadMemoryMb, (pool = createStagePool(1, threadMemoryMb)));
   const ocr = lazyOcrRunner(processOptions);
   try {
     const result = await processDocument(ref, loaded, identified, processOptions, {
@@ -51,6 +69,6 @@ export async function extractOne(input: string, options: ExtractOneOptions = {})
     });
     return result.ok ? { document: JSON.parse(result.json) as Document } : { failure: result.failure };
   } finally {
-    await Promise.all([pool.close(), ocr.close()]);
+    await ocr.close();
   }
 }

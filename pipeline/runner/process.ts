@@ -20,6 +20,7 @@ export interface ProcessOptions {
   timeoutMs: number;
 }
 
+/** Per-document time limit by default, in milliseconds. */
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
 /** The per-document options with their defaults filled in: one place for build and extract. */

@@ -49,8 +49,10 @@ export async function writeAtomic(file: string, data: string, mode = 0o644): Pro
   await rename(temp, file);
 }
 
-/** `partial`: written, but some pages could not be read (each has a page-lost warning). */
-type DocumentStatus = 'ok' | 'partial' | 'failed' | 'skipped-unchanged' | 'duplicate';
+/** A document's outcome in a build: written; `partial`, written but some pages could not be read
+ * (each has a page-lost warning); failed (see its `error`); unchanged since the last build; or the
+ * same bytes as an earlier input. */
+export type DocumentStatus = 'ok' | 'partial' | 'failed' | 'skipped-unchanged' | 'duplicate';
 
 /** What the runner records of a finished document, besides its source. */
 export interface DocumentStats {
@@ -64,6 +66,7 @@ export interface DocumentStats {
 }
 
 /** What the journal and the manifest record of one input. */
+/** One input's line in the manifest and the journal. */
 export interface Entry extends DocumentStats {
   uri: string;
   status: DocumentStatus;
