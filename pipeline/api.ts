@@ -8,7 +8,7 @@ import type { Document } from './model/document.ts';
 import { DocumentError, toFailure, type Failure } from './model/errors.ts';
 import type { OcrMode } from './model/stages.ts';
 import { build as runBuild, DEFAULT_MAX_BYTES, type BuildEvent, type BuildOptions as RunnerBuildOptions, type BuildResult } from './runner/build.ts';
-import { extractLoaded, extractOne } from './runner/extract-one.ts';
+import { extractLoaded, extractOne, type ExtractOneOptions } from './runner/extract-one.ts';
 import type { Entry } from './runner/store.ts';
 import { MIN_THREAD_MEMORY_MB } from './runner/pool.ts';
 
@@ -34,21 +34,8 @@ export interface ExtractBytes {
 /** What `extract` reads: a file path, an `http(s)://` or `file:` URL (string or `URL`), or bytes. */
 export type ExtractInput = string | URL | Uint8Array | ExtractBytes;
 
-/** Options of {@link extract}. */
-export interface ExtractOptions {
-  /** OCR of pages without a usable text layer (`auto`), of every page (`always`), or none. @default "auto" */
-  ocr?: OcrMode;
-  /** tesseract languages joined by "+". @default "tha+eng" */
-  ocrLanguages?: string;
-  /** Time limit for the document, in milliseconds. @default 120000 */
-  timeoutMs?: number;
-  /** Largest input read, in bytes. @default 512 MiB */
-  maxBytes?: number;
-  /** Heap of the worker thread the document is parsed in, in MB: a document that needs more
-   * fails with `memory-limit`. @default 512 */
-  threadMemoryMb?: number;
-  /** Stops the work; the promise then resolves to a failure. */
-  signal?: AbortSignal;
+/** Options of {@link extract}: those of the command line's `extract`, and the schemaVersion. */
+export interface ExtractOptions extends ExtractOneOptions {
   /** The `schemaVersion` of the document produced. @default "1" */
   schemaVersion?: SchemaVersion;
 }

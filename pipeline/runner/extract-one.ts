@@ -11,12 +11,18 @@ import { reportMissedPdfJsPatches } from '../shared/pdfjs-patch-check.ts';
 
 /** Options of {@link extractOne}. */
 export interface ExtractOneOptions {
+  /** OCR of pages without a usable text layer (`auto`), of every page (`always`), or none. @default "auto" */
   ocr?: OcrMode;
+  /** tesseract languages joined by "+". @default "tha+eng" */
   ocrLanguages?: string;
+  /** Time limit for the document, in milliseconds. @default 120000 */
   timeoutMs?: number;
+  /** Largest input read, in bytes. @default 512 MiB */
   maxBytes?: number;
-  /** Heap of the one worker thread the document runs in, in MB. @default 512 */
+  /** Heap of the worker thread the document is parsed in, in MB: a document that needs more
+   * fails with `memory-limit`. @default 512 */
   threadMemoryMb?: number;
+  /** Stops the work; the promise then resolves to a failure. */
   signal?: AbortSignal;
 }
 
