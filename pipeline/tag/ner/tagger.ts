@@ -3,6 +3,7 @@
 import type { Candidate } from '../candidate.ts';
 import type { Boundaries } from '../text.ts';
 import { featureHashes, FEATURES_PER_TOKEN, gazetteerMarks, tokenize, type TokenRun } from './features.ts';
+import { lexiconMarks, type NameLexicon } from './lexicon.ts';
 import { decode, labelSpans, type NerModel, type SpanType } from './model.ts';
 import { HAS_THAI } from '../../shared/thai.ts';
 
@@ -34,9 +35,9 @@ function* lines(text: string): Generator<[number, number]> {
 }
 
 /** Tokens and feature buckets of one line. */
-export function featurizeLine(text: string, b: Boundaries, marks: Uint8Array, from: number, to: number, bits: number): { run: TokenRun; buckets: Uint32Array } {
+export function featurizeLine(text: string, b: Boundaries, marks: Uint8Array, lexicon: NameLexicon, from: number, to: number, bits: number): { run: TokenRun; buckets: Uint32Array } {
   const run = tokenize(text, b, from, to);
-  return { run, buckets: toBuckets(featureHashes(text, run, marks), bits) };
+  return { run, buckets: toBuckets(featureHashes(text, run, marks, lexiconMarks(text, run, lexicon)), bits) };
 }
 
 /** The model's person, organisation and place spans in the text. */
@@ -45,7 +46,7 @@ export function tagSpans(model: NerModel, text: string, b: Boundaries, gazetteer
   const out: NerSpan[] = [];
   for (const [from, to] of lines(text)) {
     if (!THAI_LINE.test(text.slice(from, to))) continue;
-    const { run, buckets } = featurizeLine(text, b, marks, from, to, model.bits);
+    const { run, buckets } = featurizeLine(text, b, marks, model.lexicon, from, to, model.bits);
     const labels = decode(model, buckets, FEATURES_PER_TOKEN);
     for (const [type, first, last] of labelSpans(labels)) out.push({ type, start: run.starts[first]!, end: run.ends[last - 1]! });
   }
