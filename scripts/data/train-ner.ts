@@ -6,7 +6,7 @@
 //   npx tsx scripts/data/train-ner.ts                    # train on train.txt, write the model
 //   npx tsx scripts/data/train-ner.ts --tune             # also score val.txt after every epoch
 //   npx tsx scripts/data/train-ner.ts --check            # retrain; exit 1 unless the committed model is byte-identical
-//   (--data DIR for a ThaiNER folder elsewhere, --out FILE, --epochs/--bits/--seed/--prune N)
+//   (--data DIR for a ThaiNER folder elsewhere, --out FILE, --epochs/--bits/--seed/--runs/--prune N)
 //
 // Data: ../shared/ner/thainer-1.5/{train,val}.txt (CC-BY 3.0, see pipeline/tag/data/PROVENANCE.md).
 // The corpus's test split is held out: this script never reads it.
@@ -33,11 +33,13 @@ export interface TrainOptions {
   bits: number;
   /** Seed of the example order. */
   seed: number;
+  /** Perceptrons averaged, each with its own shuffle (seed, seed + 1, …). */
+  runs: number;
   /** Quantised weights smaller than this (in 1/32767 of the largest) are dropped. */
   prune: number;
 }
 
-export const DEFAULT_OPTIONS: TrainOptions = { epochs: 18, bits: 20, seed: 18, prune: 40 };
+export const DEFAULT_OPTIONS: TrainOptions = { epochs: 18, bits: 20, seed: 18, runs: 3, prune: 40 };
 
 const BASE: Record<string, number> = { PERSON: 1, ORGANIZATION: 3, LOCATION: 5 };
 
@@ -155,10 +157,7 @@ function random(seed: number): () => number {
 }
 
 /** Averaged weights rounded to 16-bit integers, small ones dropped. */
-function quantize(bits: number, w: Float64Array, acc: Float64Array, tw: Float64Array, tacc: Float64Array, c: number, prune: number, lexicon: NameLexicon): NerModel {
-  const average = (x: Float64Array, a: Float64Array) => x.map((v, i) => v - a[i]! / c);
-  const weights = average(w, acc);
-  const transitions = average(tw, tacc);
+function quantize(bits: number, weights: Float64Array, transitions: Float64Array, prune: number, lexicon: NameLexicon): NerModel {
   let max = 0;
   for (const v of weights) max = Math.max(max, Math.abs(v));
   for (const v of transitions) max = Math.max(max, Math.abs(v));
@@ -180,15 +179,9 @@ function toSpans(p: Prepared, labels: Uint8Array) {
 }
 
 export function train(examples: NerExample[], options: TrainOptions = DEFAULT_OPTIONS, onEpoch?: (epoch: number, model: NerModel) => void): NerModel {
-  const { bits, epochs } = options;
-  const size = (1 << bits) * STRIDE;
-  const w = new Float64Array(size);
-  const acc = new Float64Array(size);
-  const tw = new Float64Array((NUM_LABELS + 1) * STRIDE);
-  const tacc = new Float64Array(tw.length);
+  const { bits } = options;
   const tokenized = tokenizeAll(examples);
   const lexicon = buildLexicon(tokenized);
-  const current: NerModel = { bits, weights: w, transitions: tw, lexicon };
   // Jackknifed lexicon feature: a training line never finds its own names in the lexicon, so the
   // model learns how far a hit on a name seen elsewhere goes, as on new text.
   const foldSize = Math.ceil(tokenized.length / LEXICON_FOLDS);
@@ -197,8 +190,37 @@ export function train(examples: NerExample[], options: TrainOptions = DEFAULT_OP
     const others = buildLexicon([...tokenized.slice(0, from), ...tokenized.slice(from + foldSize)]);
     for (const t of tokenized.slice(from, from + foldSize)) prepared.push(featurize(t, others, bits));
   }
+  // Several perceptrons, each over its own shuffle of the data, averaged: steadier than one.
+  const weights = new Float64Array((1 << bits) * STRIDE);
+  const transitions = new Float64Array((NUM_LABELS + 1) * STRIDE);
+  for (let r = 0; r < options.runs; r++) {
+    const last = r === options.runs - 1;
+    const run = trainOne(prepared, options, options.seed + r, lexicon, last && onEpoch ? (epoch, m) => onEpoch(epoch, quantize(bits, mean(weights, m.weights, r), mean(transitions, m.transitions, r), options.prune, lexicon)) : undefined);
+    for (let i = 0; i < weights.length; i++) weights[i]! += run.weights[i]!;
+    for (let i = 0; i < transitions.length; i++) transitions[i]! += run.transitions[i]!;
+  }
+  for (let i = 0; i < weights.length; i++) weights[i]! /= options.runs;
+  for (let i = 0; i < transitions.length; i++) transitions[i]! /= options.runs;
+  return quantize(bits, weights, transitions, options.prune, lexicon);
+}
+
+/** (sum of `runs` earlier runs + this one) / (runs + 1). */
+function mean(sum: Float64Array, current: Int16Array | Float64Array, runs: number): Float64Array {
+  return sum.map((v, i) => (v + current[i]!) / (runs + 1));
+}
+
+/** One averaged perceptron; its float weights (averaged over every update). */
+function trainOne(prepared: Prepared[], options: TrainOptions, seed: number, lexicon: NameLexicon, onEpoch?: (epoch: number, model: NerModel) => void): NerModel {
+  const { bits, epochs } = options;
+  const size = (1 << bits) * STRIDE;
+  const w = new Float64Array(size);
+  const acc = new Float64Array(size);
+  const tw = new Float64Array((NUM_LABELS + 1) * STRIDE);
+  const tacc = new Float64Array(tw.length);
+  const current: NerModel = { bits, weights: w, transitions: tw, lexicon };
+  const averaged = (): NerModel => ({ bits, weights: w.map((v, i) => v - acc[i]! / c), transitions: tw.map((v, i) => v - tacc[i]! / c), lexicon });
   const order = prepared.map((_, i) => i);
-  const next = random(options.seed);
+  const next = random(seed);
   let c = 1;
   for (let epoch = 1; epoch <= epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -231,9 +253,9 @@ export function train(examples: NerExample[], options: TrainOptions = DEFAULT_OP
       }
       c++;
     }
-    if (onEpoch) onEpoch(epoch, quantize(bits, w, acc, tw, tacc, c, options.prune, lexicon));
+    if (onEpoch) onEpoch(epoch, averaged());
   }
-  return quantize(bits, w, acc, tw, tacc, c, options.prune, lexicon);
+  return averaged();
 }
 
 /**
@@ -267,6 +289,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     epochs: Number(option('epochs') ?? DEFAULT_OPTIONS.epochs),
     bits: Number(option('bits') ?? DEFAULT_OPTIONS.bits),
     seed: Number(option('seed') ?? DEFAULT_OPTIONS.seed),
+    runs: Number(option('runs') ?? DEFAULT_OPTIONS.runs),
     prune: Number(option('prune') ?? DEFAULT_OPTIONS.prune),
   };
   const data = option('data') ?? DEFAULT_DATA;

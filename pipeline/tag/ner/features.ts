@@ -46,7 +46,7 @@ export interface TokenRun {
   ends: number[];
 }
 
-const isSpaceCode = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x200b || c === 0x3000;
+export const isSpaceCode = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x200b || c === 0x3000;
 
 /** Tokens of text[from, to): word-boundary runs that are not all whitespace. */
 export function tokenize(text: string, b: Boundaries, from: number, to: number): TokenRun {
