@@ -39,7 +39,7 @@ export interface TrainOptions {
   prune: number;
 }
 
-export const DEFAULT_OPTIONS: TrainOptions = { epochs: 18, bits: 20, seed: 18, runs: 3, prune: 40 };
+export const DEFAULT_OPTIONS: TrainOptions = { epochs: 20, bits: 20, seed: 18, runs: 3, prune: 40 };
 
 const BASE: Record<string, number> = { PERSON: 1, ORGANIZATION: 3, LOCATION: 5 };
 

@@ -49,6 +49,9 @@ describe('training', () => {
     expect(back.bits).toBe(SMALL.bits);
     expect([...back.weights]).toEqual([...model.weights]);
     expect([...back.transitions]).toEqual([...model.transitions]);
+    expect([...back.lexicon.names]).toEqual([...model.lexicon.names].sort(([a], [b]) => (a < b ? -1 : 1)));
+    expect([...back.lexicon.firstWords].sort()).toEqual([...model.lexicon.firstWords].sort());
+    expect(model.lexicon.names.size).toBeGreaterThan(100);
   });
 });
 
@@ -70,6 +73,15 @@ describe('the committed model in tagText', () => {
     expect(tagged('ชัยวุฒิ ธนาคมานุสรณ์ กล่าวว่า โครงการเมืองอัจฉริยะจะเริ่มในปีหน้า')).toEqual([
       ['person', 'ชัยวุฒิ ธนาคมานุสรณ์', null, 'ชัยวุฒิ ธนาคมานุสรณ์'],
     ]);
+  });
+
+  it('ends a name before an unclosed bracket, and a known body the patterns ran on past is the known body', () => {
+    // The model alone runs on into the acronym ("…ประเทศไทย(ทีดีอาร์ไอ"); no name in the training data holds an unclosed bracket.
+    expect(tagged('ผู้อำนวยการสถาบันวิจัยเพื่อการพัฒนาประเทศไทย(ทีดีอาร์ไอ) กล่าวว่า')).toEqual([
+      ['organization', 'สถาบันวิจัยเพื่อการพัฒนาประเทศไทย', null, 'สถาบันวิจัยเพื่อการพัฒนาประเทศไทย'],
+    ]);
+    // The กระทรวง… pattern takes "กระทรวงกลาโหมเพราะต้องการ"; the model's span is the known body.
+    expect(tagged('เขามารับตำแหน่งรัฐมนตรีว่าการกระทรวงกลาโหมเพราะต้องการมาช่วยประเทศชาติ')).toEqual([['agency', 'กระทรวงกลาโหม', 'agency:mod', undefined]]);
   });
 
   it('finds a company and a university (a province inside the name is part of it)', () => {

@@ -21,8 +21,8 @@ const AGENCY_START = /^(?:กระทรวง|กรม|กอง|สำนั
 
 const THAI_CONSONANT = new RegExp(`[${CONSONANT}]`, 'u');
 const NAME_LETTER = new RegExp(`[${CONSONANT}A-Za-z]`, 'gu');
-/** Spaces and punctuation a name never starts or ends with ("กรุงเทพฯ:" is กรุงเทพฯ). */
-const EDGE_JUNK = /[\s:;,!?"'“”‘’\-–—|/]/u;
+/** Spaces, punctuation and footnote marks a name never starts or ends with ("กรุงเทพฯ:" is กรุงเทพฯ, "เนตรทัศน์∗" is เนตรทัศน์). */
+const EDGE_JUNK = /[\s:;,!?"'“”‘’\-–—|/*∗]/u;
 /** Up to six Thai characters and a dot after a space, a dot or the span start: กกต., สตช., พ.ร.บ. */
 const ABBREVIATION_BEFORE_DOT = new RegExp(`(?:^|[\\s.])[${THAI_LETTER_RANGE}]{1,6}\\.$`, 'u');
 

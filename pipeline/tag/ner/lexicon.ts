@@ -11,8 +11,6 @@ export interface NameLexicon {
   firstWords: Set<string>;
 }
 
-export const EMPTY_LEXICON: NameLexicon = { names: new Map(), firstWords: new Set() };
-
 /** Longest name a lookup tries, in tokens. */
 const MAX_NAME_TOKENS = 12;
 
