@@ -27,8 +27,10 @@ function outsideUrls(text: string, entities: Entity[]): Entity[] {
 function tagWithWarnings(text: string): { entities: Entity[]; warnings: Warning[] } {
   const boundaries = computeBoundaries(text);
   const gazetteer = matchGazetteer(text, boundaries);
-  const model = matchThaiNer(text, boundaries, gazetteer);
-  const patterns = dropOverlapped(matchAgencyPatterns(text, boundaries, gazetteer), model, text.length);
+  const { candidates: model, spans: modelSpans } = matchThaiNer(text, boundaries, gazetteer);
+  // A body's name the patterns run on past a known body ("กระทรวงกลาโหมเพราะต้องการ") gives way
+  // to the model even where the model's own span is the known body and is not emitted.
+  const patterns = dropOverlapped(matchAgencyPatterns(text, boundaries, gazetteer), modelSpans, text.length);
   const dates = matchDates(text);
   const people = dropOverlapped(matchPeople(text, boundaries, [...gazetteer, ...patterns]), model, text.length);
   // No entity runs across a block boundary (the "\n\n" between blocks).

@@ -46,7 +46,7 @@ export interface TokenRun {
   ends: number[];
 }
 
-const isSpaceCode = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x200b || c === 0x3000;
+export const isSpaceCode = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x200b || c === 0x3000;
 
 /** Tokens of text[from, to): word-boundary runs that are not all whitespace. */
 export function tokenize(text: string, b: Boundaries, from: number, to: number): TokenRun {
@@ -117,22 +117,25 @@ const BOUNDARY = '\u0002';
 const enum T {
   Bias = 1, W0, Wm1, Wp1, Wm2, Wp2, Wm1W0, W0Wp1, Pre2, Suf2, Shape, Spaces, Lex0, LexM1, LexP1, Gaz0, GazM1, GazP1,
   Shapes3, Wm1Space, Wp1Space, Lex0Shape, Wm1Wm2, Suf1, Pre3, Suf3, Wm3, Wp3, Wp1Wp2, LexM2, LexM1W0, W0LexP1,
-  SinceLex, SinceLexW0, SpacesSinceLex, InBrackets,
+  SinceLex, SinceLexW0, SpacesSinceLex, InBrackets, Names0, NamesM1, NamesP1, Names0Lex0, Names0W0,
+  Suf2M1, Pre2P1, Wm1W0Wp1, ShapeM1W0, NamesM1Names0,
 }
-export const FEATURES_PER_TOKEN = 36;
+export const FEATURES_PER_TOKEN = 46;
 
 /**
  * Feature hashes for every token of a run, FEATURES_PER_TOKEN per token, token-major. The same
  * text, boundaries and gazetteer marks always give the same numbers (nothing here depends on
  * the model).
  */
-export function featureHashes(text: string, run: TokenRun, marks: Uint8Array): Uint32Array {
+export function featureHashes(text: string, run: TokenRun, marks: Uint8Array, nameMarks: Uint8Array): Uint32Array {
   const n = run.starts.length;
   const words: string[] = new Array(n);
   const wordHash = new Uint32Array(n + 6);
   const shapeHash = new Uint32Array(n + 6);
   const lex = new Uint8Array(n + 6);
   const gaz = new Uint8Array(n + 6);
+  const names = new Uint8Array(n + 6);
+  names.set(nameMarks, 3);
   const boundaryHash = hashString(BOUNDARY);
   // Index i + 3 holds token i; three padding slots on each side.
   wordHash.fill(boundaryHash);
@@ -199,6 +202,16 @@ export function featureHashes(text: string, run: TokenRun, marks: Uint8Array): U
     const first = text.charCodeAt(start);
     if (first === 0x28) inBrackets = 1;
     out[o++] = mix(T.InBrackets, inBrackets);
+    out[o++] = mix(T.Names0, names[k]!);
+    out[o++] = mix(T.NamesM1, names[k - 1]!);
+    out[o++] = mix(T.NamesP1, names[k + 1]!);
+    out[o++] = mix(mix(T.Names0Lex0, names[k]!), lex[k]!);
+    out[o++] = mix(mix(T.Names0W0, names[k]!), wordHash[k]!);
+    out[o++] = mix(T.Suf2M1, i > 0 ? hashString(text, Math.max(run.starts[i - 1]!, run.ends[i - 1]! - 2), run.ends[i - 1]!) : boundaryHash);
+    out[o++] = mix(T.Pre2P1, i + 1 < n ? hashString(text, run.starts[i + 1]!, Math.min(run.ends[i + 1]!, run.starts[i + 1]! + 2)) : boundaryHash);
+    out[o++] = mix(mix(mix(T.Wm1W0Wp1, wordHash[k - 1]!), wordHash[k]!), wordHash[k + 1]!);
+    out[o++] = mix(mix(T.ShapeM1W0, shapeHash[k - 1]!), wordHash[k]!);
+    out[o++] = mix(mix(T.NamesM1Names0, names[k - 1]!), names[k]!);
     if (first === 0x29) inBrackets = 0;
     if (lex[k]) {
       lastLex = ((lex[k]! - 1) % 3) + 1;

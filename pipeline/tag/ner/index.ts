@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { PRIORITY, SpanIndex, type Candidate } from '../candidate.ts';
 import type { Boundaries } from '../text.ts';
-import { titleLength } from '../names.ts';
+import { nameKey, titleLength } from '../names.ts';
 import { ORGANIZATION_PREFIXES } from './features.ts';
 import { deserialize } from './model.ts';
 import { tagSpans, type NerSpan } from './tagger.ts';
@@ -21,8 +21,8 @@ const AGENCY_START = /^(?:กระทรวง|กรม|กอง|สำนั
 
 const THAI_CONSONANT = new RegExp(`[${CONSONANT}]`, 'u');
 const NAME_LETTER = new RegExp(`[${CONSONANT}A-Za-z]`, 'gu');
-/** Spaces and punctuation a name never starts or ends with ("กรุงเทพฯ:" is กรุงเทพฯ). */
-const EDGE_JUNK = /[\s:;,!?"'“”‘’\-–—|/]/u;
+/** Spaces, punctuation and footnote marks a name never starts or ends with ("กรุงเทพฯ:" is กรุงเทพฯ, "เนตรทัศน์∗" is เนตรทัศน์). */
+const EDGE_JUNK = /[\s:;,!?"'“”‘’\-–—|/*∗]/u;
 /** Up to six Thai characters and a dot after a space, a dot or the span start: กกต., สตช., พ.ร.บ. */
 const ABBREVIATION_BEFORE_DOT = new RegExp(`(?:^|[\\s.])[${THAI_LETTER_RANGE}]{1,6}\\.$`, 'u');
 
@@ -55,13 +55,40 @@ function nerCandidates(text: string, spans: readonly NerSpan[]): Candidate[] {
 }
 
 /**
+ * The document's own organisation names, second pass: a model span that is only the start of a
+ * name the model found in full elsewhere in the document ("ซีพี" where "ซีพี ออลล์" follows,
+ * after "บริษัท ซีพี ออลล์ จำกัด (มหาชน)" earlier) is that name.
+ */
+function toDocumentNames(text: string, b: Boundaries, candidates: Candidate[]): Candidate[] {
+  const names = new Set<string>();
+  for (const c of candidates) {
+    if (c.type === 'person') continue;
+    names.add(c.text);
+    names.add(nameKey(c.text, c.type));
+  }
+  const longestFirst = [...names].sort((x, y) => y.length - x.length);
+  return candidates.map((c) => {
+    if (c.type === 'person') return c;
+    const name = longestFirst.find((n) => n.length > c.text.length && text.startsWith(n, c.start) && b.word[c.start + n.length]);
+    return name ? { ...c, text: name, end: c.start + name.length, name: { th: name } } : c;
+  });
+}
+
+export interface ThaiNerFound {
+  /** The model's people and organisations that samut emits. */
+  candidates: Candidate[];
+  /** Every person and organisation span the model found, known bodies included: where the rules disagree with these, the model decides. */
+  spans: Candidate[];
+}
+
+/**
  * Person and organisation candidates the trained model finds on the Thai lines of the text. As
  * for the name patterns, a known body wins: an organisation that overlaps a gazetteer body is
  * kept only when it starts with it and goes on (กรมทางหลวงชนบท), so "สำนักงาน กสทช." stays the
  * known กสทช.; a person never overlaps a known body. A place inside an organisation's name
  * (มหาวิทยาลัยขอนแก่น) is part of that name.
  */
-export function matchThaiNer(text: string, b: Boundaries, gazetteer: readonly Candidate[]): Candidate[] {
+export function matchThaiNer(text: string, b: Boundaries, gazetteer: readonly Candidate[]): ThaiNerFound {
   const knownBodies = gazetteer.filter((g) => g.type === 'agency' || g.type === 'organization');
   const bodies = new SpanIndex(knownBodies, text.length);
   const knownEndByStart = new Map(knownBodies.map((g) => [g.start, g.end]));
@@ -70,9 +97,8 @@ export function matchThaiNer(text: string, b: Boundaries, gazetteer: readonly Ca
     const knownEnd = knownEndByStart.get(c.start);
     return knownEnd !== undefined && THAI_CONSONANT.test(text.slice(knownEnd, c.end));
   };
-  return nerCandidates(text, tagSpans(THAI_NER_MODEL, text, b, gazetteer)).filter(
-    (c) => !bodies.overlaps(c.start, c.end) || (c.type !== 'person' && extends_(c)),
-  );
+  const spans = toDocumentNames(text, b, nerCandidates(text, tagSpans(THAI_NER_MODEL, text, b, gazetteer)));
+  return { spans, candidates: spans.filter((c) => !bodies.overlaps(c.start, c.end) || (c.type !== 'person' && extends_(c))) };
 }
 
 /**

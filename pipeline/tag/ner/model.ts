@@ -3,6 +3,8 @@
 // 16-bit integers, so scores are exact integer sums and decoding is the same on every machine.
 // The binary format is written by scripts/data/train-ner.ts and read here.
 
+import type { NameLexicon } from './lexicon.ts';
+
 const LABELS = ['O', 'B-PERSON', 'I-PERSON', 'B-ORGANIZATION', 'I-ORGANIZATION', 'B-LOCATION', 'I-LOCATION'] as const;
 export const NUM_LABELS = LABELS.length;
 /** Row width of the weight table (a power of two, so a bucket's row starts at bucket << 3). */
@@ -13,7 +15,7 @@ export type SpanType = 'PERSON' | 'ORGANIZATION' | 'LOCATION';
 const SPAN_TYPES: readonly SpanType[] = ['PERSON', 'ORGANIZATION', 'LOCATION'];
 
 const MAGIC = 0x52454e53; // "SNER" little-endian
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 export interface NerModel {
   bits: number;
@@ -21,6 +23,8 @@ export interface NerModel {
   weights: Int16Array | Float64Array;
   /** (NUM_LABELS + 1) * STRIDE transition weights, the last row for the start. */
   transitions: Int16Array | Float64Array;
+  /** Names from the training data, a feature of their own. */
+  lexicon: NameLexicon;
 }
 
 /** I-X may only follow B-X or I-X. */
@@ -134,10 +138,12 @@ export function labelSpans(labels: Uint8Array): [SpanType, number, number][] {
 /**
  * Binary layout, little-endian: magic u32, version u32, bits u32, bucket count u32,
  * transitions (NUM_LABELS + 1) * STRIDE i16, then per stored bucket: the gap from the previous
- * bucket as a LEB128 varint and NUM_LABELS i16 weights. Buckets are in ascending order, so the
- * same weights always give the same bytes.
+ * bucket as a LEB128 varint and NUM_LABELS i16 weights; then the lexicon: the
+ * name count as a varint and per name, in code-unit order, its code u8 and its UTF-8 bytes after
+ * their length as a varint; then the first words so, in the same order. Buckets and names are
+ * sorted, so the same weights and names always give the same bytes.
  */
-export function serialize(bits: number, weights: Int16Array, transitions: Int16Array): Uint8Array {
+export function serialize(bits: number, weights: Int16Array, transitions: Int16Array, lexicon: NameLexicon): Uint8Array {
   const rows: number[] = [];
   for (let b = 0; b < 1 << bits; b++) {
     for (let l = 0; l < NUM_LABELS; l++) {
@@ -166,7 +172,46 @@ export function serialize(bits: number, weights: Int16Array, transitions: Int16A
     } while (gap);
     for (let l = 0; l < NUM_LABELS; l++, at += 2) view.setInt16(at, weights[b * STRIDE + l]!, true);
   }
-  return out.slice(0, at);
+  return concat([out.slice(0, at), lexiconBytes(lexicon)]);
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function varint(n: number, out: number[]): void {
+  do {
+    out.push((n & 0x7f) | (n > 0x7f ? 0x80 : 0));
+    n >>>= 7;
+  } while (n);
+}
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function lexiconBytes(lexicon: NameLexicon): Uint8Array {
+  const bytes: number[] = [];
+  const encoder = new TextEncoder();
+  const string = (s: string) => {
+    const utf8 = encoder.encode(s);
+    varint(utf8.length, bytes);
+    for (const x of utf8) bytes.push(x);
+  };
+  const names = [...lexicon.names.keys()].sort(byCodeUnits);
+  varint(names.length, bytes);
+  for (const name of names) {
+    bytes.push(lexicon.names.get(name)!);
+    string(name);
+  }
+  const firstWords = [...lexicon.firstWords].sort(byCodeUnits);
+  varint(firstWords.length, bytes);
+  for (const word of firstWords) string(word);
+  return Uint8Array.from(bytes);
 }
 
 export function deserialize(bytes: Uint8Array): NerModel {
@@ -193,5 +238,28 @@ export function deserialize(bytes: Uint8Array): NerModel {
     bucket += gap;
     for (let l = 0; l < NUM_LABELS; l++, at += 2) weights[bucket * STRIDE + l] = view.getInt16(at, true);
   }
-  return { bits, weights, transitions };
+  const readVarint = () => {
+    let n = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = bytes[at++]!;
+      n |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return n;
+  };
+  const decoder = new TextDecoder();
+  const readString = () => {
+    const length = readVarint();
+    at += length;
+    return decoder.decode(bytes.subarray(at - length, at));
+  };
+  const lexicon: NameLexicon = { names: new Map(), firstWords: new Set() };
+  for (let r = readVarint(); r > 0; r--) {
+    const code = bytes[at++]!;
+    lexicon.names.set(readString(), code);
+  }
+  for (let r = readVarint(); r > 0; r--) lexicon.firstWords.add(readString());
+  return { bits, weights, transitions, lexicon };
 }

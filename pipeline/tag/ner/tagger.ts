@@ -2,7 +2,8 @@
 // are paragraphs), only on lines with Thai in them, and returns spans with exact text offsets.
 import type { Candidate } from '../candidate.ts';
 import type { Boundaries } from '../text.ts';
-import { featureHashes, FEATURES_PER_TOKEN, gazetteerMarks, tokenize, type TokenRun } from './features.ts';
+import { featureHashes, FEATURES_PER_TOKEN, gazetteerMarks, isSpaceCode, tokenize, type TokenRun } from './features.ts';
+import { lexiconMarks, type NameLexicon } from './lexicon.ts';
 import { decode, labelSpans, type NerModel, type SpanType } from './model.ts';
 import { HAS_THAI } from '../../shared/thai.ts';
 
@@ -34,9 +35,22 @@ function* lines(text: string): Generator<[number, number]> {
 }
 
 /** Tokens and feature buckets of one line. */
-export function featurizeLine(text: string, b: Boundaries, marks: Uint8Array, from: number, to: number, bits: number): { run: TokenRun; buckets: Uint32Array } {
+export function featurizeLine(text: string, b: Boundaries, marks: Uint8Array, lexicon: NameLexicon, from: number, to: number, bits: number): { run: TokenRun; buckets: Uint32Array } {
   const run = tokenize(text, b, from, to);
-  return { run, buckets: toBuckets(featureHashes(text, run, marks), bits) };
+  return { run, buckets: toBuckets(featureHashes(text, run, marks, lexiconMarks(text, run, lexicon)), bits) };
+}
+
+/**
+ * A name never holds an unclosed bracket (no span in ThaiNER's training data does): the model
+ * sometimes runs a name on into the acronym after it, "สำนักงานประกันสังคม(สปส", and the name
+ * ends before the bracket.
+ */
+function withoutOpenBracket(text: string, start: number, end: number): number {
+  const open = text.indexOf('(', start + 1);
+  if (open < 0 || open >= end || text.lastIndexOf(')', end - 1) > open) return end;
+  let cut = open;
+  while (cut > start && isSpaceCode(text.charCodeAt(cut - 1))) cut--;
+  return cut;
 }
 
 /** The model's person, organisation and place spans in the text. */
@@ -45,9 +59,13 @@ export function tagSpans(model: NerModel, text: string, b: Boundaries, gazetteer
   const out: NerSpan[] = [];
   for (const [from, to] of lines(text)) {
     if (!THAI_LINE.test(text.slice(from, to))) continue;
-    const { run, buckets } = featurizeLine(text, b, marks, from, to, model.bits);
+    const { run, buckets } = featurizeLine(text, b, marks, model.lexicon, from, to, model.bits);
     const labels = decode(model, buckets, FEATURES_PER_TOKEN);
-    for (const [type, first, last] of labelSpans(labels)) out.push({ type, start: run.starts[first]!, end: run.ends[last - 1]! });
+    for (const [type, first, last] of labelSpans(labels)) {
+      const start = run.starts[first]!;
+      const end = withoutOpenBracket(text, start, run.ends[last - 1]!);
+      if (end > start) out.push({ type, start, end });
+    }
   }
   return out;
 }
