@@ -1,0 +1,47 @@
+// The Redis a queue build runs on, named by one URL (redis://[user:password@]host:port/db, or
+// rediss:// for TLS). The password is needed to connect and must never be shown: every URL that
+// reaches a log line, a progress line or the manifest goes through maskRedisUrl first.
+import type { ConnectionOptions } from 'bullmq';
+
+/** The BullMQ queue samut's coordinator and workers meet on, unless told otherwise. */
+export const DEFAULT_QUEUE_NAME = 'samut';
+
+/** The URL with its password (and a username, which can be a secret too) replaced by `***`; a URL
+ * that does not parse is not echoed at all, since it may hold a password. */
+export function maskRedisUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    if (parsed.username) parsed.username = '***';
+    return parsed.toString();
+  } catch {
+    return '(an unparseable Redis URL)';
+  }
+}
+
+/** ioredis options for the URL; a TypeError naming `option` when it is not a Redis URL. Commands
+ * wait for Redis to come back (maxRetriesPerRequest null) instead of failing the build. */
+export function redisConnection(url: string, option = 'queue'): ConnectionOptions {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new TypeError(`Expected \`${option}\` to be a redis:// or rediss:// URL, got ${maskRedisUrl(url)}`);
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
+    throw new TypeError(`Expected \`${option}\` to be a redis:// or rediss:// URL, got ${maskRedisUrl(url)}`);
+  }
+  const dbText = parsed.pathname.replace(/^\//u, '');
+  const db = dbText === '' ? 0 : Number(dbText);
+  if (!Number.isInteger(db) || db < 0) throw new TypeError(`Expected \`${option}\`'s path to be a database number, got ${maskRedisUrl(url)}`);
+  const host = parsed.hostname.replace(/^\[|\]$/gu, '');
+  return {
+    host,
+    port: parsed.port === '' ? 6379 : Number(parsed.port),
+    db,
+    ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
+    ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+    ...(parsed.protocol === 'rediss:' ? { tls: { servername: host } } : {}),
+    maxRetriesPerRequest: null,
+  };
+}
