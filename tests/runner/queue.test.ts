@@ -9,8 +9,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, QueueEvents } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Manifest } from '../../pipeline/runner/build.ts';
-import { redisConnection } from '../../pipeline/runner/queue/connection.ts';
+import { build as runnerBuild, type Manifest } from '../../pipeline/runner/build.ts';
+import { maskRedisUrl, redisConnection } from '../../pipeline/runner/queue/connection.ts';
 import { makeManyDocuments, readJson, tempDir } from '../helpers/corpus.ts';
 
 const CLI = ['--import', 'tsx', 'scripts/samut.ts'];
@@ -35,11 +35,20 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 
-/** A real redis-server with a password, on a free port; stopped after the test. */
-async function startRedis(): Promise<{ url: string; plainUrl: string }> {
-  const port = await freePort();
-  const dir = tempDir('samut-redis-');
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--requirepass', PASSWORD], { stdio: ['ignore', 'pipe', 'pipe'] });
+interface Redis {
+  url: string;
+  child: ChildProcess;
+  port: number;
+  dir: string;
+}
+
+/** A real redis-server with a password, on a free port (or `again`'s port and folder, to restart
+ * it); persisted to an append-only file, as a production Redis for a queue should be. */
+async function startRedis(again?: Redis): Promise<Redis> {
+  const port = again?.port ?? (await freePort());
+  const dir = again?.dir ?? tempDir('samut-redis-');
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir, '--requirepass', PASSWORD];
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   started.push(child);
   await new Promise<void>((resolve, reject) => {
     let log = '';
@@ -49,7 +58,7 @@ async function startRedis(): Promise<{ url: string; plainUrl: string }> {
     });
     child.once('exit', () => reject(new Error(`redis-server exited: ${log}`)));
   });
-  return { url: `redis://:${PASSWORD}@127.0.0.1:${port}/0`, plainUrl: `redis://127.0.0.1:${port}/0` };
+  return { url: `redis://:${PASSWORD}@127.0.0.1:${port}/0`, child, port, dir };
 }
 
 interface Run {
@@ -89,6 +98,15 @@ function journalUris(out: string): string[] {
     .map((line) => (JSON.parse(line) as { uri: string }).uri);
 }
 
+/** Waits until the build has journalled `count` documents (and is still running). */
+async function untilJournalHas(out: string, count: number, coordinator: Run): Promise<void> {
+  const journal = path.join(out, '.samut', 'journal.jsonl');
+  while (!existsSync(journal) || journalUris(out).length < count) {
+    expect(coordinator.child.exitCode, coordinator.output()).toBeNull();
+    await sleep(20);
+  }
+}
+
 /** The reference: the same inputs through the local engine. */
 async function localBuild(inputs: string, out: string): Promise<void> {
   const result = await build([inputs, '--out', out, '--threads', '1', '-q']);
@@ -120,6 +138,21 @@ afterEach(async () => {
       await exited(child);
     }
   }
+});
+
+describe('queue options', () => {
+  it('a bad queue URL is a TypeError naming the option, before anything is read or written, and without its password', async () => {
+    const out = path.join(tempDir(), 'out');
+    for (const url of ['http://user:hunter2@host/0', 'redis://:hunter2@host:6379/x', 'not a url hunter2']) {
+      const error = await runnerBuild({ inputs: ['sources'], out, queue: { url } }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toMatch(/`queue\.url`/u);
+      expect((error as Error).message).not.toContain('hunter2');
+    }
+    expect(existsSync(out)).toBe(false);
+    expect(maskRedisUrl('rediss://admin:pw@redis.example:6380/2')).toBe('rediss://***:***@redis.example:6380/2');
+    expect(redisConnection('rediss://admin:p%40ss@redis.example:6380/2')).toMatchObject({ host: 'redis.example', port: 6380, db: 2, username: 'admin', password: 'p@ss', tls: { servername: 'redis.example' } });
+  });
 });
 
 describe('queue engine (BullMQ on a real redis-server)', () => {
@@ -225,11 +258,7 @@ describe('queue engine (BullMQ on a real redis-server)', () => {
     const out = path.join(dir, 'queued');
     const args = ['--queue', redis.url, inputs, '--out', out, '--concurrency', '4'];
     const first = run(['build', ...args]);
-    const journal = path.join(out, '.samut', 'journal.jsonl');
-    while (!existsSync(journal) || journalUris(out).length < 5) {
-      expect(first.child.exitCode, first.output()).toBeNull();
-      await sleep(20);
-    }
+    await untilJournalHas(out, 5, first);
     first.child.kill('SIGKILL');
     await exited(first.child);
     const finishedBefore = new Set(journalUris(out));
@@ -243,5 +272,29 @@ describe('queue engine (BullMQ on a real redis-server)', () => {
     expect(manifest.summary.ok + manifest.summary.skipped).toBe(40);
     expect(manifest.summary.skipped).toBeGreaterThanOrEqual(finishedBefore.size);
     expectSameOutput(out, path.join(dir, 'local'), true);
+  });
+
+  it('Redis restarted during a build: coordinator and workers wait for it and the build finishes', async () => {
+    const redis = await startRedis();
+    const { dir, inputs } = makeManyDocuments(40);
+    await localBuild(inputs, path.join(dir, 'local'));
+    const running = worker(redis.url);
+    const out = path.join(dir, 'queued');
+    const coordinator = run(['build', '--queue', redis.url, inputs, '--out', out, '--concurrency', '4']);
+    await untilJournalHas(out, 5, coordinator);
+    redis.child.kill('SIGTERM');
+    await exited(redis.child);
+    await sleep(1500);
+    await startRedis(redis);
+    const { code } = await exited(coordinator.child);
+    expect(code, coordinator.output()).toBe(0);
+    // It did lose Redis (and said so, without the password), and did not stop.
+    expect(coordinator.output()).toMatch(/queue redis:\/\/:\*\*\*@127\.0\.0\.1:\d+\/0: .*\(waiting for Redis\)/u);
+    const manifest = readJson<Manifest>(path.join(out, 'manifest.json'));
+    expectEachOnce(manifest, 40);
+    expect(manifest.summary.ok).toBe(40);
+    expectSameOutput(out, path.join(dir, 'local'));
+    expect(running.child.exitCode).toBeNull();
+    expect(coordinator.output() + running.output()).not.toContain(PASSWORD);
   });
 });

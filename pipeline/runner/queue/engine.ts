@@ -19,7 +19,7 @@ import { QueueResultSchema, type QueueJob } from './job.ts';
 export { maskRedisUrl };
 
 /** Sources up to this size travel through Redis by default (64 MiB); larger ones as a reference. */
-export const DEFAULT_INLINE_MAX_BYTES = 64 * 1024 * 1024;
+const DEFAULT_INLINE_MAX_BYTES = 64 * 1024 * 1024;
 /** Finished and failed jobs a dead coordinator left behind are kept this long for it to collect. */
 const KEEP_FINISHED_S = 7 * 24 * 3600;
 
