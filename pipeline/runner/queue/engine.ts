@@ -7,6 +7,7 @@
 // those that finished meanwhile, instead of queueing them twice. A job is removed once its result
 // is taken.
 import { createHash } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Failure } from '../../model/errors.ts';
@@ -71,6 +72,9 @@ export function createQueueEngine(options: QueueEngineOptions & { fingerprint: s
   };
   queue.on('error', onError);
   events.on('error', onError);
+  // One listener per document in flight (BullMQ's waitUntilFinished, and ours on the signal).
+  queue.setMaxListeners(0);
+  events.setMaxListeners(0);
 
   const source = (ref: InputRef, loaded: Loaded): QueueJob['source'] => {
     if (loaded.bytes.length <= inlineMaxBytes) return { via: 'inline', base64: Buffer.from(loaded.bytes.buffer, loaded.bytes.byteOffset, loaded.bytes.length).toString('base64') };
@@ -100,6 +104,7 @@ export function createQueueEngine(options: QueueEngineOptions & { fingerprint: s
       // attempts 1: a document's own failure comes back as data and is final; a worker that dies
       // is BullMQ's stalled-job check, bounded by the workers' maxStalledCount.
       const job = await queue.add('document', data, { jobId: id, attempts: 1, removeOnComplete: { age: KEEP_FINISHED_S }, removeOnFail: { age: KEEP_FINISHED_S } });
+      if (signal) setMaxListeners(0, signal);
       let stop: (() => void) | undefined;
       const aborted = new Promise<null>((resolve) => {
         if (signal?.aborted) resolve(null);
