@@ -11,7 +11,7 @@ import { build as runBuild, DEFAULT_MAX_BYTES, type BuildEvent, type BuildOption
 import { extractLoaded, extractOne } from './runner/extract-one.ts';
 import type { Entry } from './runner/store.ts';
 import { MIN_THREAD_MEMORY_MB } from './runner/pool.ts';
-import { checkQueueOptions, type QueueEngineOptions } from './runner/queue/engine.ts';
+import { checkQueueOptions, type QueueEngineOptions } from './runner/queue/connection.ts';
 
 /** A samut document: the JSON one source becomes (`schemaVersion` "1"). */
 export type SamutDocument = Document;

@@ -11,8 +11,6 @@ import type { OcrMode } from '../pipeline/model/stages.ts';
 import { PACKAGE_ROOT } from '../pipeline/runner/fingerprint.ts';
 import { startReviewServer } from '../review/server.ts';
 import { maskRedisUrl } from '../pipeline/runner/queue/connection.ts';
-import { queueStatus } from '../pipeline/runner/queue/status.ts';
-import { startQueueWorker } from '../pipeline/runner/queue/worker.ts';
 
 const VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -262,6 +260,8 @@ async function main(argv: string[]): Promise<number> {
       if (!values.queue) throw new UsageError('worker needs --queue URL');
       if (inputs.length > 0) throw new UsageError('worker takes no INPUT: the coordinator (samut build --queue) queues them');
       const quiet = values.quiet ?? false;
+      // BullMQ is loaded only by the queue's commands.
+      const { startQueueWorker } = await import('../pipeline/runner/queue/worker.ts');
       const worker = await startQueueWorker(
         defined({
           url: values.queue,
@@ -285,6 +285,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'status': {
       if (!values.queue) throw new UsageError('status needs --queue URL');
+      const { queueStatus } = await import('../pipeline/runner/queue/status.ts');
       const status = await queueStatus(values.queue, values['queue-name']);
       process.stdout.write(
         `queue ${maskRedisUrl(values.queue)}: ${status.waiting} waiting, ${status.active} active, ${status.done} done, ${status.failed} failed; ${status.workers.length} live worker(s)\n` +

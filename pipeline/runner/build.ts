@@ -10,7 +10,7 @@ import { pipelineFingerprint, packageInfo } from './fingerprint.ts';
 import { expandInputs, type InputProblem, type InputRef } from './inputs.ts';
 import { checkPoolOptions, DEFAULT_THREAD_MEMORY_MB, defaultThreads } from './pool.ts';
 import { cacheKey, createLocalEngine, identify, resolveProcessOptions, type DocumentEngine, type Identified, type Timings } from './process.ts';
-import { checkQueueOptions, createQueueEngine, maskRedisUrl, type QueueEngineOptions } from './queue/engine.ts';
+import { checkQueueOptions, maskRedisUrl, type QueueEngineOptions } from './queue/connection.ts';
 
 export { DEFAULT_TIMEOUT_MS } from './process.ts';
 import { readInput, type Loaded } from './read.ts';
@@ -192,8 +192,9 @@ async function buildLocked(options: BuildOptions, store: Store, threads: number,
   }
   options.onEvent?.({ type: 'start', total: refs.length, fingerprint });
 
+  // BullMQ is loaded only by a queue build.
   const engine: DocumentEngine = options.queue
-    ? createQueueEngine({ ...options.queue, fingerprint, outRoot: store.root, maxBytes })
+    ? (await import('./queue/engine.ts')).createQueueEngine({ ...options.queue, fingerprint, outRoot: store.root, maxBytes })
     : createLocalEngine(threads, threadMemoryMb);
   const entries: (Entry | undefined)[] = new Array(refs.length);
   const firstBySha = new Map<string, string>();

@@ -1,5 +1,6 @@
 // The Redis a queue build runs on, named by one URL (redis://[user:password@]host:port/db, or
-// rediss:// for TLS). The password is needed to connect and must never be shown: every URL that
+// rediss:// for TLS), and the queue options a build checks before it starts. No BullMQ here:
+// importing samut must not load it (queue/engine.ts and worker.ts are loaded only when used). The password is needed to connect and must never be shown: every URL that
 // reaches a log line, a progress line or the manifest goes through maskRedisUrl first.
 import type { ConnectionOptions } from 'bullmq';
 
@@ -44,4 +45,26 @@ export function redisConnection(url: string, option = 'queue'): ConnectionOption
     ...(parsed.protocol === 'rediss:' ? { tls: { servername: host } } : {}),
     maxRetriesPerRequest: null,
   };
+}
+
+export interface QueueEngineOptions {
+  /** redis://[user:password@]host:port/db, or rediss:// (TLS). */
+  url: string;
+  /** The BullMQ queue's name. @default 'samut' */
+  name?: string;
+  /** Largest source sent through Redis, in bytes; a larger one is sent as its path (or URL), which
+   * every worker must be able to read. @default 64 MiB */
+  inlineMaxBytes?: number;
+}
+
+/** Throws a TypeError naming the option: called before a build touches anything. */
+export function checkQueueOptions(options: QueueEngineOptions): void {
+  redisConnection(options.url, 'queue.url');
+  const cap = options.inlineMaxBytes;
+  if (cap !== undefined && (!Number.isInteger(cap) || cap < 0)) {
+    throw new TypeError(`Expected \`queue.inlineMaxBytes\` to be an integer >= 0, got \`${cap}\` (${typeof cap})`);
+  }
+  if (options.name !== undefined && (typeof options.name !== 'string' || options.name === '' || options.name.includes(':'))) {
+    throw new TypeError(`Expected \`queue.name\` to be a non-empty name without ":", got \`${String(options.name)}\``);
+  }
 }

@@ -14,37 +14,13 @@ import type { Failure } from '../../model/errors.ts';
 import type { InputRef } from '../inputs.ts';
 import type { DocumentEngine, Identified, Processed, ProcessOptions } from '../process.ts';
 import type { Loaded } from '../read.ts';
-import { DEFAULT_QUEUE_NAME, maskRedisUrl, redisConnection } from './connection.ts';
+import { checkQueueOptions, DEFAULT_QUEUE_NAME, maskRedisUrl, redisConnection, type QueueEngineOptions } from './connection.ts';
 import { QueueResultSchema, type QueueJob } from './job.ts';
-
-export { maskRedisUrl };
 
 /** Sources up to this size travel through Redis by default (64 MiB); larger ones as a reference. */
 const DEFAULT_INLINE_MAX_BYTES = 64 * 1024 * 1024;
 /** Finished and failed jobs a dead coordinator left behind are kept this long for it to collect. */
 const KEEP_FINISHED_S = 7 * 24 * 3600;
-
-export interface QueueEngineOptions {
-  /** redis://[user:password@]host:port/db, or rediss:// (TLS). */
-  url: string;
-  /** The BullMQ queue's name. @default 'samut' */
-  name?: string;
-  /** Largest source sent through Redis, in bytes; a larger one is sent as its path (or URL), which
-   * every worker must be able to read. @default 64 MiB */
-  inlineMaxBytes?: number;
-}
-
-/** Throws a TypeError naming the option: called before a build touches anything. */
-export function checkQueueOptions(options: QueueEngineOptions): void {
-  redisConnection(options.url, 'queue.url');
-  const cap = options.inlineMaxBytes;
-  if (cap !== undefined && (!Number.isInteger(cap) || cap < 0)) {
-    throw new TypeError(`Expected \`queue.inlineMaxBytes\` to be an integer >= 0, got \`${cap}\` (${typeof cap})`);
-  }
-  if (options.name !== undefined && (typeof options.name !== 'string' || options.name === '' || options.name.includes(':'))) {
-    throw new TypeError(`Expected \`queue.name\` to be a non-empty name without ":", got \`${String(options.name)}\``);
-  }
-}
 
 function jobId(outRoot: string, uri: string, key: string): string {
   return createHash('sha256').update(`${outRoot}\n${uri}\n${key}`).digest('hex').slice(0, 40);
