@@ -2,7 +2,7 @@
 // port, a coordinator (`samut build --queue`) and workers (`samut worker`) as child processes of
 // the CLI. Faults are real too: a worker process SIGKILLs itself on a chosen document
 // (tests/fixtures/queue/die-on.mjs), and the coordinator is SIGKILLed by the test.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -66,6 +66,28 @@ interface Run {
   output: () => string;
 }
 
+/** A real redis-server speaking only TLS (rediss://), with a certificate made for the test by
+ * openssl and trusted by the child processes through NODE_EXTRA_CA_CERTS. */
+async function startTlsRedis(): Promise<{ url: string; env: Record<string, string> }> {
+  const port = await freePort();
+  const dir = tempDir('samut-redis-tls-');
+  const cert = path.join(dir, 'cert.pem');
+  const key = path.join(dir, 'key.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=samut-test', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert, '-days', '1'], { stdio: 'ignore' });
+  const args = ['--port', '0', '--tls-port', String(port), '--bind', '127.0.0.1', '--tls-cert-file', cert, '--tls-key-file', key, '--tls-ca-cert-file', cert, '--tls-auth-clients', 'no', '--save', '', '--dir', dir, '--requirepass', PASSWORD];
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
+  await new Promise<void>((resolve, reject) => {
+    let log = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      if (log.includes('Ready to accept connections')) resolve();
+    });
+    child.once('exit', () => reject(new Error(`redis-server exited: ${log}`)));
+  });
+  return { url: `rediss://:${PASSWORD}@127.0.0.1:${port}/0`, env: { NODE_EXTRA_CA_CERTS: cert } };
+}
+
 function run(args: string[], preload: string[] = [], env: Record<string, string> = {}): Run {
   const child = spawn(process.execPath, [...CLI.slice(0, 2), ...preload, CLI[2]!, ...args], { env: { ...process.env, CI: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   started.push(child);
@@ -80,8 +102,8 @@ function worker(url: string, env: Record<string, string> = {}): Run {
   return run(['worker', '--queue', url, '--threads', '1', '--stall-ms', '1000', '--max-stalls', '1'], env.SAMUT_TEST_DIE_ON ? DIE_ON : [], env);
 }
 
-async function build(args: string[]): Promise<{ code: number | null; output: string }> {
-  const coordinator = run(['build', ...args]);
+async function build(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+  const coordinator = run(['build', ...args], [], env);
   const { code } = await exited(coordinator.child);
   return { code, output: coordinator.output() };
 }
@@ -195,6 +217,19 @@ describe('queue engine (BullMQ on a real redis-server)', () => {
     for (const text of [result.output, status.output(), ...workers.map((w) => w.output()), readFileSync(path.join(out, 'manifest.json'), 'utf8')]) {
       expect(text).not.toContain(PASSWORD);
     }
+  });
+
+  it('runs over TLS (rediss://) with a password', async () => {
+    const redis = await startTlsRedis();
+    const { dir, inputs } = makeManyDocuments(3);
+    await localBuild(inputs, path.join(dir, 'local'));
+    const running = worker(redis.url, redis.env);
+    const out = path.join(dir, 'queued');
+    const result = await build(['--queue', redis.url, inputs, '--out', out], redis.env);
+    expect(result.code, result.output).toBe(0);
+    expectSameOutput(out, path.join(dir, 'local'));
+    expect(readJson<Manifest>(path.join(out, 'manifest.json')).options.queue).toMatch(/^rediss:\/\/:\*\*\*@127\.0\.0\.1:\d+\/0$/u);
+    expect(result.output + running.output()).not.toContain(PASSWORD);
   });
 
   it('a worker SIGKILLed holding a document: the job is taken up again and finished, nothing lost or written twice', async () => {

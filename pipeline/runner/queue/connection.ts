@@ -2,6 +2,7 @@
 // rediss:// for TLS), and the queue options a build checks before it starts. No BullMQ here:
 // importing samut must not load it (queue/engine.ts and worker.ts are loaded only when used). The password is needed to connect and must never be shown: every URL that
 // reaches a log line, a progress line or the manifest goes through maskRedisUrl first.
+import { isIP } from 'node:net';
 import type { ConnectionOptions } from 'bullmq';
 
 /** The BullMQ queue samut's coordinator and workers meet on, unless told otherwise. */
@@ -42,7 +43,8 @@ export function redisConnection(url: string, option = 'queue'): ConnectionOption
     db,
     ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
     ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
-    ...(parsed.protocol === 'rediss:' ? { tls: { servername: host } } : {}),
+    // TLS checks the certificate against the host; SNI takes a host name only, never an address.
+    ...(parsed.protocol === 'rediss:' ? { tls: isIP(host) === 0 ? { servername: host } : {} } : {}),
     maxRetriesPerRequest: null,
   };
 }
