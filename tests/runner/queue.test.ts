@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, QueueEvents } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build as runnerBuild, type Manifest } from '../../pipeline/runner/build.ts';
+import { pipelineFingerprint } from '../../pipeline/runner/fingerprint.ts';
 import { maskRedisUrl, redisConnection } from '../../pipeline/runner/queue/connection.ts';
 import { makeManyDocuments, readJson, tempDir } from '../helpers/corpus.ts';
 
@@ -178,10 +179,11 @@ describe('queue options', () => {
 });
 
 describe('queue engine (BullMQ on a real redis-server)', () => {
-  it('gives the same docs/*.json and corpus.jsonl as a local build, refuses a malformed job with a code, and never shows the password', async () => {
+  it('gives the same docs/*.json and corpus.jsonl as a local build, refuses a malformed job (queue-job-invalid) and a source read by path that is not the queued bytes (source-changed), and never shows the password', async () => {
     const redis = await startRedis();
     const { dir, inputs } = makeManyDocuments(12);
-    writeFileSync(path.join(inputs, 'big.txt'), `big\n\n${readFileSync('sources/text-th-asean-smart-cities-damaged.txt', 'utf8')}`);
+    const seed = readFileSync('sources/text-th-asean-smart-cities-damaged.txt', 'utf8');
+    writeFileSync(path.join(inputs, 'big.txt'), `big\n\n${seed}\n\n${seed}`);
     await localBuild(inputs, path.join(dir, 'local'));
     const workers = [worker(redis.url), worker(redis.url)];
 
@@ -193,13 +195,26 @@ describe('queue engine (BullMQ on a real redis-server)', () => {
       const malformed = await queue.add('document', { uri: 'x', sha256: 'not a hash' });
       const answer = (await malformed.waitUntilFinished(events)) as { ok: boolean; failure: { code: string } };
       expect(answer).toMatchObject({ ok: false, failure: { code: 'queue-job-invalid' } });
+      // A well-formed job whose source, read by path, is not the bytes it was queued for.
+      const changed = await queue.add('document', {
+        fingerprint: await pipelineFingerprint(),
+        uri: 'changed.txt',
+        sha256: '0'.repeat(64),
+        kind: 'text',
+        mediaType: 'text/plain',
+        maxBytes: 1_000_000,
+        source: { via: 'path', path: path.resolve(inputs, 'doc-000.txt') },
+        options: { ocr: 'auto', ocrLanguages: 'tha+eng', timeoutMs: 60_000 },
+      });
+      expect(await changed.waitUntilFinished(events)).toMatchObject({ ok: false, failure: { code: 'source-changed' } });
     } finally {
       await Promise.all([events.close(), queue.close()]);
     }
 
     const out = path.join(dir, 'queued');
-    // --inline-max-bytes below big.txt's size: it goes as a path the workers read and check.
-    const result = await build(['--queue', redis.url, inputs, '--out', out, '--inline-max-bytes', '20000']);
+    // --inline-max-bytes below big.txt's size (and above the others'): it goes as a path the
+    // workers read and check, the others through Redis.
+    const result = await build(['--queue', redis.url, inputs, '--out', out, '--inline-max-bytes', '50000']);
     expect(result.code, result.output).toBe(0);
     expectSameOutput(out, path.join(dir, 'local'));
     const manifest = readJson<Manifest>(path.join(out, 'manifest.json'));
