@@ -11,6 +11,7 @@ import { build as runBuild, DEFAULT_MAX_BYTES, type BuildEvent, type BuildOption
 import { extractLoaded, extractOne, type ExtractOneOptions } from './runner/extract-one.ts';
 import type { Entry } from './runner/store.ts';
 import { MIN_THREAD_MEMORY_MB } from './runner/pool.ts';
+import { checkQueueOptions, type QueueEngineOptions } from './runner/queue/connection.ts';
 
 /** A samut document: the JSON one source becomes (`schemaVersion` "1"). */
 export type SamutDocument = Document;
@@ -81,6 +82,12 @@ const ocrLanguages: Check = (value) => (typeof value === 'string' && /^[a-z_]{3,
 const abortSignal: Check = (value) => (value instanceof AbortSignal ? null : 'an AbortSignal');
 const fn: Check = (value) => (typeof value === 'function' ? null : 'a function');
 const schemaVersion: Check = (value) => (SCHEMA_VERSIONS.includes(value as SchemaVersion) ? null : `one of ${SCHEMA_VERSIONS.map((v) => `"${v}"`).join(', ')}`);
+/** Throws its own TypeError: the generic message would echo the value, and a Redis URL may hold a password. */
+const queueOptions: Check = (value) => {
+  if (typeof value !== 'object' || value === null) throw new TypeError('Expected `queue` to be an object { url, name?, inlineMaxBytes? }');
+  checkQueueOptions(value as QueueEngineOptions);
+  return null;
+};
 const threadMemory: Check = (value) => (Number.isInteger(value) && (value as number) >= MIN_THREAD_MEMORY_MB ? null : `an integer >= ${MIN_THREAD_MEMORY_MB}`);
 
 const EXTRACT_CHECKS: Record<keyof ExtractOptions, Check> = {
@@ -111,6 +118,7 @@ const BUILD_CHECKS: Record<keyof BuildOptions, Check> = {
   onEvent: fn,
   cwd: nonEmptyString,
   schemaVersion,
+  queue: queueOptions,
 };
 
 /** Throws a TypeError naming the first option that is unknown or not what it should be. */

@@ -10,6 +10,7 @@ import { MIN_THREAD_MEMORY_MB } from '../pipeline/runner/pool.ts';
 import type { OcrMode } from '../pipeline/model/stages.ts';
 import { PACKAGE_ROOT } from '../pipeline/runner/fingerprint.ts';
 import { startReviewServer } from '../review/server.ts';
+import { maskRedisUrl } from '../pipeline/runner/queue/connection.ts';
 
 const VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -20,6 +21,11 @@ Usage:
   samut extract INPUT                   print one document's JSON on stdout
   samut schema                          print the JSON Schema of a document
   samut review [OUT]                    review a build in the browser (OUT defaults to output/)
+  samut build --queue URL INPUT... --out DIR
+                                        build through a Redis queue: this process plans and
+                                        writes; "samut worker" processes run the documents
+  samut worker --queue URL              run queued documents on this machine until SIGTERM
+  samut status --queue URL              jobs waiting, active, done and failed; live workers
 
 INPUT is a file, a folder (walked recursively) or an http(s):// URL.
 
@@ -40,6 +46,13 @@ Options:
   -f, --force             rebuild every document, changed or not
       --prune             remove the output of sources that disappeared
   -q, --quiet             no progress, only errors
+      --queue URL         redis://[user:pass@]host:port/db or rediss:// (TLS)
+      --queue-name NAME   the BullMQ queue                           [samut]
+      --inline-max-bytes N  build --queue: larger sources go to workers as
+                          their path or URL, not through Redis       [67108864]
+      --stall-ms N        worker: a dead worker's job is retaken after ~N ms [30000]
+      --max-stalls N      worker: times a job may lose its worker before it
+                          fails with worker-lost                     [1]
       --port N            review: the port to listen on              [a free port]
       --host HOST         review: the address to listen on           [127.0.0.1]
   -h, --help              this help
@@ -76,6 +89,13 @@ function schemaVersion(value: string | undefined): SchemaVersion | undefined {
   throw new UsageError(`--schema-version takes ${SCHEMA_VERSIONS.join(', ')} (the schemaVersions this samut makes), got "${value}"`);
 }
 
+function queueOption(values: { queue?: string | undefined; 'queue-name'?: string | undefined; 'inline-max-bytes'?: string | undefined }) {
+  if (values.queue === undefined) return undefined;
+  const inline = values['inline-max-bytes'] === undefined ? undefined : Number(values['inline-max-bytes']);
+  if (inline !== undefined && (!Number.isInteger(inline) || inline < 0)) throw new UsageError(`--inline-max-bytes takes a whole number >= 0, got "${values['inline-max-bytes']}"`);
+  return { url: values.queue, ...(values['queue-name'] ? { name: values['queue-name'] } : {}), ...(inline !== undefined ? { inlineMaxBytes: inline } : {}) };
+}
+
 function parse(argv: string[]) {
   return parseArgs({
     args: argv,
@@ -96,6 +116,11 @@ function parse(argv: string[]) {
       'allow-outside': { type: 'boolean' },
       prune: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      queue: { type: 'string' },
+      'queue-name': { type: 'string' },
+      'inline-max-bytes': { type: 'string' },
+      'stall-ms': { type: 'string' },
+      'max-stalls': { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -224,11 +249,49 @@ async function main(argv: string[]): Promise<number> {
           prune: values.prune ?? false,
           allowOutside: values['allow-outside'] ?? false,
           schemaVersion: version,
+          queue: queueOption(values),
           onEvent: progressReporter(values.quiet ?? false),
         }),
       );
       if (!values.quiet || result.exitCode !== 0) process.stderr.write(`${formatSummary(result.manifest)}\n`);
       return result.manifest.interrupted ? 130 : result.exitCode;
+    }
+    case 'worker': {
+      if (!values.queue) throw new UsageError('worker needs --queue URL');
+      if (inputs.length > 0) throw new UsageError('worker takes no INPUT: the coordinator (samut build --queue) queues them');
+      const quiet = values.quiet ?? false;
+      // BullMQ is loaded only by the queue's commands.
+      const { startQueueWorker } = await import('../pipeline/runner/queue/worker.ts');
+      const worker = await startQueueWorker(
+        defined({
+          url: values.queue,
+          name: values['queue-name'],
+          threads: positiveInteger('threads', values.threads),
+          threadMemoryMb: common.threadMemoryMb,
+          concurrency: positiveInteger('concurrency', values.concurrency),
+          stallMs: positiveInteger('stall-ms', values['stall-ms']),
+          maxStalls: positiveInteger('max-stalls', values['max-stalls']),
+          onEvent: (event) => {
+            if (event.type === 'error') process.stderr.write(`samut worker: ${event.message}\n`);
+            else if (!quiet) process.stderr.write(`samut worker: ${event.failure ? `failed [${event.failure.code}]` : 'done'} ${event.uri}\n`);
+          },
+        }),
+      );
+      if (!quiet) process.stderr.write(`samut worker: pid ${process.pid} taking jobs from ${maskRedisUrl(values.queue)}; SIGTERM finishes the jobs in hand and stops\n`);
+      await new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve(), { once: true }));
+      await worker.close();
+      if (!quiet) process.stderr.write('samut worker: stopped\n');
+      return 0;
+    }
+    case 'status': {
+      if (!values.queue) throw new UsageError('status needs --queue URL');
+      const { queueStatus } = await import('../pipeline/runner/queue/status.ts');
+      const status = await queueStatus(values.queue, values['queue-name']);
+      process.stdout.write(
+        `queue ${maskRedisUrl(values.queue)}: ${status.waiting} waiting, ${status.active} active, ${status.done} done, ${status.failed} failed; ${status.workers.length} live worker(s)\n` +
+          status.workers.map((worker) => `  ${worker.name} (connected ${worker.ageS} s)\n`).join(''),
+      );
+      return 0;
     }
     case 'review': {
       if (inputs.length > 1) throw new UsageError('review takes at most one OUT folder');

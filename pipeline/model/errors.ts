@@ -31,6 +31,10 @@ export const ERROR_CODES = {
   'memory-limit': 'the document needed more memory than a worker thread may use (--thread-memory)',
   'output-write': 'the document was made but its file could not be written to the output folder',
   'schema-invalid': 'the emitted document failed schema validation',
+  'worker-lost': 'the queue worker running the document died (killed, or out of memory) each time it was tried, up to the stall limit',
+  'queue-job-invalid': 'a queued job is malformed (not a job this samut made): the worker refused it',
+  'queue-version-mismatch': 'the queue worker runs another samut pipeline than the coordinator (upgrade the fleet to one version)',
+  'source-changed': 'a source a queue worker read by reference does not have the sha256 the coordinator queued (it changed, or the storage differs)',
   internal: 'an unexpected error in a stage (a bug: please report it)',
 } as const;
 

@@ -8,8 +8,9 @@ import { DocumentError, toFailure, type ErrorCode } from '../model/errors.ts';
 import { reportMissedPdfJsPatches } from '../shared/pdfjs-patch-check.ts';
 import { pipelineFingerprint, packageInfo } from './fingerprint.ts';
 import { expandInputs, type InputProblem, type InputRef } from './inputs.ts';
-import { checkPoolOptions, createStagePool, DEFAULT_THREAD_MEMORY_MB, defaultThreads, type StagePool } from './pool.ts';
-import { cacheKey, identify, lazyOcrRunner, processDocument, resolveProcessOptions, type Identified, type Timings } from './process.ts';
+import { checkPoolOptions, DEFAULT_THREAD_MEMORY_MB, defaultThreads } from './pool.ts';
+import { cacheKey, createLocalEngine, identify, resolveProcessOptions, type DocumentEngine, type Identified, type Timings } from './process.ts';
+import { checkQueueOptions, maskRedisUrl, type QueueEngineOptions } from './queue/connection.ts';
 
 export { DEFAULT_TIMEOUT_MS } from './process.ts';
 import { readInput, type Loaded } from './read.ts';
@@ -40,6 +41,9 @@ export interface BuildOptions {
   prune?: boolean;
   /** Read what symbolic links in a folder and sources-list entries point to outside their folder. */
   allowOutside?: boolean;
+  /** Run the documents on a BullMQ queue's workers (`samut worker`) instead of this machine's
+   * threads; this process stays the only writer of the output folder. */
+  queue?: QueueEngineOptions;
   signal?: AbortSignal;
   onEvent?: (event: BuildEvent) => void;
   cwd?: string;
@@ -72,7 +76,8 @@ export interface Manifest {
   schemaVersion: '1';
   /** `pdfjsPatchesMissed`: samut's pdf.js source patches that no longer apply (PDFs read more slowly). */
   pipeline: { name: string; version: string; fingerprint: string; dependencies: Record<string, string>; pdfjsPatchesMissed: string[] };
-  options: { ocr: OcrMode; ocrLanguages: string; timeoutMs: number; threads: number; concurrency: number; force: boolean; prune: boolean };
+  /** `queue`: the Redis URL of a queue build, its password masked. */
+  options: { ocr: OcrMode; ocrLanguages: string; timeoutMs: number; threads: number; concurrency: number; force: boolean; prune: boolean; queue?: string };
   startedAt: string;
   finishedAt: string;
   durationMs: number;
@@ -129,6 +134,9 @@ function round(ms: number): number {
   return Math.round(ms * 100) / 100;
 }
 
+/** Documents in flight by default through a queue. */
+const QUEUE_CONCURRENCY = 64;
+
 /** A build takes this lock on its output folder: one build per folder at a time. */
 const BUILD_LOCK_PURPOSE = 'samut build';
 
@@ -141,6 +149,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.ocr !== undefined && !['auto', 'always', 'never'].includes(options.ocr)) {
     throw new TypeError(`Expected \`ocr\` to be "auto", "always" or "never", got \`${String(options.ocr)}\``);
   }
+  if (options.queue) checkQueueOptions(options.queue);
   const threads = options.threads ?? defaultThreads();
   const threadMemoryMb = options.threadMemoryMb ?? DEFAULT_THREAD_MEMORY_MB;
   checkPoolOptions(threads, threadMemoryMb);
@@ -157,7 +166,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 async function buildLocked(options: BuildOptions, store: Store, threads: number, threadMemoryMb: number): Promise<BuildResult> {
   const started = new Date();
   const startedMs = performance.now();
-  const concurrency = options.concurrency ?? threads * 2;
+  // Through a queue the workers' machines set the pace: enough documents in flight to keep a fleet busy.
+  const concurrency = options.concurrency ?? (options.queue ? QUEUE_CONCURRENCY : threads * 2);
   const processOptions = resolveProcessOptions(options);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   await store.prepare();
@@ -182,9 +192,10 @@ async function buildLocked(options: BuildOptions, store: Store, threads: number,
   }
   options.onEvent?.({ type: 'start', total: refs.length, fingerprint });
 
-  let pool: StagePool | undefined;
-  const stagePool = () => (pool ??= createStagePool(threads, threadMemoryMb));
-  const ocr = lazyOcrRunner(processOptions);
+  // BullMQ is loaded only by a queue build.
+  const engine: DocumentEngine = options.queue
+    ? (await import('./queue/engine.ts')).createQueueEngine({ ...options.queue, fingerprint, outRoot: store.root, maxBytes })
+    : createLocalEngine(threads, threadMemoryMb);
   const entries: (Entry | undefined)[] = new Array(refs.length);
   const firstBySha = new Map<string, string>();
   const stageTotals: Partial<Record<StageName, number>> = {};
@@ -239,7 +250,7 @@ async function buildLocked(options: BuildOptions, store: Store, threads: number,
       await record(index, { ...before, status: 'skipped-unchanged', timings }, 0);
       return;
     }
-    const result = await processDocument(ref, loaded, identified, processOptions, { pool: stagePool(), ocr: ocr.get, signal: options.signal });
+    const result = await engine.process(ref, loaded, identified, processOptions, options.signal);
     Object.assign(timings, result.timings);
     if (options.signal?.aborted) return; // interrupted: neither done nor failed
     if (!result.ok) {
@@ -296,7 +307,7 @@ async function buildLocked(options: BuildOptions, store: Store, threads: number,
     await queue.onIdle();
     if (escaped.length > 0) throw escaped[0];
   } finally {
-    await Promise.all([pool?.close(), ocr.close()]);
+    await engine.close();
   }
 
   const interrupted = options.signal?.aborted ?? false;
@@ -332,7 +343,7 @@ async function buildLocked(options: BuildOptions, store: Store, threads: number,
   const manifest: Manifest = {
     schemaVersion: '1',
     pipeline: { name: info.name, version: info.version, fingerprint, dependencies: info.dependencies, pdfjsPatchesMissed },
-    options: { ocr: processOptions.ocr, ocrLanguages: processOptions.ocrLanguages, timeoutMs: processOptions.timeoutMs, threads, concurrency, force: options.force ?? false, prune: options.prune ?? false },
+    options: { ocr: processOptions.ocr, ocrLanguages: processOptions.ocrLanguages, timeoutMs: processOptions.timeoutMs, threads, concurrency, force: options.force ?? false, prune: options.prune ?? false, ...(options.queue ? { queue: maskRedisUrl(options.queue.url) } : {}) },
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
     durationMs: round(performance.now() - startedMs),

@@ -9,7 +9,7 @@ import { DEFAULT_EXTRACT_OPTIONS, type OcrMode, type StageName } from '../model/
 import type { InputRef } from './inputs.ts';
 import type { PageOpener } from '../ocr/index.ts';
 import { createOcrRunner, type OcrRunner } from './main-thread-stages.ts';
-import { defaultThreads, type StagePool } from './pool.ts';
+import { createStagePool, defaultThreads, type StagePool } from './pool.ts';
 import type { Loaded } from './read.ts';
 import { withSourceFacts } from './job.ts';
 import type { EmittedSummary, Finished } from './job.ts';
@@ -155,4 +155,31 @@ export async function processDocument(
     }
     return { ok: false, failure: toFailure(error, stage), timings };
   }
+}
+
+/** Where documents go through the stages: this machine's worker threads (the local engine, below),
+ * or a BullMQ queue whose workers run the local engine on their own machines (queue/engine.ts).
+ * Both run processDocument: the stage order is written once, there. */
+export interface DocumentEngine {
+  process(ref: InputRef, loaded: Loaded, identified: Identified, options: ProcessOptions, signal?: AbortSignal): Promise<Processed>;
+  close(): Promise<void>;
+}
+
+/** The stage pool and the OCR engine start with the first document that needs them; a queue
+ * worker may get jobs with other OCR languages, so there is one OCR engine per language set. */
+export function createLocalEngine(threads: number, threadMemoryMb: number): DocumentEngine {
+  let pool: StagePool | undefined;
+  const ocrByLanguages = new Map<string, ReturnType<typeof lazyOcrRunner>>();
+  const ocrFor = (options: ProcessOptions) => {
+    let runner = ocrByLanguages.get(options.ocrLanguages);
+    if (!runner) ocrByLanguages.set(options.ocrLanguages, (runner = lazyOcrRunner(options)));
+    return runner;
+  };
+  return {
+    process: (ref, loaded, identified, options, signal) =>
+      processDocument(ref, loaded, identified, options, { pool: (pool ??= createStagePool(threads, threadMemoryMb)), ocr: ocrFor(options).get, signal }),
+    close: async () => {
+      await Promise.all([pool?.close(), ...[...ocrByLanguages.values()].map((runner) => runner.close())]);
+    },
+  };
 }
