@@ -4,7 +4,6 @@
 // (tests/fixtures/queue/die-on.mjs), and the coordinator is SIGKILLed by the test.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, QueueEvents } from 'bullmq';
@@ -13,23 +12,13 @@ import { build as runnerBuild, type Manifest } from '../../pipeline/runner/build
 import { pipelineFingerprint } from '../../pipeline/runner/fingerprint.ts';
 import { maskRedisUrl, redisConnection } from '../../pipeline/runner/queue/connection.ts';
 import { makeManyDocuments, readJson, tempDir } from '../helpers/corpus.ts';
+import { freePort, spawnRedis } from '../../scripts/lib/redis-server.ts';
 
 const CLI = ['--import', 'tsx', 'scripts/samut.ts'];
 const DIE_ON = ['--import', './tests/fixtures/queue/die-on.mjs'];
 const PASSWORD = 'q7-s3cret-pw';
 
 const started: ChildProcess[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
@@ -49,16 +38,8 @@ async function startRedis(again?: Redis): Promise<Redis> {
   const port = again?.port ?? (await freePort());
   const dir = again?.dir ?? tempDir('samut-redis-');
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir, '--requirepass', PASSWORD];
-  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = await spawnRedis(args);
   started.push(child);
-  await new Promise<void>((resolve, reject) => {
-    let log = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes('Ready to accept connections')) resolve();
-    });
-    child.once('exit', () => reject(new Error(`redis-server exited: ${log}`)));
-  });
   return { url: `redis://:${PASSWORD}@127.0.0.1:${port}/0`, child, port, dir };
 }
 
@@ -76,16 +57,8 @@ async function startTlsRedis(): Promise<{ url: string; env: Record<string, strin
   const key = path.join(dir, 'key.pem');
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=samut-test', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert, '-days', '1'], { stdio: 'ignore' });
   const args = ['--port', '0', '--tls-port', String(port), '--bind', '127.0.0.1', '--tls-cert-file', cert, '--tls-key-file', key, '--tls-ca-cert-file', cert, '--tls-auth-clients', 'no', '--save', '', '--dir', dir, '--requirepass', PASSWORD];
-  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = await spawnRedis(args);
   started.push(child);
-  await new Promise<void>((resolve, reject) => {
-    let log = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes('Ready to accept connections')) resolve();
-    });
-    child.once('exit', () => reject(new Error(`redis-server exited: ${log}`)));
-  });
   return { url: `rediss://:${PASSWORD}@127.0.0.1:${port}/0`, env: { NODE_EXTRA_CA_CERTS: cert } };
 }
 
