@@ -225,19 +225,6 @@ export function deserialize(bytes: Uint8Array): NerModel {
   for (let i = 0; i < transitions.length; i++) transitions[i] = view.getInt16(16 + i * 2, true);
   const weights = new Int16Array((1 << bits) * STRIDE);
   let at = 16 + transitions.length * 2;
-  let bucket = 0;
-  for (let r = 0; r < count; r++) {
-    let gap = 0;
-    let shift = 0;
-    let byte: number;
-    do {
-      byte = bytes[at++]!;
-      gap |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80);
-    bucket += gap;
-    for (let l = 0; l < NUM_LABELS; l++, at += 2) weights[bucket * STRIDE + l] = view.getInt16(at, true);
-  }
   const readVarint = () => {
     let n = 0;
     let shift = 0;
@@ -249,6 +236,11 @@ export function deserialize(bytes: Uint8Array): NerModel {
     } while (byte & 0x80);
     return n;
   };
+  let bucket = 0;
+  for (let r = 0; r < count; r++) {
+    bucket += readVarint(); // rows are stored by the gap from the previous row's bucket
+    for (let l = 0; l < NUM_LABELS; l++, at += 2) weights[bucket * STRIDE + l] = view.getInt16(at, true);
+  }
   const decoder = new TextDecoder();
   const readString = () => {
     const length = readVarint();
