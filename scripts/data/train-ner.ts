@@ -20,6 +20,7 @@ import { FEATURES_PER_TOKEN, gazetteerMarks, tokenize, type TokenRun } from '../
 import { lexiconMarks, type NameLexicon } from '../../pipeline/tag/ner/lexicon.ts';
 import { decode, labelSpans, NUM_LABELS, serialize, START_ROW, STRIDE, type NerModel } from '../../pipeline/tag/ner/model.ts';
 import { featurizeLine } from '../../pipeline/tag/ner/tagger.ts';
+import { random } from '../lib/random.ts';
 import { parseFile, scoreSpans, type NerExample, type SpanScore } from './thainer.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -142,18 +143,6 @@ export function buildLexicon(examples: readonly Tokenized[]): NameLexicon {
     names.set(name, code - 2 + precisionBucket(right / all));
   }
   return lexicon;
-}
-
-/** mulberry32: a small seeded generator, so the shuffle is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Averaged weights rounded to 16-bit integers, small ones dropped. */
