@@ -12,31 +12,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractOne } from '../../pipeline/index.ts';
 import type { Document } from '../../pipeline/index.ts';
+import { thaiToArabicDigits } from '../../pipeline/shared/thai.ts';
+import { smokeDamageLeft } from '../lib/thai-smoke.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SEED_002 = path.join(ROOT, 'sources', 'text-th-asean-smart-cities-damaged.txt');
 const GAZETTE = path.join(ROOT, 'tests', 'fixtures', 'pdf', 'royal-gazette-2566');
 
-/** The check's damage patterns. */
-const DAMAGE: Record<string, RegExp> = {
-  'lost sara am': /[\u0e01-\u0e2e][\u0e48-\u0e4b]? \u0e32/gu,
-  'tone before upper vowel': /[\u0e48-\u0e4b][\u0e31\u0e34-\u0e37]/gu,
-  'private use': /[\ue000-\uf8ff]/gu,
-  'space before mark': /[\u0e01-\u0e4e] [\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/gu,
-  'split sara am': /\u0e4d\u0e32/gu,
-  'replacement character': /\ufffd/gu,
-};
 const THAI_LETTER = /[\u0e01-\u0e4e]/gu;
 const SARA_AM_WORDS = ['ประจำปี', 'อำนาจ', 'นำความ', 'ดำเนินไป', 'กำหนด'];
 
-function thaiDigitsToArabic(text: string): string {
-  return text.replace(/[\u0e50-\u0e59]/gu, (digit) => String(digit.charCodeAt(0) - 0x0e50));
-}
-
 function damageLeft(text: string): number {
-  let left = 0;
-  for (const pattern of Object.values(DAMAGE)) left += text.match(pattern)?.length ?? 0;
-  return left;
+  return Object.values(smokeDamageLeft(text)).reduce((sum, count) => sum + count, 0);
 }
 
 /** Characters in matching blocks, as difflib.SequenceMatcher(None, a, b, autojunk=False)
@@ -90,8 +77,8 @@ export async function bench(): Promise<Record<string, number | string>> {
   const seed = await documentOf(SEED_002);
   const gazette = await documentOf(`${GAZETTE}.pdf`);
   const gold = readFileSync(`${GAZETTE}.gold.md`, 'utf8').replace(/^\s*---[\s\S]*?---\s*/u, '');
-  const goldLetters = thaiDigitsToArabic(gold).match(THAI_LETTER) ?? [];
-  const outLetters = thaiDigitsToArabic(gazette.text).match(THAI_LETTER) ?? [];
+  const goldLetters = thaiToArabicDigits(gold).match(THAI_LETTER) ?? [];
+  const outLetters = thaiToArabicDigits(gazette.text).match(THAI_LETTER) ?? [];
   const matched = matchedCharacters(goldLetters, outLetters);
   const missing = SARA_AM_WORDS.filter((word) => !gazette.text.includes(word));
   const repairs = (document: Document) => document.repairs.reduce((sum, repair) => sum + repair.count, 0);

@@ -7,25 +7,7 @@ import { emptyDraft, type Draft } from '../../pipeline/model/draft.ts';
 import { repairDraft, undoEdits } from '../../pipeline/repair/index.ts';
 import { gazettePages } from './gazette-text.ts';
 import { SEED_002 } from '../helpers/fixtures.ts';
-
-/** The damage regexes of the project's Thai smoke check (its checks/thai-smoke script). */
-const SMOKE_DAMAGE: Record<string, RegExp> = {
-  'lost sara am (consonant, space, า)': /[\u0e01-\u0e2e][\u0e48-\u0e4b]? \u0e32/g,
-  'tone mark before upper vowel': /[\u0e48-\u0e4b][\u0e31\u0e34-\u0e37]/g,
-  'private-use code point': /[\ue000-\uf8ff]/g,
-  'space before a combining mark': /[\u0e01-\u0e4e] [\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g,
-  'nikhahit + sara aa (split ำ)': /\u0e4d\u0e32/g,
-  'replacement character': /\ufffd/g,
-};
-
-function damageLeft(text: string): Record<string, number> {
-  const left: Record<string, number> = {};
-  for (const [name, pattern] of Object.entries(SMOKE_DAMAGE)) {
-    const count = text.match(pattern)?.length ?? 0;
-    if (count > 0) left[name] = count;
-  }
-  return left;
-}
+import { smokeDamageLeft } from '../../scripts/lib/thai-smoke.ts';
 
 const SOURCE: Source = { uri: 'file:///test', mediaType: 'text/plain', sha256: '0'.repeat(64), bytes: 0 };
 
@@ -53,8 +35,8 @@ describe('seed 002 (damaged text from a Thai government PDF)', () => {
   const text = repaired.blocks.map((block) => block.text).join('\n\n');
 
   it('has no damage left by the thai-smoke checks', () => {
-    expect(damageLeft(paragraphs.join('\n\n'))).not.toEqual({}); // the seed is damaged
-    expect(damageLeft(text)).toEqual({});
+    expect(smokeDamageLeft(paragraphs.join('\n\n'))).not.toEqual({}); // the seed is damaged
+    expect(smokeDamageLeft(text)).toEqual({});
   });
 
   it('reads right: lost sara am, mark order, split words and glyphs are mended', () => {
@@ -101,7 +83,7 @@ describe('Royal Gazette PDF as pdf.js extracts it', async () => {
     for (const word of SARA_AM_WORDS) expect(text).toContain(word);
     expect(text.match(/อำนาจ/g)).toHaveLength(2);
     expect(text).toContain('พ.ศ. ๒๕๖๖');
-    expect(damageLeft(text)).toEqual({});
+    expect(smokeDamageLeft(text)).toEqual({});
     expect(repaired.repairs['sara-am-space']).toBe(3);
     expect(repaired.repairs['sara-am-lost']).toBe(3);
     expect(repaired.blocks.every((block) => block.evidence === undefined)).toBe(true);
