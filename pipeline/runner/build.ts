@@ -9,7 +9,8 @@ import { reportMissedPdfJsPatches } from '../shared/pdfjs-patch-check.ts';
 import { pipelineFingerprint, packageInfo } from './fingerprint.ts';
 import { expandInputs, type InputProblem, type InputRef } from './inputs.ts';
 import { checkPoolOptions, DEFAULT_THREAD_MEMORY_MB, defaultThreads } from './pool.ts';
-import { cacheKey, createLocalEngine, identify, resolveProcessOptions, type DocumentEngine, type Identified, type Timings } from './process.ts';
+import { cacheKey, createLocalEngine, identify, resolveProcessOptions, type DocumentEngine, type Identified } from './process.ts';
+import type { Timings } from './job.ts';
 import { checkQueueOptions, maskRedisUrl, type QueueEngineOptions } from './queue/connection.ts';
 
 export { DEFAULT_TIMEOUT_MS } from './process.ts';

@@ -3,16 +3,15 @@
 import os from 'node:os';
 import v8 from 'node:v8';
 import { Piscina } from 'piscina';
-import type { Draft } from '../model/draft.ts';
-import type { DocumentJob, Failed, Finished, JobResult, PageJob, PageJobResult } from './job.ts';
+import type { PageJob, PageJobResult, ThreadRequest, ThreadResult } from './job.ts';
 
 const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url).href;
 
 export interface StagePool {
-  /** repair, tag and emit a draft (one that went through OCR on the main thread). */
-  finish(draft: Draft, signal?: AbortSignal): Promise<Finished | Failed>;
-  /** extract, then finish in the same thread unless the draft needs OCR. */
-  extractAndFinish(job: DocumentJob, signal?: AbortSignal): Promise<JobResult>;
+  /** The stage table's thread stages from where the request starts, in one thread call (worker.ts
+   * runStages). The signal ends the thread itself: the backstop for a stage that does not stop at
+   * the request's deadline. */
+  runStages(request: ThreadRequest, signal?: AbortSignal): Promise<ThreadResult>;
   /** A page image for OCR (or the page count, for page 0), made in a worker thread. */
   pageImage(job: PageJob, signal?: AbortSignal): Promise<PageJobResult>;
   close(): Promise<void>;
@@ -81,8 +80,7 @@ export function createStagePool(threads = defaultThreads(), threadMemoryMb = DEF
   });
   return {
     threads,
-    finish: (draft, signal) => pool.run(draft, { name: 'finish', ...(signal ? { signal } : {}) }),
-    extractAndFinish: (job, signal) => pool.run(job, { name: 'extractAndFinish', ...(signal ? { signal } : {}) }),
+    runStages: (request, signal) => pool.run(request, { name: 'runStages', ...(signal ? { signal } : {}) }),
     pageImage: (job, signal) => pool.run(job, { name: 'pageImage', ...(signal ? { signal } : {}) }),
     close: () => pool.destroy(),
   };

@@ -1,18 +1,19 @@
-// One document through the stages: detect → extract → (ocr) → repair + tag → emit.
-// Problems become a Failure for this document only; nothing here writes files.
+// The local engine: one document through the stage table (stages.ts), its thread stages in the
+// stage pool and its main-thread stages here. Problems become a Failure for this document only;
+// nothing here writes files.
 import { createHash } from 'node:crypto';
 import { detectKind } from '../detect/index.ts';
 import { documentId, sha256Hex } from '../emit/index.ts';
-import type { SourceKind } from '../model/draft.ts';
-import { DocumentError, toFailure, type Failure } from '../model/errors.ts';
+import type { Draft, SourceKind } from '../model/draft.ts';
+import { DocumentError, toFailure } from '../model/errors.ts';
 import { DEFAULT_EXTRACT_OPTIONS, type OcrMode, type StageName } from '../model/stages.ts';
 import type { InputRef } from './inputs.ts';
 import type { PageOpener } from '../ocr/index.ts';
 import { createOcrRunner, type OcrRunner } from './main-thread-stages.ts';
 import { createStagePool, defaultThreads, type StagePool } from './pool.ts';
 import type { Loaded } from './read.ts';
-import { withSourceFacts } from './job.ts';
-import type { EmittedSummary, Finished } from './job.ts';
+import { roundMs, timedOut, type Emitted, type Outcome, type ThreadRequest, type ThreadResult, type Timings } from './job.ts';
+import { STAGES } from './stages.ts';
 
 export interface ProcessOptions {
   ocr: OcrMode;
@@ -55,11 +56,8 @@ export interface Identified {
   mediaType: string;
 }
 
-export type Timings = Partial<Record<StageName, number>>;
-
-export type Processed =
-  | { ok: true; json: string; summary: EmittedSummary; timings: Timings }
-  | { ok: false; failure: Failure; timings: Timings };
+/** A document through the stages, emitted or failed, with the time spent in each stage. */
+export type Processed = Outcome<Emitted> & { timings: Timings };
 
 /** The options that change what a document of this kind comes out as. */
 function optionsAffecting(kind: SourceKind, options: ProcessOptions): Record<string, string> {
@@ -77,18 +75,9 @@ export function identify(ref: InputRef, loaded: Loaded): Identified {
   return { sha256, id: documentId(sha256), ...detected };
 }
 
-function round(ms: number): number {
-  return Math.round(ms * 100) / 100;
-}
-
-async function timed<T>(timings: Timings, stage: StageName, work: () => Promise<T>): Promise<T> {
-  const start = performance.now();
-  try {
-    return await work();
-  } finally {
-    timings[stage] = round(performance.now() - start);
-  }
-}
+/** How long past its deadline a thread call may run before the pool ends the thread: the thread
+ * stops its stages at the deadline itself (worker.ts); this catches a stage that does not. */
+const THREAD_BACKSTOP_MS = 2_000;
 
 /** Page images for OCR made in the pool's worker threads (see worker.ts pageImage); a page that
  * fails there fails here with its own code, as it would have in this thread. */
@@ -96,7 +85,7 @@ function workerPageOpener(pool: StagePool, key: string, signal: AbortSignal): Pa
   return async (kind, bytes, dpi) => {
     const ask = async (page: number) => {
       const result = await pool.pageImage({ key, kind, bytes, dpi, page }, signal);
-      if ('failure' in result) throw new DocumentError(result.failure.code, result.failure.message, result.page ? { page: result.page } : undefined);
+      if (!result.ok) throw new DocumentError(result.failure.code, result.failure.message, result.failure.page ? { page: result.failure.page } : undefined);
       return result;
     };
     const { pageCount } = await ask(0);
@@ -104,6 +93,8 @@ function workerPageOpener(pool: StagePool, key: string, signal: AbortSignal): Pa
   };
 }
 
+/** One document through the stage table (stages.ts): the thread stages in the pool, a main-thread
+ * stage here when one applies, then the pool again from the stage after it. */
 export async function processDocument(
   ref: InputRef,
   loaded: Loaded,
@@ -112,54 +103,53 @@ export async function processDocument(
   context: ProcessContext,
 ): Promise<Processed> {
   const timings: Timings = {};
+  const deadline = Date.now() + options.timeoutMs;
   const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signal = context.signal ? AbortSignal.any([context.signal, timeout]) : timeout;
-  let stage: StageName = 'extract';
-  try {
-    const source = { uri: ref.uri, mediaType: identified.mediaType, sha256: identified.sha256, bytes: loaded.bytes.length };
-    const job = await context.pool.extractAndFinish(
-      {
-        input: {
-          source,
-          kind: identified.kind,
-          bytes: loaded.bytes,
-          declaredCharset: loaded.charset,
-          finalUrl: loaded.finalUrl,
-          options: { ocr: options.ocr, ocrLanguages: options.ocrLanguages },
-        },
-        facts: { title: ref.title, collection: ref.collection },
-      },
-      signal,
-    );
-    if (job.extractMs !== undefined) timings.extract = round(job.extractMs);
-    if ('failure' in job) return { ok: false, failure: job.failure, timings };
-    let finished: Finished;
-    if ('finished' in job) finished = job.finished;
-    else {
-      stage = 'ocr';
-      const openPages = workerPageOpener(context.pool, identified.sha256, signal);
-      const draft = await timed(timings, 'ocr', () => context.ocr().run(job.needsOcr, loaded.bytes, options, signal, openPages));
-      stage = 'repair';
-      const result = await context.pool.finish(withSourceFacts(draft, ref), signal);
-      if ('failure' in result) return { ok: false, failure: result.failure, timings };
-      finished = result;
+  const backstop = AbortSignal.timeout(options.timeoutMs + THREAD_BACKSTOP_MS);
+  const mainSignal = context.signal ? AbortSignal.any([context.signal, timeout]) : timeout;
+  const poolSignal = context.signal ? AbortSignal.any([context.signal, backstop]) : backstop;
+  const stageOptions = { ocr: options.ocr, ocrLanguages: options.ocrLanguages };
+  const failed = (error: unknown, stage: StageName): Processed => {
+    const failure = timeout.aborted && !(context.signal?.aborted ?? false) ? timedOut(ref.uri, options.timeoutMs, stage) : toFailure(error, stage);
+    return { ok: false, failure, timings };
+  };
+  const source = { uri: ref.uri, mediaType: identified.mediaType, sha256: identified.sha256, bytes: loaded.bytes.length };
+  const job = {
+    input: { source, kind: identified.kind, bytes: loaded.bytes, declaredCharset: loaded.charset, finalUrl: loaded.finalUrl, options: stageOptions },
+    facts: { title: ref.title, collection: ref.collection },
+  };
+  let request: ThreadRequest = { start: { job }, uri: ref.uri, options: stageOptions, timeoutMs: options.timeoutMs, deadline };
+  for (;;) {
+    const firstStage = 'job' in request.start ? STAGES.extract.name : (STAGES.draft[request.start.next]?.name ?? STAGES.emit.name);
+    let result: ThreadResult;
+    try {
+      result = await context.pool.runStages(request, poolSignal);
+    } catch (error) {
+      // The thread itself was ended (the backstop, the caller's signal) or died (out of memory).
+      return failed(error, firstStage);
     }
-    timings.repair = round(finished.timings.repair);
-    timings.tag = round(finished.timings.tag);
-    timings.emit = round(finished.timings.emit);
-    return { ok: true, json: finished.json, summary: finished.summary, timings };
-  } catch (error) {
-    if (timeout.aborted && !(context.signal?.aborted ?? false)) {
-      const failure = toFailure(new DocumentError('timeout', `${ref.uri} took longer than ${options.timeoutMs} ms (stage ${stage})`), stage);
-      return { ok: false, failure, timings };
+    Object.assign(timings, result.timings);
+    if (!result.ok) return { ok: false, failure: result.failure, timings };
+    if ('emitted' in result) return { ok: true, ...result.emitted, timings };
+    const step = STAGES.draft[result.next];
+    if (step?.runs !== 'main') return failed(new Error(`a thread handed back stage ${result.next}, which is not a main-thread stage`), firstStage);
+    const start = performance.now();
+    let draft: Draft;
+    try {
+      const openPages = workerPageOpener(context.pool, identified.sha256, poolSignal);
+      draft = await step.run(result.draft, { bytes: loaded.bytes, options: stageOptions, signal: mainSignal, ocr: context.ocr, openPages });
+    } catch (error) {
+      return failed(error, step.name);
+    } finally {
+      timings[step.name] = roundMs(performance.now() - start);
     }
-    return { ok: false, failure: toFailure(error, stage), timings };
+    request = { ...request, start: { draft, next: result.next + 1 } };
   }
 }
 
 /** Where documents go through the stages: this machine's worker threads (the local engine, below),
  * or a BullMQ queue whose workers run the local engine on their own machines (queue/engine.ts).
- * Both run processDocument: the stage order is written once, there. */
+ * Both run processDocument, which reads the stage table (stages.ts). */
 export interface DocumentEngine {
   process(ref: InputRef, loaded: Loaded, identified: Identified, options: ProcessOptions, signal?: AbortSignal): Promise<Processed>;
   close(): Promise<void>;

@@ -14,6 +14,5 @@ if (existsSync(built)) {
   stages = await import('./worker.ts');
 }
 
-export const finish = stages.finish;
-export const extractAndFinish = stages.extractAndFinish;
+export const runStages = stages.runStages;
 export const pageImage = stages.pageImage;

@@ -1,81 +1,79 @@
-// What runs in the pool's worker threads: the CPU-heavy stages, on serializable data only.
-import { serializeDocument, toDocument } from '../emit/index.ts';
-import { extractDocument } from '../extract/index.ts';
+// What runs in the pool's worker threads: the 'thread' stages of the stage table (stages.ts), on
+// serializable data only, and page images for OCR. Every result goes back as data (job.ts).
 import type { Draft } from '../model/draft.ts';
+import { DEFAULT_EXTRACT_OPTIONS, type StageName } from '../model/stages.ts';
 import { toFailure } from '../model/errors.ts';
-import { DOCUMENT, losesPage, warning } from '../model/warnings.ts';
-import type { ExtractInput } from '../model/stages.ts';
-import { needsOcr, withSourceFacts, type DocumentJob, type EmittedSummary, type Failed, type Finished, type JobResult, type PageJob, type PageJobResult } from './job.ts';
 import type { PageSource } from '../ocr/page-images.ts';
-import { repairDraft } from '../repair/index.ts';
-import { tagDraft } from '../tag/index.ts';
-import { MAX_STREAM_BYTES, streamsTooLarge } from '../shared/pdfjs.ts';
+import { roundMs, timedOut, withSourceFacts, type Emitted, type Outcome, type PageJob, type PageJobResult, type ThreadRequest, type ThreadResult, type Timings } from './job.ts';
+import { STAGES, type ThreadStage } from './stages.ts';
 
-// A document's failure comes back as data, not as a throw: an Error crossing threads keeps only
-// its message (a DocumentError's code and page were lost that way, and every PDF that pdf.js
-// could not read was recorded as 'internal').
-
-/** Stage times are measured here, inside the thread, so that time spent waiting for a free
- * worker is not counted as time spent in the stage. */
-async function extractTimed(input: ExtractInput): Promise<{ draft: Draft; ms: number }> {
-  const start = performance.now();
-  const refusedBefore = streamsTooLarge();
-  const draft = await extractDocument(input);
-  // One document at a time per thread, so the count is this document's. pdf.js drops what such a
-  // stream was part of (a page's content, a font) and goes on: the document says so.
-  const refused = streamsTooLarge() - refusedBefore;
-  if (refused > 0) {
-    const message = `${refused} PDF stream(s) decode past ${MAX_STREAM_BYTES / 2 ** 20} MB (a quarter of --thread-memory) and were left out; text drawn from them is missing`;
-    draft.warnings.push(warning('pdf-stream-too-large', message, DOCUMENT));
-  }
-  return { draft, ms: performance.now() - start };
+/** The deadline as this thread's signal. Its timer alone is not enough: pdf.js keeps the thread in
+ * promise callbacks for a whole document, so a timer set to fire at the deadline fires only after
+ * extraction is over (measured: 108 pages ran 700 ms past a 100 ms limit). The stages call
+ * throwIfAborted at each step (a page, a pdf.js call): that call reads the clock too. */
+function deadlineSignal(deadline: number): AbortSignal {
+  const controller = new AbortController();
+  const signal = controller.signal;
+  if (deadline === Number.POSITIVE_INFINITY) return signal;
+  const check = () => {
+    if (!signal.aborted && Date.now() >= deadline) controller.abort(new DOMException('the deadline has passed', 'TimeoutError'));
+  };
+  check();
+  setTimeout(check, Math.max(0, deadline - Date.now())).unref();
+  signal.throwIfAborted = () => {
+    check();
+    AbortSignal.prototype.throwIfAborted.call(signal);
+  };
+  return signal;
 }
 
-/** repair → tag → emit: tagging reads the repaired text; emit validates and serializes here,
- * in the worker, so the main thread only writes files. */
-export function finish(draft: Draft): Finished | Failed {
-  let stage: 'repair' | 'tag' | 'emit' = 'repair';
+/** From where the request starts, the stages in the table's order for as long as they run in a
+ * thread: with no main-thread stage to apply, extract to emit in this one call. A stage's time is
+ * measured here, so time spent waiting for a free thread is not counted as time in the stage. */
+export async function runStages(request: ThreadRequest): Promise<ThreadResult> {
+  const signal = deadlineSignal(request.deadline);
+  const timings: Timings = {};
+  let stage: StageName = STAGES.extract.name;
+  async function run<In, Out>(step: ThreadStage<In, Out>, input: In): Promise<Out> {
+    stage = step.name;
+    const work = await step.load();
+    const start = performance.now();
+    try {
+      signal.throwIfAborted();
+      return await work(input, signal);
+    } finally {
+      timings[step.name] = roundMs(performance.now() - start);
+    }
+  }
   try {
-    const t0 = performance.now();
-    const repaired = repairDraft(draft);
-    const t1 = performance.now();
-    stage = 'tag';
-    const tagged = tagDraft(repaired);
-    const t2 = performance.now();
-    stage = 'emit';
-    const document = toDocument(tagged);
-    const json = serializeDocument(document);
-    const t3 = performance.now();
-    const summary: EmittedSummary = {
-      id: document.id,
-      title: document.title,
-      languages: document.languages,
-      pages: tagged.pages?.length ?? tagged.metadata.pageCount ?? 0,
-      blocks: document.blocks.length,
-      entities: document.entities.length,
-      repairs: document.repairs.reduce((sum, repair) => sum + repair.count, 0),
-      warnings: document.warnings.length,
-      partial: document.warnings.some((found) => losesPage(found.code)),
-    };
-    return { json, summary, timings: { repair: t1 - t0, tag: t2 - t1, emit: t3 - t2 } };
+    let draft: Draft;
+    let next = 0;
+    if ('job' in request.start) {
+      const { job } = request.start;
+      draft = withSourceFacts(await run(STAGES.extract, job.input), job.facts);
+    } else ({ draft, next } = request.start);
+    for (; next < STAGES.draft.length; next++) {
+      const step = STAGES.draft[next]!;
+      if (!(step.appliesTo?.(draft, request.options) ?? true)) continue;
+      if (step.runs === 'main') return { ok: true, draft, next, timings };
+      draft = await run(step, draft);
+    }
+    return { ok: true, emitted: await run(STAGES.emit, draft), timings };
   } catch (error) {
-    return { failure: toFailure(error, stage) };
+    // The stage boundary: whatever the stage threw becomes its failure here, once.
+    const failure = signal.aborted ? timedOut(request.uri, request.timeoutMs, stage) : toFailure(error, stage);
+    return { ok: false, failure, timings };
   }
 }
 
-/** extract → repair → tag → emit in one thread: the draft, the largest thing a document becomes,
- * never crosses threads (twice: there and back) unless OCR on the main thread needs it. */
-export async function extractAndFinish(job: DocumentJob): Promise<JobResult> {
-  let extracted: { draft: Draft; ms: number };
-  try {
-    extracted = await extractTimed(job.input);
-  } catch (error) {
-    return { failure: toFailure(error, 'extract') };
-  }
-  const { draft, ms } = extracted;
-  if (needsOcr(draft, job.input.options.ocr)) return { extractMs: ms, needsOcr: draft };
-  const finished = finish(withSourceFacts(draft, job.facts));
-  return 'failure' in finished ? { ...finished, extractMs: ms } : { extractMs: ms, finished };
+/** The draft stages and emit, in this thread, without a time limit or OCR: for a caller holding a
+ * draft already (the emit and warning tests). */
+export async function finish(draft: Draft): Promise<Outcome<Emitted>> {
+  const options = { ...DEFAULT_EXTRACT_OPTIONS, ocr: 'never' } as const;
+  const result = await runStages({ start: { draft, next: 0 }, uri: draft.source.uri, options, timeoutMs: Number.POSITIVE_INFINITY, deadline: Number.POSITIVE_INFINITY });
+  if (!result.ok) return result;
+  if (!('emitted' in result)) throw new Error('a main-thread stage applies with OCR off');
+  return { ok: true, ...result.emitted };
 }
 
 /** The document this thread has open for OCR pages, kept for its next page (pages of one
@@ -95,9 +93,9 @@ export async function pageImage(job: PageJob): Promise<PageJobResult> {
     }
     const source = await openForPages.source;
     const image = job.page === 0 ? null : await source.pageImage(job.page);
-    return { pageCount: source.pageCount, image };
+    return { ok: true, pageCount: source.pageCount, image };
   } catch (error) {
     if (job.page === 0) openForPages = undefined;
-    return { failure: toFailure(error, 'ocr'), ...(job.page ? { page: job.page } : {}) };
+    return { ok: false, failure: { ...toFailure(error, 'ocr'), ...(job.page ? { page: job.page } : {}) } };
   }
 }

@@ -21,8 +21,8 @@ async function documentOf(kind: SourceKind, bytes: Uint8Array): Promise<Document
   return emitted(draft);
 }
 
-function emitted(draft: Draft): Document {
-  const result = finish(draft);
+async function emitted(draft: Draft): Promise<Document> {
+  const result = await finish(draft);
   if ('failure' in result) throw new Error(`${result.failure.code}: ${result.failure.message}`);
   return JSON.parse(result.json) as Document;
 }
@@ -87,10 +87,10 @@ describe('one rule for which blocks make up the text', () => {
     ]);
   });
 
-  it('footnote marks move with the repair edits before them', () => {
+  it('footnote marks move with the repair edits before them', async () => {
     const draft = emptyDraft({ uri: 'memory:marks', mediaType: 'application/pdf', sha256: SHA, bytes: 1 }, 'pdf');
     draft.blocks.push({ type: 'paragraph', page: 1, text: 'ส าคัญมาก\u200B ราคา', refs: [{ label: '๑', offset: 6, note: null }, { label: '๒', offset: 15, note: null }], evidence: { lostNikhahit: [1] } });
-    const doc = emitted(draft);
+    const doc = await emitted(draft);
     expect(doc.blocks[0]!.text).toBe('สำคัญมาก ราคา');
     expect(doc.blocks[0]!.refs!.map((ref) => doc.blocks[0]!.text.slice(0, ref.offset))).toEqual(['สำคัญ', 'สำคัญมาก ราคา']);
   });
@@ -159,9 +159,9 @@ function generatedMarkdown(seed: number): string {
 }
 
 describe('offsets hold on generated documents', () => {
-  it('300 generated drafts through repair, tag and emit', () => {
+  it('300 generated drafts through repair, tag and emit', async () => {
     for (let seed = 1; seed <= 300; seed++) {
-      const doc = emitted(generatedDraft(seed));
+      const doc = await emitted(generatedDraft(seed));
       try {
         expectOffsetsHold(doc);
       } catch (error) {

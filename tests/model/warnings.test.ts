@@ -66,15 +66,15 @@ describe('diagnostics catalogue', () => {
 describe('partial documents', () => {
   const source = { uri: 'memory:x', mediaType: 'application/pdf', sha256: 'a'.repeat(64), bytes: 1 };
 
-  it('a document that lost a page is written and marked partial; one that did not is not', () => {
+  it('a document that lost a page is written and marked partial; one that did not is not', async () => {
     const lost = emptyDraft(source, 'pdf');
     lost.blocks.push({ type: 'paragraph', page: 1, text: 'page one' });
     lost.warnings.push(warning('page-unreadable', 'page 2: broken content stream', { page: 2 }));
     const kept = emptyDraft(source, 'pdf');
     kept.blocks.push({ type: 'paragraph', page: 1, text: 'page one' });
     kept.warnings.push(warning('pdf-orphan-marks', '1 mark dropped', { page: 1 }));
-    const partial = finish(lost);
-    const whole = finish(kept);
+    const partial = await finish(lost);
+    const whole = await finish(kept);
     if ('failure' in partial || 'failure' in whole) throw new Error('finish failed');
     expect(partial.summary.partial).toBe(true);
     expect(JSON.parse(partial.json).warnings).toEqual([{ code: 'page-unreadable', message: 'page 2: broken content stream', page: 2, stage: 'extract' }]);

@@ -2,11 +2,17 @@ import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSy
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Document } from '../../pipeline/model/document.ts';
-import { build, type Manifest } from '../../pipeline/runner/build.ts';
+import { build, DEFAULT_MAX_BYTES, type Manifest } from '../../pipeline/runner/build.ts';
+import { DEFAULT_THREAD_MEMORY_MB } from '../../pipeline/runner/pool.ts';
+import { createLocalEngine, identify, resolveProcessOptions } from '../../pipeline/runner/process.ts';
+import { readInput } from '../../pipeline/runner/read.ts';
 import { fileURLToPath } from 'node:url';
 import { makeCorpus, readJson } from '../helpers/corpus.ts';
 
 const TRUNCATED_PDF = fileURLToPath(new URL('../fixtures/pdf/bad-truncated.pdf', import.meta.url));
+/** 108 pages (scripts/fixtures/pdf/make.ts): far more than a thread reads in 100 ms. */
+const LONG_PDF = fileURLToPath(new URL('../fixtures/pdf/long-108.pdf', import.meta.url));
+const SHORT_PDF = fileURLToPath(new URL('../fixtures/pdf/thai-report.pdf', import.meta.url));
 
 const THREADS = 2;
 
@@ -68,6 +74,27 @@ describe('build', () => {
     expect(result.exitCode).toBe(1);
     const manifest = readJson<Manifest>(path.join(out, 'manifest.json'));
     expect(manifest.documents[0]?.error).toMatchObject({ code: 'timeout', stage: 'extract' });
+  });
+
+  it('stops a document at its deadline inside the thread: a clean timeout from extract, and the thread goes on', async () => {
+    const engine = createLocalEngine(1, DEFAULT_THREAD_MEMORY_MB);
+    const run = async (file: string, timeoutMs: number) => {
+      const ref = { uri: file };
+      const loaded = await readInput(ref, DEFAULT_MAX_BYTES);
+      return engine.process(ref, loaded, identify(ref, loaded), resolveProcessOptions({ timeoutMs, ocr: 'never' }));
+    };
+    try {
+      // The thread and pdf.js are loaded first, so the long PDF's 100 ms go to reading it.
+      expect((await run(SHORT_PDF, 60_000)).ok).toBe(true);
+      const stopped = await run(LONG_PDF, 100);
+      expect(stopped).toMatchObject({ ok: false, failure: { code: 'timeout', stage: 'extract' } });
+      // Its extract time is measured inside the thread and came back with the failure: the thread
+      // stopped the stage itself and returned (a thread ended by the pool's backstop returns nothing).
+      expect(stopped.timings.extract).toBeGreaterThanOrEqual(0);
+      expect((await run(SHORT_PDF, 60_000)).ok).toBe(true);
+    } finally {
+      await engine.close();
+    }
   });
 
   it('decodes a TIS-620 file into Thai', async () => {
