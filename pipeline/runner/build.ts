@@ -1,22 +1,27 @@
-// build: a corpus of inputs → DIR/docs/<id>.json, DIR/corpus.jsonl, DIR/manifest.json.
-// p-queue bounds the documents in flight (and so memory); the stage pool gives the CPU-heavy
-// stages both cores; the journal makes the build incremental and resumable.
+// build: a corpus of inputs → DIR/docs/<id>.json, DIR/corpus.jsonl, DIR/manifest.json, in three
+// steps: plan (the inputs expanded and deduplicated, the previous build's journal, the review
+// decisions, the pipeline's fingerprint), run (p-queue bounds the documents in flight, and so
+// memory; each goes read → identify → skipped or duplicate, or through the engine → written and
+// journalled) and record (record.ts: summary, missing sources, corpus.jsonl, manifest). The journal
+// makes the build incremental and resumable.
 import path from 'node:path';
 import PQueue from 'p-queue';
 import type { OcrMode, StageName } from '../model/stages.ts';
-import { DocumentError, toFailure, type ErrorCode } from '../model/errors.ts';
+import { DocumentError, toFailure } from '../model/errors.ts';
 import { reportMissedPdfJsPatches } from '../shared/pdfjs-patch-check.ts';
 import { pipelineFingerprint, packageInfo } from './fingerprint.ts';
 import { expandInputs, type InputProblem, type InputRef } from './inputs.ts';
+import { roundMs, type Timings } from './job.ts';
 import { checkPoolOptions, DEFAULT_THREAD_MEMORY_MB, defaultThreads } from './pool.ts';
-import { cacheKey, createLocalEngine, identify, resolveProcessOptions, type DocumentEngine, type Identified } from './process.ts';
-import type { Timings } from './job.ts';
+import { cacheKey, createLocalEngine, identify, resolveProcessOptions, type DocumentEngine, type Identified, type ProcessOptions } from './process.ts';
 import { checkQueueOptions, maskRedisUrl, type QueueEngineOptions } from './queue/connection.ts';
+import { readInput, type Loaded } from './read.ts';
+import { record, type Manifest } from './record.ts';
+import { ReviewBook } from '../review/index.ts';
+import { Store, writeAtomic, type Entry } from './store.ts';
 
 export { DEFAULT_TIMEOUT_MS } from './process.ts';
-import { readInput, type Loaded } from './read.ts';
-import { ReviewBook, type ReviewReport } from '../review/index.ts';
-import { Store, writeAtomic, type Entry } from './store.ts';
+export type { Manifest, Summary } from './record.ts';
 
 export interface BuildOptions {
   /** Files, folders and URLs. */
@@ -56,44 +61,6 @@ export type BuildEvent =
   | { type: 'document'; entry: Entry; done: number; total: number; pages: number }
   | { type: 'end'; manifest: Manifest };
 
-/** Counts over a build's documents (the manifest's `summary`). */
-export interface Summary {
-  total: number;
-  ok: number;
-  /** Written with some pages lost. */
-  partial: number;
-  failed: number;
-  skipped: number;
-  duplicate: number;
-  failedByCode: Partial<Record<ErrorCode, number>>;
-  pages: number;
-  repairs: number;
-  entities: number;
-  warnings: number;
-}
-
-/** The build record written to `out/manifest.json`: options, pipeline version, every document's entry and what went missing. */
-export interface Manifest {
-  schemaVersion: '1';
-  /** `pdfjsPatchesMissed`: samut's pdf.js source patches that no longer apply (PDFs read more slowly). */
-  pipeline: { name: string; version: string; fingerprint: string; dependencies: Record<string, string>; pdfjsPatchesMissed: string[] };
-  /** `queue`: the Redis URL of a queue build, its password masked. */
-  options: { ocr: OcrMode; ocrLanguages: string; timeoutMs: number; threads: number; concurrency: number; force: boolean; prune: boolean; queue?: string };
-  startedAt: string;
-  finishedAt: string;
-  durationMs: number;
-  interrupted: boolean;
-  summary: Summary;
-  /** Total milliseconds spent in each stage, over the documents processed in this run. */
-  stageTimings: Partial<Record<StageName, number>>;
-  documents: Entry[];
-  /** Sources in the previous build that are gone now; their output is removed only with prune. */
-  missing: { uri: string; id: string | null; removed: boolean }[];
-  inputProblems: InputProblem[];
-  /** Review decisions (OUT/review/decisions.jsonl): how many were applied, and each one whose place is gone. */
-  review: ReviewReport;
-}
-
 /** What a build resolves to: its manifest, and 0 when every document is done or 1 when some failed. */
 export interface BuildResult {
   manifest: Manifest;
@@ -131,10 +98,6 @@ function baseEntry(ref: InputRef): Entry {
   };
 }
 
-function round(ms: number): number {
-  return Math.round(ms * 100) / 100;
-}
-
 /** Documents in flight by default through a queue. */
 const QUEUE_CONCURRENCY = 64;
 
@@ -158,19 +121,47 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Before anything else is read or written: a second build into the same folder stops here.
   const lock = await store.lock(BUILD_LOCK_PURPOSE);
   try {
-    return await buildLocked(options, store, threads, threadMemoryMb);
+    const planned = await plan(options, store, threads);
+    options.onEvent?.({ type: 'start', total: planned.refs.length, fingerprint: planned.pipeline.fingerprint });
+    // BullMQ is loaded only by a queue build.
+    const engine: DocumentEngine = options.queue
+      ? (await import('./queue/engine.ts')).createQueueEngine({ ...options.queue, fingerprint: planned.pipeline.fingerprint, outRoot: store.root, maxBytes: planned.maxBytes })
+      : createLocalEngine(threads, threadMemoryMb);
+    let ran: Ran;
+    try {
+      ran = await run(planned, engine, store, options);
+    } finally {
+      await engine.close();
+    }
+    const manifest = await record({ ...planned, ...ran, store, interrupted: options.signal?.aborted ?? false });
+    options.onEvent?.({ type: 'end', manifest });
+    return { manifest, exitCode: manifest.summary.failed > 0 || manifest.inputProblems.length > 0 ? 1 : 0 };
   } finally {
     await lock.release();
   }
 }
 
-async function buildLocked(options: BuildOptions, store: Store, threads: number, threadMemoryMb: number): Promise<BuildResult> {
+/** What a build knows before it processes any document. */
+interface Plan {
+  started: Date;
+  startedMs: number;
+  /** The inputs expanded, each source once, in input order. */
+  refs: InputRef[];
+  problems: InputProblem[];
+  previous: Map<string, Entry>;
+  review: ReviewBook;
+  pipeline: Manifest['pipeline'];
+  options: Manifest['options'];
+  processOptions: ProcessOptions;
+  maxBytes: number;
+}
+
+async function plan(options: BuildOptions, store: Store, threads: number): Promise<Plan> {
   const started = new Date();
   const startedMs = performance.now();
   // Through a queue the workers' machines set the pace: enough documents in flight to keep a fleet busy.
   const concurrency = options.concurrency ?? (options.queue ? QUEUE_CONCURRENCY : threads * 2);
   const processOptions = resolveProcessOptions(options);
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   await store.prepare();
   const previous = await store.readJournal();
   const review = await ReviewBook.load(store.root);
@@ -191,23 +182,52 @@ async function buildLocked(options: BuildOptions, store: Store, threads: number,
     byUri.set(ref.uri, ref);
     refs.push(ref);
   }
-  options.onEvent?.({ type: 'start', total: refs.length, fingerprint });
+  return {
+    started,
+    startedMs,
+    refs,
+    problems,
+    previous,
+    review,
+    pipeline: { name: info.name, version: info.version, fingerprint, dependencies: info.dependencies, pdfjsPatchesMissed },
+    options: {
+      ocr: processOptions.ocr,
+      ocrLanguages: processOptions.ocrLanguages,
+      timeoutMs: processOptions.timeoutMs,
+      threads,
+      concurrency,
+      force: options.force ?? false,
+      prune: options.prune ?? false,
+      ...(options.queue ? { queue: maskRedisUrl(options.queue.url) } : {}),
+    },
+    processOptions,
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+  };
+}
 
-  // BullMQ is loaded only by a queue build.
-  const engine: DocumentEngine = options.queue
-    ? (await import('./queue/engine.ts')).createQueueEngine({ ...options.queue, fingerprint, outRoot: store.root, maxBytes })
-    : createLocalEngine(threads, threadMemoryMb);
+/** What the run gives record(): the documents done, in input order, and the time in each stage. */
+interface Ran {
+  documents: Entry[];
+  stageTimings: Partial<Record<StageName, number>>;
+}
+
+/** Every document through the engine, `concurrency` at a time, each journalled as it is done. An
+ * interrupted run stops taking documents; those in flight are neither done nor failed. */
+async function run(planned: Plan, engine: DocumentEngine, store: Store, options: BuildOptions): Promise<Ran> {
+  const { refs, previous, review, processOptions, maxBytes } = planned;
+  const { fingerprint } = planned.pipeline;
+  const { concurrency } = planned.options;
   const entries: (Entry | undefined)[] = new Array(refs.length);
   const firstBySha = new Map<string, string>();
-  const stageTotals: Partial<Record<StageName, number>> = {};
+  const stageTimings: Partial<Record<StageName, number>> = {};
   let done = 0;
 
-  const record = async (index: number, recorded: Entry, pages: number) => {
+  const finished = async (index: number, recorded: Entry, pages: number) => {
     let entry = recorded;
     entries[index] = entry;
     const position = ++done;
     for (const [stage, ms] of Object.entries(entry.timings) as [StageName, number][]) {
-      stageTotals[stage] = round((stageTotals[stage] ?? 0) + ms);
+      stageTimings[stage] = roundMs((stageTimings[stage] ?? 0) + ms);
     }
     if (entry.status !== 'duplicate') {
       try {
@@ -224,9 +244,9 @@ async function buildLocked(options: BuildOptions, store: Store, threads: number,
 
   const handle = async (index: number, ref: InputRef, loaded: Loaded | Error, readMs: number) => {
     const entry = baseEntry(ref);
-    const timings: Timings = { read: round(readMs) };
+    const timings: Timings = { read: roundMs(readMs) };
     if (loaded instanceof Error) {
-      await record(index, { ...entry, error: toFailure(loaded, 'read'), timings }, 0);
+      await finished(index, { ...entry, error: toFailure(loaded, 'read'), timings }, 0);
       return;
     }
     let identified: Identified;
@@ -234,28 +254,28 @@ async function buildLocked(options: BuildOptions, store: Store, threads: number,
     try {
       identified = identify(ref, loaded);
     } catch (error) {
-      await record(index, { ...entry, error: toFailure(error, 'detect'), timings }, 0);
+      await finished(index, { ...entry, error: toFailure(error, 'detect'), timings }, 0);
       return;
     }
-    timings.detect = round(performance.now() - detectStart);
+    timings.detect = roundMs(performance.now() - detectStart);
     const key = review.key(identified.id, cacheKey(identified, fingerprint, processOptions));
     Object.assign(entry, { id: identified.id, key, kind: identified.kind, mediaType: identified.mediaType, sha256: identified.sha256, bytes: loaded.bytes.length });
     const first = firstBySha.get(identified.sha256);
     if (first !== undefined && first !== ref.uri) {
-      await record(index, { ...entry, status: 'duplicate', duplicateOf: first, timings }, 0);
+      await finished(index, { ...entry, status: 'duplicate', duplicateOf: first, timings }, 0);
       return;
     }
     firstBySha.set(identified.sha256, ref.uri);
     const before = previous.get(ref.uri);
     if (!options.force && before && before.key === key && (before.status === 'ok' || before.status === 'partial' || before.status === 'skipped-unchanged') && (await store.exists(identified.id))) {
-      await record(index, { ...before, status: 'skipped-unchanged', timings }, 0);
+      await finished(index, { ...before, status: 'skipped-unchanged', timings }, 0);
       return;
     }
     const result = await engine.process(ref, loaded, identified, processOptions, options.signal);
     Object.assign(timings, result.timings);
     if (options.signal?.aborted) return; // interrupted: neither done nor failed
     if (!result.ok) {
-      await record(index, { ...entry, error: result.failure, timings }, 0);
+      await finished(index, { ...entry, error: result.failure, timings }, 0);
       return;
     }
     const reviewed = review.apply(result.summary.id, result.json, result.summary);
@@ -264,12 +284,12 @@ async function buildLocked(options: BuildOptions, store: Store, threads: number,
       await writeAtomic(store.docPath(result.summary.id), reviewed?.json ?? result.json, loaded.mode);
     } catch (error) {
       const failure = toFailure(new DocumentError('output-write', `${ref.uri}: ${store.docPath(result.summary.id)} could not be written: ${(error as Error).message}`), 'write');
-      await record(index, { ...entry, error: failure, timings }, 0);
+      await finished(index, { ...entry, error: failure, timings }, 0);
       return;
     }
-    timings.write = round(performance.now() - writeStart);
+    timings.write = roundMs(performance.now() - writeStart);
     const { id: _id, partial, ...stats } = reviewed?.summary ?? result.summary;
-    await record(index, { ...entry, status: partial ? 'partial' : 'ok', ...stats, ...(reviewed ? { review: reviewed.review } : {}), timings }, result.summary.pages);
+    await finished(index, { ...entry, status: partial ? 'partial' : 'ok', ...stats, ...(reviewed ? { review: reviewed.review } : {}), timings }, result.summary.pages);
   };
 
   /** Whatever escapes handle() (a bug, a library that throws where it should not) is still this
@@ -278,7 +298,7 @@ async function buildLocked(options: BuildOptions, store: Store, threads: number,
     try {
       await handle(index, ref, loaded, readMs);
     } catch (error) {
-      if (entries[index] === undefined && !options.signal?.aborted) await record(index, { ...baseEntry(ref), error: toFailure(error, 'internal'), timings: {} }, 0);
+      if (entries[index] === undefined && !options.signal?.aborted) await finished(index, { ...baseEntry(ref), error: toFailure(error, 'internal'), timings: {} }, 0);
     }
   };
   const read = (ref: InputRef) =>
@@ -288,85 +308,23 @@ async function buildLocked(options: BuildOptions, store: Store, threads: number,
   const escaped: unknown[] = [];
   const escape = (error: unknown) => void escaped.push(error);
   const queue = new PQueue({ concurrency });
-  try {
-    for (const [index, ref] of refs.entries()) {
-      if (options.signal?.aborted) break;
-      // Backpressure: never more than `concurrency` documents read and waiting.
-      await queue.onSizeLessThan(concurrency);
-      if (options.signal?.aborted) break;
-      // Local files are read here, in input order, so that which of two identical files is
-      // "the" document (and which the duplicate) does not depend on timing.
-      const readStart = performance.now();
-      if (ref.url) {
-        queue.add(async () => handleSafely(index, ref, await read(ref), performance.now() - readStart)).catch(escape);
-        continue;
-      }
-      const loaded = await read(ref);
-      const readMs = performance.now() - readStart;
-      queue.add(() => handleSafely(index, ref, loaded, readMs)).catch(escape);
+  for (const [index, ref] of refs.entries()) {
+    if (options.signal?.aborted) break;
+    // Backpressure: never more than `concurrency` documents read and waiting.
+    await queue.onSizeLessThan(concurrency);
+    if (options.signal?.aborted) break;
+    // Local files are read here, in input order, so that which of two identical files is
+    // "the" document (and which the duplicate) does not depend on timing.
+    const readStart = performance.now();
+    if (ref.url) {
+      queue.add(async () => handleSafely(index, ref, await read(ref), performance.now() - readStart)).catch(escape);
+      continue;
     }
-    await queue.onIdle();
-    if (escaped.length > 0) throw escaped[0];
-  } finally {
-    await engine.close();
+    const loaded = await read(ref);
+    const readMs = performance.now() - readStart;
+    queue.add(() => handleSafely(index, ref, loaded, readMs)).catch(escape);
   }
-
-  const interrupted = options.signal?.aborted ?? false;
-  const finishedEntries = entries.filter((entry): entry is Entry => entry !== undefined);
-  const seen = new Set(refs.map((ref) => ref.uri));
-  const liveIds = new Set(finishedEntries.map((entry) => entry.id));
-  const missing: Manifest['missing'] = [];
-  if (!interrupted) {
-    for (const [uri, before] of [...previous.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (seen.has(uri)) continue;
-      const removable = options.prune === true && before.id !== null && !liveIds.has(before.id);
-      if (removable && before.id) await store.removeDocument(before.id);
-      missing.push({ uri, id: before.id, removed: removable });
-    }
-  }
-
-  const summary: Summary = { total: refs.length, ok: 0, partial: 0, failed: 0, skipped: 0, duplicate: 0, failedByCode: {}, pages: 0, repairs: 0, entities: 0, warnings: 0 };
-  for (const entry of finishedEntries) {
-    if (entry.status === 'ok') summary.ok++;
-    if (entry.status === 'partial') summary.partial++;
-    if (entry.status === 'skipped-unchanged') summary.skipped++;
-    if (entry.status === 'duplicate') summary.duplicate++;
-    if (entry.status === 'failed') {
-      summary.failed++;
-      const code = entry.error?.code ?? 'internal';
-      summary.failedByCode[code] = (summary.failedByCode[code] ?? 0) + 1;
-    }
-    summary.pages += entry.pages;
-    summary.repairs += entry.repairs;
-    summary.entities += entry.entities;
-    summary.warnings += entry.warnings;
-  }
-  const manifest: Manifest = {
-    schemaVersion: '1',
-    pipeline: { name: info.name, version: info.version, fingerprint, dependencies: info.dependencies, pdfjsPatchesMissed },
-    options: { ocr: processOptions.ocr, ocrLanguages: processOptions.ocrLanguages, timeoutMs: processOptions.timeoutMs, threads, concurrency, force: options.force ?? false, prune: options.prune ?? false, ...(options.queue ? { queue: maskRedisUrl(options.queue.url) } : {}) },
-    startedAt: started.toISOString(),
-    finishedAt: new Date().toISOString(),
-    durationMs: round(performance.now() - startedMs),
-    interrupted,
-    summary,
-    stageTimings: stageTotals,
-    documents: finishedEntries,
-    missing,
-    inputProblems: problems,
-    review: review.report(finishedEntries),
-  };
-  const corpus = finishedEntries
-    .filter((entry) => entry.status !== 'duplicate')
-    .map((entry) => JSON.stringify({ id: entry.id, uri: entry.uri, title: entry.title, languages: entry.languages, status: entry.status, ...(entry.collection ? { collection: entry.collection } : {}) }))
-    .join('\n');
-  if (!interrupted) {
-    await writeAtomic(path.join(store.root, 'corpus.jsonl'), corpus === '' ? '' : `${corpus}\n`);
-    // The journal keeps what is still a source, so pruned or vanished sources stop being reported.
-    const kept = options.prune ? finishedEntries : [...finishedEntries, ...[...previous.values()].filter((entry) => !seen.has(entry.uri))];
-    await store.compactJournal(kept.filter((entry) => entry.status !== 'duplicate'));
-  }
-  await writeAtomic(path.join(store.root, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  options.onEvent?.({ type: 'end', manifest });
-  return { manifest, exitCode: summary.failed > 0 || problems.length > 0 ? 1 : 0 };
+  await queue.onIdle();
+  if (escaped.length > 0) throw escaped[0];
+  return { documents: entries.filter((entry): entry is Entry => entry !== undefined), stageTimings };
 }

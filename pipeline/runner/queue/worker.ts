@@ -1,5 +1,6 @@
 // The queue engine, a worker's side (`samut worker`): takes jobs from the queue and runs each
-// through the local engine (this machine's worker threads, processDocument's stage order), and
+// through the local engine (process.ts: this machine's worker threads, and the stage table in
+// stages.ts, the same the coordinator's own local builds read), and
 // returns the document or its failure as data. A job that is not one samut made fails with
 // `queue-job-invalid`; the worker goes on. close() finishes the jobs in hand, then stops.
 import os from 'node:os';
