@@ -3,7 +3,7 @@
 // the CLI. Faults are real too: a worker process SIGKILLs itself on a chosen document
 // (tests/fixtures/queue/die-on.mjs), and the coordinator is SIGKILLed by the test.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, QueueEvents } from 'bullmq';
@@ -204,6 +204,52 @@ describe('queue engine (BullMQ on a real redis-server)', () => {
     }
     for (const text of [result.output, status.output(), ...workers.map((w) => w.output()), readFileSync(path.join(out, 'manifest.json'), 'utf8')]) {
       expect(text).not.toContain(PASSWORD);
+    }
+  });
+
+  it('a job queued by another pipeline version fails with queue-version-mismatch and the worker goes on; a source sent by path that changed after it was queued fails with source-changed', async () => {
+    const redis = await startRedis();
+    const { dir, inputs } = makeManyDocuments(2);
+    const seed = readFileSync('sources/text-th-asean-smart-cities-damaged.txt', 'utf8');
+    const big = path.join(inputs, 'big.txt');
+    writeFileSync(big, `big\n\n${seed}\n\n${seed}`);
+    const connection = redisConnection(redis.url);
+    const queue = new Queue('samut', { connection });
+    const events = new QueueEvents('samut', { connection });
+    try {
+      // The coordinator queues all three before any worker runs: big.txt, over the inline cap,
+      // as its path; the others through Redis.
+      const out = path.join(dir, 'queued');
+      const coordinator = run(['build', '--queue', redis.url, inputs, '--out', out, '--inline-max-bytes', '50000']);
+      while (((await queue.getJobCounts('waiting')).waiting ?? 0) < 3) {
+        expect(coordinator.child.exitCode, coordinator.output()).toBeNull();
+        await sleep(50);
+      }
+      appendFileSync(big, '\nchanged after it was queued\n');
+      // A well-formed job from a coordinator running another pipeline.
+      const foreign = await queue.add('document', {
+        fingerprint: 'another-pipeline',
+        uri: 'foreign.txt',
+        sha256: '0'.repeat(64),
+        kind: 'text',
+        mediaType: 'text/plain',
+        maxBytes: 1_000_000,
+        source: { via: 'inline', base64: Buffer.from('from elsewhere\n').toString('base64') },
+        options: { ocr: 'auto', ocrLanguages: 'tha+eng', timeoutMs: 60_000 },
+      });
+      const running = worker(redis.url);
+      expect(await foreign.waitUntilFinished(events)).toMatchObject({ ok: false, failure: { code: 'queue-version-mismatch' } });
+      const { code } = await exited(coordinator.child);
+      expect(code, coordinator.output()).toBe(1);
+      const manifest = readJson<Manifest>(path.join(out, 'manifest.json'));
+      expect(manifest.documents.map((entry) => [path.basename(entry.uri), entry.status, entry.error?.code])).toEqual([
+        ['big.txt', 'failed', 'source-changed'],
+        ['doc-000.txt', 'ok', undefined],
+        ['doc-001.txt', 'ok', undefined],
+      ]);
+      expect(running.child.exitCode).toBeNull();
+    } finally {
+      await Promise.all([events.close(), queue.close()]);
     }
   });
 
