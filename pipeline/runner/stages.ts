@@ -51,6 +51,17 @@ export interface StageTable {
   emit: ThreadStage<Draft, Emitted>;
 }
 
+/** A stage's loader, run once per thread: each later document takes the function at once, not
+ * through the module loader's hooks again. A load that failed is tried again next time. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => {
+    loading ??= load();
+    loading.catch(() => (loading = undefined));
+    return loading;
+  };
+}
+
 function needsOcr(draft: Draft, mode: OcrMode): boolean {
   if (mode === 'never') return false;
   if (draft.kind === 'image') return true;
@@ -96,7 +107,7 @@ async function loadEmit(): Promise<(draft: Draft) => Emitted> {
 }
 
 export const STAGES: StageTable = {
-  extract: { name: 'extract', runs: 'thread', load: loadExtract },
+  extract: { name: 'extract', runs: 'thread', load: once(loadExtract) },
   draft: [
     {
       name: 'ocr',
@@ -105,8 +116,8 @@ export const STAGES: StageTable = {
       run: (draft, context) => context.ocr().run(draft, context.bytes, context.options, context.signal, context.openPages),
     },
     // Tagging reads the repaired text.
-    { name: 'repair', runs: 'thread', load: async () => (await import('../repair/index.ts')).repairDraft },
-    { name: 'tag', runs: 'thread', load: async () => (await import('../tag/index.ts')).tagDraft },
+    { name: 'repair', runs: 'thread', load: once(async () => (await import('../repair/index.ts')).repairDraft) },
+    { name: 'tag', runs: 'thread', load: once(async () => (await import('../tag/index.ts')).tagDraft) },
   ],
-  emit: { name: 'emit', runs: 'thread', load: loadEmit },
+  emit: { name: 'emit', runs: 'thread', load: once(loadEmit) },
 };
