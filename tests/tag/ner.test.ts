@@ -100,6 +100,42 @@ describe('the committed model in tagText', () => {
   });
 });
 
+describe('common words are not names', () => {
+  it('นายกฯ "the prime minister" is no title and name, in every ThaiNER slice line that has it', () => {
+    const lines = SLICE.filter((e) => e.text.includes('นายกฯ'));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const { text } of lines) {
+      const people = tagText(text).filter((e) => e.type === 'person');
+      expect(people.filter((p) => text.slice(p.start - 3, p.start) === 'นาย' && p.text.startsWith('กฯ'))).toEqual([]);
+    }
+    expect(tagged('โดยนายกฯ ยังระบุว่า ตนได้ส่งหนังสือไปแล้ว')).toEqual([]);
+  });
+
+  it('a rank or a count with นาย is no title and name (นายตำรวจ, นายทหาร, "สิบนาย"), a name after นาย still is', () => {
+    expect(tagged('ตำรวจกว่าสิบนายควบคุมตัวบริเวณซอยลาดพร้าว')).toEqual([]);
+    expect(tagged('อดีตนายตำรวจ บนลอตเตอรี่ 30 ล้านบาท')).toEqual([]);
+    expect(tagged('งานเสร็จเรียบร้อยนายสมศักดิ์ รักชาติ กล่าว').map((e) => e.slice(0, 2))).toEqual([['person', 'สมศักดิ์ รักชาติ']]);
+  });
+
+  it('the sample Thai report: a heading word alone on its line and a generic municipality are no organisations', () => {
+    // sources/pdf-thai-report.pdf, as samut's build composes its second and third blocks.
+    const text = 'พร้อมข้อเสนอแนะเชิงนโยบายสำหรับการดำเนินงานของกรุงเทพมหานครและเทศบาลนคร\n\nวัตถุประสงค์\n\nศึกษาแนวโน้มการเติบโตของเมืองหลักในภูมิภาค';
+    expect(tagged(text).map((e) => e.slice(0, 2))).toEqual([['province', 'กรุงเทพมหานคร']]);
+  });
+});
+
+describe('the model and the rules together', () => {
+  it('a body named after a known one keeps its whole name (สภานิสิตจุฬาฯ is not จุฬาฯ)', () => {
+    const names = tagText('ประธานสภานิสิตจุฬาฯ อ้างว่าเพราะต่อต้านระบบโซตัส').filter((e) => e.type !== 'person').map((e) => e.text);
+    expect(names).toContain('สภานิสิตจุฬาฯ');
+    expect(names).not.toContain('จุฬาฯ');
+  });
+
+  it('a Latin acronym the model calls a body in a Thai line is kept', () => {
+    expect(tagged('SIPA เปิดตัวการ์ตูนแอนิเมชันเรื่องใหม่').map((e) => e.slice(0, 2))).toEqual([['organization', 'SIPA']]);
+  });
+});
+
 describe('keys and links', () => {
   it('a short later mention links to the full earlier name, titles left out', () => {
     const doc = 'พ.ต.ท.ทักษิณ ชินวัตร อดีตนายกรัฐมนตรี เดินทางถึงกรุงเทพฯ เมื่อวานนี้ ต่อมาทักษิณได้เข้าพบผู้สื่อข่าว';
