@@ -131,6 +131,13 @@ describe('the model and the rules together', () => {
     expect(names).not.toContain('จุฬาฯ');
   });
 
+  it('a commander\'s title is not part of the unit (ผบ.ทร. is ทร.)', () => {
+    expect(tagged('พล.ร.อ.ลือชัย รุดดิษฐ์ ผู้บัญชาการทหารเรือ (ผบ.ทร.) กล่าวถึงสถานการณ์').map((e) => e.slice(0, 2))).toEqual([
+      ['person', 'ลือชัย รุดดิษฐ์'],
+      ['agency', 'ทร.'],
+    ]);
+  });
+
   it('a Latin acronym the model calls a body in a Thai line is kept', () => {
     expect(tagged('SIPA เปิดตัวการ์ตูนแอนิเมชันเรื่องใหม่').map((e) => e.slice(0, 2))).toEqual([['organization', 'SIPA']]);
   });

@@ -21,6 +21,8 @@ const startsWithHeadWord = (name: string) => ORGANIZATION_PREFIXES.some((w) => n
 /** Thai names of public bodies: the model's organisations that start so are agencies. */
 const AGENCY_START = /^(?:กระทรวง|กรม|กอง|สำนักงาน|สำนัก|คณะกรรมการ|คณะรัฐมนตรี|ครม\.|องค์การ|การไฟฟ้า|การประปา|การท่าเรือ|การรถไฟ|การท่องเที่ยว|การกีฬา|ศาล|สภา|รัฐสภา|วุฒิสภา|สถานีตำรวจ|สภ\.|สน\.|ตำรวจ|เทศบาล|อบต\.|อบจ\.|องค์การบริหารส่วน|ศาลา|กองทัพ|ทบ\.|ทร\.|ทอ\.|สตช\.|ตชด\.|ศูนย์|กกต\.|ปปช\.|ป\.ป\.ช\.|ป\.ป\.ส\.|ธปท\.|ธนาคารแห่งประเทศไทย|รัฐบาล|กทม\.|กรุงเทพมหานคร)/u;
 
+/** Abbreviated roles before a body's abbreviation: ผบ. "commander of", ผอ. "director of", รมว. "minister of". */
+const ROLE_BEFORE_BODY = new RegExp(`^(?:รอง\\s*)?(?:ผช\\.)?(?:ผบ|ผอ|ผกก|ผบก|ผบช|รมว|รมช)\\.\\s*(?=[${CONSONANT}])`, 'u');
 /** A Latin acronym: SIPA, ETDA, TDRI, CAT. */
 const LATIN_ACRONYM = /^[A-Z]{2,6}$/u;
 /** A head word and the class of body, no name: เทศบาลนคร "city municipality", สถาบันการศึกษา
@@ -67,6 +69,8 @@ function nerCandidates(text: string, b: Boundaries, spans: readonly NerSpan[], l
       if ((surface.match(NAME_LETTER)?.length ?? 0) < MIN_NAME_LETTERS) continue;
       out.push({ type: 'person', text: surface, start, end, id: null, name: { th: surface }, priority: PRIORITY.model });
     } else if (span.type === 'ORGANIZATION') {
+      // A commander's or director's title is not part of the unit's name: ผบ.ทร. is ทร.
+      start += ROLE_BEFORE_BODY.exec(text.slice(start, end))?.[0].length ?? 0;
       const surface = text.slice(start, end);
       // A head word alone (สำนักงาน "the office", บริษัท "the company") names nothing.
       if (HEAD_WORDS.has(surface) || GENERIC_BODIES.test(surface)) continue;
