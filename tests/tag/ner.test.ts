@@ -14,7 +14,7 @@ import { ENGLISH_NEWS_CASES, ENGLISH_NEWS_HELDOUT_CASES } from './cases-english-
 import { groupScore, score } from './score.ts';
 
 const SLICE = parseFile(readFileSync(new URL('../fixtures/ner/thainer-train-slice.txt', import.meta.url), 'utf8'));
-const SMALL = { epochs: 3, bits: 16, seed: 18, runs: 1, prune: 0 };
+const SMALL = { epochs: 3, bits: 16, seed: 18, runs: 1, prune: 0, margin: 0 };
 
 const tagged = (text: string) => tagText(text).map((e) => [e.type, e.text, e.id, e.key]);
 
