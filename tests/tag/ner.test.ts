@@ -138,6 +138,13 @@ describe('the model and the rules together', () => {
     ]);
   });
 
+  it('a name the model found is the same body where the document repeats it and the model did not tag it', () => {
+    const text = 'สำนักงานส่งเสริมอุตสาหกรรมซอฟต์แวร์แห่งชาติ หรือ ซิป้า เปิดตัวโครงการใหม่ ดังนั้นซิป้าจึงกำหนดแผนการดำเนินงาน โดยทางซิป้ามีแผนการสรรหามาตรการ';
+    const found = tagText(text).filter((e) => e.text === 'ซิป้า');
+    expect(found.map((e) => [e.type, e.key])).toEqual([['organization', 'ซิป้า'], ['organization', 'ซิป้า'], ['organization', 'ซิป้า']]);
+    for (const e of found) expect(text.slice(e.start, e.end)).toBe('ซิป้า');
+  });
+
   it('a Latin acronym the model calls a body in a Thai line is kept', () => {
     expect(tagged('SIPA เปิดตัวการ์ตูนแอนิเมชันเรื่องใหม่').map((e) => e.slice(0, 2))).toEqual([['organization', 'SIPA']]);
   });

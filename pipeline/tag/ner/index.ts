@@ -15,6 +15,9 @@ import { CONSONANT, THAI_LETTER as THAI_LETTER_RANGE } from '../../shared/thai.t
 export const THAI_NER_MODEL = deserialize(readFileSync(new URL('../data/thai-ner.bin', import.meta.url)));
 
 const MIN_NAME_LETTERS = 2;
+/** Shorter names are not looked for again elsewhere in the document. */
+const MIN_REPEATED_NAME = 3;
+const MIN_REPEATED_PERSON = 4;
 const HEAD_WORDS = new Set(ORGANIZATION_PREFIXES);
 const startsWithHeadWord = (name: string) => ORGANIZATION_PREFIXES.some((w) => name.startsWith(w) && name.length > w.length);
 
@@ -104,6 +107,41 @@ function toDocumentNames(text: string, b: Boundaries, candidates: Candidate[]): 
   });
 }
 
+/**
+ * Other mentions of the names the model found, where it left them untagged: a name is the same
+ * body or person wherever the document repeats it on word boundaries ("SIPA … ร่วมกับ SIPA").
+ * On ThaiNER val.txt, lines alone: organisations F1 0.830 -> 0.835, people 0.884 -> 0.891.
+ */
+function otherMentions(text: string, b: Boundaries, candidates: Candidate[]): Candidate[] {
+  const names = new Map<string, Candidate>();
+  for (const c of candidates) if (c.text.length >= (c.type === 'person' ? MIN_REPEATED_PERSON : MIN_REPEATED_NAME)) names.set(c.text, c);
+  if (!names.size) return candidates;
+  const claimed = new Uint8Array(text.length);
+  for (const c of candidates) claimed.fill(1, c.start, c.end);
+  const free = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (claimed[i]) return false;
+    return true;
+  };
+  // One pass over the word starts, names looked up by their first two characters, longest first.
+  const firstTwo = (s: string, at: number) => s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1);
+  const byPrefix = new Map<number, string[]>();
+  for (const name of [...names.keys()].sort((x, y) => y.length - x.length)) {
+    const list = byPrefix.get(firstTwo(name, 0)) ?? [];
+    list.push(name);
+    byPrefix.set(firstTwo(name, 0), list);
+  }
+  const added: Candidate[] = [];
+  for (let at = 0; at < text.length - 1; at++) {
+    if (!b.word[at] || claimed[at]) continue;
+    const list = byPrefix.get(firstTwo(text, at));
+    const name = list?.find((n) => text.startsWith(n, at) && b.word[at + n.length] && free(at, at + n.length));
+    if (!name) continue;
+    claimed.fill(1, at, at + name.length);
+    added.push({ ...names.get(name)!, start: at, end: at + name.length });
+  }
+  return added.length ? [...candidates, ...added].sort((x, y) => x.start - y.start) : candidates;
+}
+
 export interface ThaiNerFound {
   /** The model's people and organisations that samut emits. */
   candidates: Candidate[];
@@ -135,7 +173,7 @@ export function matchThaiNer(text: string, b: Boundaries, gazetteer: readonly Ca
   const holdsKnown = (c: Candidate) =>
     c.type !== 'person' && startsWithHeadWord(c.text) && !c.text.startsWith('สำนักงาน') &&
     bodyAt[c.start] === -1 && (bodyAt[c.end] === -1 || bodyAt[c.end] !== bodyAt[c.end - 1]);
-  const spans = toDocumentNames(text, b, nerCandidates(text, b, tagSpans(THAI_NER_MODEL, text, b, gazetteer), THAI_NER_MODEL.lexicon));
+  const spans = otherMentions(text, b, toDocumentNames(text, b, nerCandidates(text, b, tagSpans(THAI_NER_MODEL, text, b, gazetteer), THAI_NER_MODEL.lexicon)));
   return { spans, candidates: spans.filter((c) => !bodies.overlaps(c.start, c.end) || (c.type !== 'person' && (extends_(c) || holdsKnown(c)))) };
 }
 
