@@ -174,7 +174,10 @@ export function matchThaiNer(text: string, b: Boundaries, gazetteer: readonly Ca
     c.type !== 'person' && startsWithHeadWord(c.text) && !c.text.startsWith('สำนักงาน') &&
     bodyAt[c.start] === -1 && (bodyAt[c.end] === -1 || bodyAt[c.end] !== bodyAt[c.end - 1]);
   const spans = otherMentions(text, b, toDocumentNames(text, b, nerCandidates(text, b, tagSpans(THAI_NER_MODEL, text, b, gazetteer), THAI_NER_MODEL.lexicon)));
-  return { spans, candidates: spans.filter((c) => !bodies.overlaps(c.start, c.end) || (c.type !== 'person' && (extends_(c) || holdsKnown(c)))) };
+  const candidates = spans.filter((c) => !bodies.overlaps(c.start, c.end) || (c.type !== 'person' && (extends_(c) || holdsKnown(c))));
+  // Only Thai names overrule the rules: a Latin acronym ("ASEAN" in "32nd ASEAN Summit") is the
+  // English patterns' to read.
+  return { spans: spans.filter((c) => THAI_CONSONANT.test(c.text)), candidates };
 }
 
 /**
