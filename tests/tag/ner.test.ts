@@ -145,6 +145,14 @@ describe('the model and the rules together', () => {
     for (const e of found) expect(text.slice(e.start, e.end)).toBe('ซิป้า');
   });
 
+  it('a word ICU glued onto a name and กลุ่ม before an abbreviation are not part of the name', () => {
+    expect(tagged('รัฐบาลมีนโยบายให้การยางแห่งประเทศไทย (กยท.) รับซื้อยาง').map((e) => e.slice(0, 2))).toEqual([
+      ['organization', 'การยางแห่งประเทศไทย'],
+      ['organization', 'กยท.'],
+    ]);
+    expect(tagged('ทะเลาะระหว่างกลุ่ม กปปส. กับกลุ่มผู้สนับสนุนรัฐบาล').map((e) => e.slice(0, 2))).toEqual([['organization', 'กปปส.']]);
+  });
+
   it('a Latin acronym the model calls a body in a Thai line is kept', () => {
     expect(tagged('SIPA เปิดตัวการ์ตูนแอนิเมชันเรื่องใหม่').map((e) => e.slice(0, 2))).toEqual([['organization', 'SIPA']]);
   });

@@ -26,6 +26,11 @@ const AGENCY_START = /^(?:กระทรวง|กรม|กอง|สำนั
 
 /** Abbreviated roles before a body's abbreviation: ผบ. "commander of", ผอ. "director of", รมว. "minister of". */
 const ROLE_BEFORE_BODY = new RegExp(`^(?:รอง\\s*)?(?:ผช\\.)?(?:ผบ|ผอ|ผกก|ผบก|ผบช|รมว|รมช)\\.\\s*(?=[${CONSONANT}])`, 'u');
+/** กลุ่ม "group" before an abbreviation: ThaiNER tags the abbreviation alone (6 of 7 in train.txt). */
+const GROUP_BEFORE_ABBREVIATION = new RegExp(`^กลุ่ม\\s*(?=[${CONSONANT}]{1,6}\\.)`, 'u');
+/** Short words a name never starts with, glued to it by ICU ("ให้การยางแห่งประเทศไทย"); ที่ว่าการ
+ * "the office of" and ที่ดิน "land" do start names. */
+const GLUED_FUNCTION_WORD = new RegExp(`^(?:ให้|ที่(?!ว่าการ|ดิน)|ของ|จาก|โดย|และ|กับ|แก่|ต่อ|ถึง|ซึ่ง)(?=[${CONSONANT}\\u0E40-\\u0E44][\\u0E01-\\u0E4E]{2})`, 'u');
 /** A Latin acronym: SIPA, ETDA, TDRI, CAT. */
 const LATIN_ACRONYM = /^[A-Z]{2,6}$/u;
 /** A head word and the class of body, no name: เทศบาลนคร "city municipality", สถาบันการศึกษา
@@ -74,6 +79,8 @@ function nerCandidates(text: string, b: Boundaries, spans: readonly NerSpan[], l
     } else if (span.type === 'ORGANIZATION') {
       // A commander's or director's title is not part of the unit's name: ผบ.ทร. is ทร.
       start += ROLE_BEFORE_BODY.exec(text.slice(start, end))?.[0].length ?? 0;
+      // "กลุ่ม กปปส." is the group กปปส.; "ให้การยาง…" (ICU's ให้การ "testimony") is การยาง….
+      start += (GROUP_BEFORE_ABBREVIATION.exec(text.slice(start, end)) ?? GLUED_FUNCTION_WORD.exec(text.slice(start, end)))?.[0].length ?? 0;
       const surface = text.slice(start, end);
       // A head word alone (สำนักงาน "the office", บริษัท "the company") names nothing.
       if (HEAD_WORDS.has(surface) || GENERIC_BODIES.test(surface)) continue;
