@@ -35,6 +35,37 @@ export function titleLength(name: string): number {
   return at;
 }
 
+/** Words นาย / นาง make nouns with, not a title and a name: ranks and trades (นายตำรวจ "police
+ * officer", นายพล "general", นายจ้าง "employer", นางพยาบาล "nurse"). */
+const NOUNS_AFTER_TITLE = [
+  'ตำรวจ', 'ทหาร', 'พล', 'ร้อย', 'สิบ', 'พัน', 'กอง', 'ดาบ', 'เรือ', 'อากาศ', 'ทุน', 'จ้าง', 'หน้า', 'ประกัน', 'อำเภอ',
+  'ด่าน', 'ช่าง', 'ท้าย', 'ห้าง', 'ประตู', 'พราน', 'พยาบาล', 'งาม', 'แบบ', 'เอก', 'ร้าย', 'กำนัน', 'สนม',
+];
+const SHORT_NOUN = 3;
+/** A title abbreviated with ฯ: นายกฯ "the prime minister" (ICU cuts it นา|ยกฯ), not นาย and a name กฯ. */
+const FAIYANNOI_ABBREVIATION = new RegExp(`^[${CONSONANT}]{1,3}\\u0E2F`, 'u');
+/** A count glued before นาย, its classifier for men in uniform ("ตำรวจกว่าสิบนาย", "20นาย");
+ * เรียบร้อย "done" ends in ร้อย and is no count. */
+const COUNT_BEFORE = /(?:[0-9\u0E50-\u0E59]|(?<!เรียบ)(?:สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ร้อย|พัน|หมื่น|แสน))$/u;
+
+/**
+ * Whether a title at [titleStart, nameStart) is no title but part of a common word or a count:
+ * "นายกฯ", "นายตำรวจ", "นายทหาร", "สิบนาย". `wordEnd(i)` tells whether a word may end at i.
+ */
+export function titleStartsNoName(text: string, titleStart: number, nameStart: number, wordEnd: (i: number) => boolean): boolean {
+  const rest = text.slice(nameStart, nameStart + 16);
+  if (FAIYANNOI_ABBREVIATION.test(rest)) return true;
+  const title = text.slice(titleStart, nameStart).trim();
+  if (title === 'นาย' && COUNT_BEFORE.test(text.slice(Math.max(0, titleStart - 12), titleStart))) return true;
+  if (title !== 'นาย' && title !== 'นาง') return false;
+  // A short noun (พล, สิบ) must end at a space or mark: names start so too (พลวัฒน์, สิบทิศ).
+  return NOUNS_AFTER_TITLE.some((w) => {
+    if (!rest.startsWith(w)) return false;
+    const after = nameStart + w.length;
+    return after === text.length || !/[\u0E01-\u0E4E]/u.test(text[after]!) || (w.length > SHORT_NOUN && wordEnd(after));
+  });
+}
+
 /** English titles and ranks a key leaves out ("Dr", "Pol. Gen."). */
 const ENGLISH_TITLE = /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Khun|Gen|General|Pol|Lt|Col|Maj|Capt|Adm|H\.E)\.?\s+)+/u;
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/gu;

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { THAI_LETTERS_ONLY } from '../shared/thai.ts';
 import { PRIORITY, SpanIndex, type Candidate } from './candidate.ts';
 import { escapeRegExp, isThai, segmentsFrom, type Boundaries } from './text.ts';
+import { titleStartsNoName } from './names.ts';
 
 // English given names (stdlib's datasets, ~8,800 names, CC0 data): "Junior Gaspard" is a person
 // because Junior is a given name, with no title and no verb around it.
@@ -189,6 +190,7 @@ function thaiPeople(text: string, b: Boundaries): Candidate[] {
       const firstWordEnd = segmentsFrom(b, text, at).next().value?.[1] ?? text.length;
       if (!title.endsWith('.') && firstWordEnd > titleEnd) continue;
       if (!b.cluster[nameStart] || !isThai(text[nameStart])) continue;
+      if (titleStartsNoName(text, at, nameStart, (i) => b.word[i] === 1)) continue;
       const first = thaiNameRun(text, b, nameStart);
       if (first === nameStart) continue;
       let end = first;

@@ -1,12 +1,14 @@
 // Trains samut's Thai tagger (people, organisations, places) on ThaiNER 1.5 and writes
 // pipeline/tag/data/thai-ner.bin. An averaged structured perceptron with Viterbi over BIO labels:
 // a few dozen lines, no dependency, exact integer weights at the end, and the same data always
-// gives the same bytes (a seeded shuffle, no clock, no threads).
+// gives the same bytes (a seeded shuffle, no clock, no threads). Its training decode adds a
+// margin (every wrong label scores `margin` more): on val.txt people 0.870 -> 0.883 and
+// organisations 0.819 -> 0.828 against plain perceptron updates (margin 0).
 //
 //   npx tsx scripts/data/train-ner.ts                    # train on train.txt, write the model
 //   npx tsx scripts/data/train-ner.ts --tune             # also score val.txt after every epoch
 //   npx tsx scripts/data/train-ner.ts --check            # retrain; exit 1 unless the committed model is byte-identical
-//   (--data DIR for a ThaiNER folder elsewhere, --out FILE, --epochs/--bits/--seed/--runs/--prune N)
+//   (--data DIR for a ThaiNER folder elsewhere, --out FILE, --epochs/--bits/--seed/--runs/--prune/--margin N)
 //
 // Data: ../shared/ner/thainer-1.5/{train,val}.txt (CC-BY 3.0, see pipeline/tag/data/PROVENANCE.md).
 // The corpus's test split is held out: this script never reads it.
@@ -38,9 +40,11 @@ export interface TrainOptions {
   runs: number;
   /** Quantised weights smaller than this (in 1/32767 of the largest) are dropped. */
   prune: number;
+  /** Margin of the training decode: labels other than the gold one score this much more. */
+  margin: number;
 }
 
-export const DEFAULT_OPTIONS: TrainOptions = { epochs: 20, bits: 20, seed: 18, runs: 3, prune: 40 };
+export const DEFAULT_OPTIONS: TrainOptions = { epochs: 20, bits: 20, seed: 18, runs: 3, prune: 40, margin: 100 };
 
 const BASE: Record<string, number> = { PERSON: 1, ORGANIZATION: 3, LOCATION: 5 };
 
@@ -218,7 +222,7 @@ function trainOne(prepared: Prepared[], options: TrainOptions, seed: number, lex
     }
     for (const index of order) {
       const { buckets, gold } = prepared[index]!;
-      const predicted = decode(current, buckets, FEATURES_PER_TOKEN);
+      const predicted = decode(current, buckets, FEATURES_PER_TOKEN, options.margin ? { gold, cost: options.margin } : undefined);
       for (let t = 0; t < gold.length; t++) {
         const g = gold[t]!;
         const p = predicted[t]!;
@@ -280,6 +284,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     seed: Number(option('seed') ?? DEFAULT_OPTIONS.seed),
     runs: Number(option('runs') ?? DEFAULT_OPTIONS.runs),
     prune: Number(option('prune') ?? DEFAULT_OPTIONS.prune),
+    margin: Number(option('margin') ?? DEFAULT_OPTIONS.margin),
   };
   const data = option('data') ?? DEFAULT_DATA;
   const out = option('out') ?? MODEL_PATH;

@@ -51,7 +51,7 @@ function constrainedTransitions(model: NerModel): Float64Array {
  * Viterbi over the feature buckets (featuresPerToken per token). Returns a label per token.
  * The hot loop of the tagger: the seven label sums are kept in locals rather than an array.
  */
-export function decode(model: NerModel, buckets: Uint32Array, featuresPerToken: number): Uint8Array {
+export function decode(model: NerModel, buckets: Uint32Array, featuresPerToken: number, costFor?: { gold: Uint8Array; cost: number }): Uint8Array {
   const n = buckets.length / featuresPerToken;
   const labels = new Uint8Array(n);
   if (!n) return labels;
@@ -80,6 +80,9 @@ export function decode(model: NerModel, buckets: Uint32Array, featuresPerToken: 
     emission[4] = e4;
     emission[5] = e5;
     emission[6] = e6;
+    // Training only: every label but the gold one scores `cost` more, so the update also comes
+    // where the gold labels win by less than that margin.
+    if (costFor) for (let l = 0; l < NUM_LABELS; l++) if (l !== costFor.gold[t]) emission[l]! += costFor.cost;
     const here = t * STRIDE;
     for (let l = 0; l < NUM_LABELS; l++) {
       let best = -Infinity;
