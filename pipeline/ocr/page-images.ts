@@ -2,10 +2,13 @@
 // whole: image files (PNG and JPEG go to tesseract as they are; a TIFF page is decoded and
 // re-encoded as PNG) and PDF pages rendered by pdf.js on @napi-rs/canvas.
 import { crc32 } from 'node:zlib';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import UTIF from 'utif2';
 import { DocumentError } from '../model/index.ts';
 import { loadPdfJs, PDFJS_ASSETS } from '../shared/pdfjs.ts';
+
+/** @napi-rs/canvas (a native Skia binding, ~0.3 s to load) is loaded with the first image made:
+ * the main thread imports this module with the OCR stage, and a build without scans never needs it. */
+const canvasModule = () => import('@napi-rs/canvas');
 
 /** The resolution tesseract's LSTM models read best (its training text is 300 dpi-like). */
 export const OCR_DPI = 300;
@@ -27,6 +30,7 @@ export function sniffImage(bytes: Uint8Array): ImageKind | null {
 
 /** A PNG of RGBA pixels, with a pHYs chunk so tesseract knows the resolution (no guessing). */
 async function encodePng(width: number, height: number, rgba: Uint8ClampedArray | Uint8Array, dpi?: number) {
+  const { createCanvas } = await canvasModule();
   const canvas = createCanvas(width, height);
   const context = canvas.getContext('2d');
   const image = context.createImageData(width, height);
@@ -87,6 +91,7 @@ export async function fitImage(bytes: Uint8Array, kind: 'png' | 'jpeg', maxPixel
   const pixels = size.width * size.height;
   if (pixels <= maxPixels) return bytes;
   const scale = Math.sqrt(maxPixels / pixels);
+  const { createCanvas, loadImage } = await canvasModule();
   const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const width = Math.floor(size.width * scale);
   const height = Math.floor(size.height * scale);
@@ -228,6 +233,7 @@ async function pdfPageSource(bytes: Uint8Array, dpi: number = OCR_DPI): Promise<
         const width = Math.ceil(viewport.width);
         const height = Math.ceil(viewport.height);
         if (width < MIN_OCR_SIDE || height < MIN_OCR_SIDE) return null;
+        const { createCanvas } = await canvasModule();
         const canvas = createCanvas(width, height);
         const context = canvas.getContext('2d');
         context.fillStyle = '#ffffff';

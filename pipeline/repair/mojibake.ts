@@ -41,7 +41,16 @@ export function hasThai(text: string): boolean {
   return ANY_THAI.test(text);
 }
 
+/** One character over and over (spaces aside): a row of dots or signs ("···" for TeX's \cdots,
+ * a leader "·······" in a table of contents, "×××"), never a Thai word, though it decodes to
+ * well-formed letters ("ททท"). Seen on the real pdf-dev PDFs (tests/repair/real-documents.test.ts). */
+function oneCharacterRepeated(run: string): boolean {
+  const characters = run.replaceAll(' ', '');
+  return [...characters].every((character) => character === characters[0]);
+}
+
 export function decodeTis620Mojibake(run: string): string | null {
+  if (oneCharacterRepeated(run)) return null;
   const bytes = encodeWindows1252(run);
   if (!bytes) return null;
   const decoded = windows874.decode(bytes);

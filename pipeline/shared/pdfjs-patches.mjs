@@ -35,6 +35,100 @@ ${indent}}`;
 
 /** @type {readonly PdfJsPatch[]} */
 export const PDFJS_PATCHES = [
+  // Loading pdf.js in Node loads @napi-rs/canvas (a native Skia binding, ~0.3 s per thread) for
+  // three classes that only drawing uses; text extraction never does. They are made on first use.
+  {
+    file: 'legacy/build/pdf.mjs',
+    why: '@napi-rs/canvas is loaded when a page is first drawn (DOMMatrix, ImageData or Path2D first used), not with pdf.js: a thread that only reads text never loads it (~0.3 s per thread)',
+    find: `if (isNodeJS) {
+  let canvas;
+  try {
+    const require = process.getBuiltinModule("module").createRequire(import.meta.url);
+    try {
+      canvas = require("@napi-rs/canvas");
+    } catch (ex) {
+      warn(\`Cannot load "@napi-rs/canvas" package: "\${ex}".\`);
+    }
+  } catch (ex) {
+    warn(\`Cannot access the \\\`require\\\` function: "\${ex}".\`);
+  }
+  if (!globalThis.DOMMatrix) {
+    if (canvas?.DOMMatrix) {
+      globalThis.DOMMatrix = canvas.DOMMatrix;
+    } else {
+      warn("Cannot polyfill \`DOMMatrix\`, rendering may be broken.");
+    }
+  }
+  if (!globalThis.ImageData) {
+    if (canvas?.ImageData) {
+      globalThis.ImageData = canvas.ImageData;
+    } else {
+      warn("Cannot polyfill \`ImageData\`, rendering may be broken.");
+    }
+  }
+  if (!globalThis.Path2D) {
+    if (canvas?.Path2D) {
+      globalThis.Path2D = canvas.Path2D;
+    } else {
+      warn("Cannot polyfill \`Path2D\`, rendering may be broken.");
+    }
+  }`,
+    replace: `if (isNodeJS) {
+  let canvas;
+  let samutCanvasTried = false;
+  const samutCanvas = () => {
+    if (samutCanvasTried) {
+      return canvas;
+    }
+    samutCanvasTried = true;
+    try {
+      const require = process.getBuiltinModule("module").createRequire(import.meta.url);
+      try {
+        canvas = require("@napi-rs/canvas");
+      } catch (ex) {
+        warn(\`Cannot load "@napi-rs/canvas" package: "\${ex}".\`);
+      }
+    } catch (ex) {
+      warn(\`Cannot access the \\\`require\\\` function: "\${ex}".\`);
+    }
+    return canvas;
+  };
+  for (const name of ["DOMMatrix", "ImageData", "Path2D"]) {
+    if (globalThis[name]) {
+      continue;
+    }
+    Object.defineProperty(globalThis, name, {
+      configurable: true,
+      get() {
+        const value = samutCanvas()?.[name];
+        delete globalThis[name];
+        if (value) {
+          globalThis[name] = value;
+        } else {
+          warn(\`Cannot polyfill \\\`\${name}\\\`, rendering may be broken.\`);
+        }
+        return value;
+      },
+      set(value) {
+        delete globalThis[name];
+        globalThis[name] = value;
+      }
+    });
+  }`,
+  },
+  {
+    file: 'legacy/build/pdf.mjs',
+    why: "pdf.js' one DOMMatrix made as it loads is made when first used (it would load @napi-rs/canvas with pdf.js)",
+    find: `const SCALE_MATRIX = new DOMMatrix();`,
+    replace: `let SCALE_MATRIX = null;`,
+  },
+  {
+    file: 'legacy/build/pdf.mjs',
+    why: 'the DOMMatrix above, made at its first use',
+    find: `    SCALE_MATRIX.a = 1 / scaleX;`,
+    replace: `    SCALE_MATRIX ??= new DOMMatrix();
+    SCALE_MATRIX.a = 1 / scaleX;`,
+  },
   {
     file: 'legacy/build/pdf.mjs',
     why: 'operator-list chunks cross the in-thread port by reference; the sender empties its two arrays after sending, so those are copied',

@@ -1,15 +1,18 @@
 // Bare pdf.js, for the pdf-dev benchmark: stock pdfjs-dist (none of samut's patches, loader
 // hooks or restored built-ins), getTextContent() on every page, in this one thread.
-// Usage: node scripts/lib/pdfjs-text-content.mjs ROUNDS FILE...   (prints { pages, seconds })
-// One untimed round first (it loads pdf.js and warms up its JIT), then ROUNDS timed rounds.
+// Usage: node scripts/lib/pdfjs-text-content.mjs [--with-start] ROUNDS FILE...   (prints { pages, seconds })
+// One untimed round first (it loads pdf.js and warms up its JIT), then ROUNDS timed rounds; with
+// --with-start, no untimed round and the ROUNDS timed from this process's start (loading pdf.js
+// and warming up included: pdf.js is imported after the start).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
+const withStart = process.argv[2] === '--with-start';
+const [rounds, ...files] = process.argv.slice(withStart ? 3 : 2);
+const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
 const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-const [rounds, ...files] = process.argv.slice(2);
 
 async function readFile(file) {
   const task = getDocument({
@@ -36,8 +39,9 @@ async function readFile(file) {
   }
 }
 
-for (const file of files) await readFile(file);
+if (!withStart) for (const file of files) await readFile(file);
 let pages = 0;
-const start = performance.now();
+// performance.now() counts from this process's start.
+const start = withStart ? 0 : performance.now();
 for (let round = 0; round < Number(rounds); round++) for (const file of files) pages += await readFile(file);
 process.stdout.write(JSON.stringify({ pages, seconds: (performance.now() - start) / 1000 }));

@@ -8,6 +8,7 @@ import { repairDraft, undoEdits } from '../../pipeline/repair/index.ts';
 import { gazettePages } from './gazette-text.ts';
 import { SEED_002 } from '../helpers/fixtures.ts';
 import { smokeDamageLeft } from '../../scripts/lib/thai-smoke.ts';
+import { extractFixturePdf } from '../helpers/pdf.ts';
 
 const SOURCE: Source = { uri: 'file:///test', mediaType: 'text/plain', sha256: '0'.repeat(64), bytes: 0 };
 
@@ -95,5 +96,20 @@ describe('Royal Gazette PDF as pdf.js extracts it', async () => {
     const text = repaired.blocks.map((block) => block.text).join('\n');
     for (const word of SARA_AM_WORDS) expect(text).toContain(word);
     expect(repaired.warnings.filter((w) => w.code === 'thai-ambiguous')).toEqual([]);
+  });
+});
+
+describe('an English paper with TeX maths (pdf-dev, pdfminer.six issue 1061), no Thai in it', async () => {
+  // Its \cdots come out of the text layer as "···" (U+00B7, TIS-620's ท read as Latin-1): the
+  // TIS-620 mojibake rule read them as "ททท" until a row of one sign was left alone.
+  const draft = await extractFixturePdf('pdf-dev/pm_samples_contrib_issue-1061-colour-space-stack.pdf', 'never');
+  const repaired = repairDraft(draft);
+  const text = repaired.blocks.map((block) => block.text).join('\n');
+
+  it('keeps its ··· and gains no Thai', () => {
+    expect(draft.blocks.map((block) => block.text).join('\n')).toContain('···');
+    expect(text).toContain('x1,···,xn');
+    expect(text).not.toMatch(/[\u0E00-\u0E7F]/u);
+    expect(Object.keys(repaired.repairs).filter((rule) => rule.startsWith('mojibake'))).toEqual([]);
   });
 });

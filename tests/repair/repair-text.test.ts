@@ -138,4 +138,10 @@ describe('repairText: Latin-1 inside Thai words', () => {
     // Symbols beside Thai and Latin-1 in Latin words are no damage.
     expect(repairText('ไทย©2024 Café ไทย').warnings).toEqual([]);
   });
+
+  it('leaves a row of one sign alone: TeX\'s \\cdots and dot leaders are no TIS-620 Thai', () => {
+    for (const text of ['x1, ···, xn', 'Chapter 1 ·········· 5', '[−N,N] × ··· × [−N,N]']) expect(repairText(text).text).toBe(text);
+    // A run of different TIS-620 letters beside it is still read as Thai.
+    expect(repairText('See ÀÒÉÒä·Â, x1, ···, xn').text).toBe('See ภาษาไทย, x1, ···, xn');
+  });
 });

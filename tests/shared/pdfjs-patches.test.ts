@@ -1,9 +1,11 @@
 // samut's source patches to pdf.js (pipeline/shared/pdfjs-patches.mjs) must all apply to the
 // installed pdfjs-dist, and must take effect in the pdf.js that extraction loads: a version
 // bump that silently drops one would only show as a slower build.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../pipeline/extract/pdf/load.ts';
 import { PDFJS_PATCHES, patchPdfJs } from '../../pipeline/shared/pdfjs-patches.mjs';
@@ -76,5 +78,32 @@ describe('pdf.js patches', () => {
     // The rebuilt font remaps glyphs to private use for canvas; a text-only font is not rebuilt.
     expect(rendering.fontChars.some((c) => c.codePointAt(0)! >= 0xe000)).toBe(true);
     expect(textOnly.fontChars.some((c) => c.codePointAt(0)! >= 0xe000)).toBe(false);
+  });
+
+  it('a thread that reads text never loads @napi-rs/canvas; the first page drawn loads it', () => {
+    // In a fresh process: this one may have loaded the canvas for another test.
+    const module = (file: string) => JSON.stringify(fileURLToPath(new URL(`../../pipeline/${file}`, import.meta.url)));
+    const script = `
+      import { createRequire } from 'node:module';
+      import { readFileSync } from 'node:fs';
+      const { extractPdf } = await import(${module('extract/pdf/index.ts')});
+      const { openPagesHere } = await import(${module('ocr/page-images.ts')});
+      const canvasLoaded = () => Object.keys(createRequire(import.meta.url).cache).some((file) => file.includes('@napi-rs'));
+      const bytes = new Uint8Array(readFileSync(${JSON.stringify(fileURLToPath(GAZETTE))}));
+      const source = { uri: 'gazette.pdf', mediaType: 'application/pdf', sha256: '0'.repeat(64), bytes: bytes.length };
+      const draft = await extractPdf({ source, kind: 'pdf', bytes, options: { ocr: 'never', ocrLanguages: 'tha+eng' } });
+      const afterText = canvasLoaded();
+      const pages = await openPagesHere('pdf', bytes, 72);
+      const image = await pages.pageImage(1);
+      await pages.close();
+      console.log(JSON.stringify({ blocks: draft.blocks.length, afterText, afterDrawing: canvasLoaded(), png: image?.length ?? 0 }));
+    `;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    const result = JSON.parse(child.stdout) as { blocks: number; afterText: boolean; afterDrawing: boolean; png: number };
+    expect(result.blocks).toBeGreaterThan(10);
+    expect(result.afterText).toBe(false);
+    expect(result.afterDrawing).toBe(true);
+    expect(result.png).toBeGreaterThan(1000);
   });
 });
