@@ -10,6 +10,8 @@ export interface InputRef {
   uri: string;
   /** Local file to read, when not a URL. */
   path?: string;
+  /** The local file's size when it was listed: the build starts the largest documents first. */
+  bytes?: number;
   url?: string;
   /** Per-source metadata from a sources list. */
   collection?: string;
@@ -102,7 +104,7 @@ async function* walkFolder(folder: string, context: WalkContext): AsyncGenerator
       continue;
     }
     if (info.isDirectory()) yield* walkFolder(full, context);
-    else if (info.isFile()) yield { uri: entryUri, path: full };
+    else if (info.isFile()) yield { uri: entryUri, path: full, bytes: info.size };
   }
 }
 
@@ -172,7 +174,7 @@ export async function* expandInputs(inputs: readonly string[], options: ExpandOp
     if (info.isDirectory()) {
       const root = await realPathOf(full);
       for await (const ref of walkFolder(full, { root, cwd, seen, problems, allowOutside })) yield { ...ref, ...extra };
-    } else yield { uri: displayPath(full, cwd), path: full, ...extra };
+    } else yield { uri: displayPath(full, cwd), path: full, bytes: info.size, ...extra };
   };
   for (const input of inputs) yield* expandOne(input, cwd);
   for (const list of options.lists ?? []) {

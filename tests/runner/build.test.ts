@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, appendFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Document } from '../../pipeline/model/document.ts';
@@ -180,6 +180,27 @@ describe('build', () => {
     const document = readJson<Document>(path.join(out, 'docs', `${listed.id}.json`));
     expect(document.title).toBe('UK and Thailand');
     expect(document.metadata.collection).toBe('uk-embassy');
+  });
+
+  it('starts the largest documents first; the manifest stays in input order and the first of two identical files stays the document', async () => {
+    const dir = makeCorpus();
+    const folder = path.join(dir, 'sized');
+    mkdirSync(folder);
+    const line = 'Khon Kaen is a smart city in Thailand.\n';
+    writeFileSync(path.join(folder, 'a-small.txt'), line);
+    writeFileSync(path.join(folder, 'b-twin.txt'), line.repeat(20));
+    writeFileSync(path.join(folder, 'c-large.txt'), line.repeat(400));
+    writeFileSync(path.join(folder, 'd-twin.txt'), line.repeat(20));
+    const started: string[] = [];
+    // One document at a time, so they finish in the order they were started.
+    const result = await build({ inputs: [folder], out: path.join(dir, 'out'), threads: 1, concurrency: 1, onEvent: (event) => event.type === 'document' && started.push(path.basename(event.entry.uri)) });
+    expect(started).toEqual(['c-large.txt', 'b-twin.txt', 'd-twin.txt', 'a-small.txt']);
+    expect(result.manifest.documents.map((entry) => [path.basename(entry.uri), entry.status])).toEqual([
+      ['a-small.txt', 'ok'],
+      ['b-twin.txt', 'ok'],
+      ['c-large.txt', 'ok'],
+      ['d-twin.txt', 'duplicate'],
+    ]);
   });
 
   it('rejects bad options at once, with the option named', async () => {
