@@ -13,7 +13,7 @@ const SHARED = path.resolve(process.env.SAMUT_SHARED ?? path.join(ROOT, '..', 's
 
 /** Vendored copy (in the repository) → its origin (in the shared folder). */
 const COPIES: [string, string][] = [
-  ['pipeline/repair/data/words_th.txt', 'thai/words_th.txt'],
+  ['pipeline/shared/data/words_th.txt', 'thai/words_th.txt'],
   ['tests/fixtures/thai/thailand_provinces_th.csv', 'thai/thailand_provinces_th.csv'],
   ['tests/fixtures/thai/countries_th.txt', 'thai/countries_th.txt'],
   ['tests/fixtures/pdf/royal-gazette-2566.pdf', 'corpora/thai-pdf/royal-gazette-2566-dissolution.pdf'],

@@ -1,11 +1,10 @@
 // The Thai dictionary that ambiguous repairs are judged by: the vendored CC0 word list
-// (data/words_th.txt, PyThaiNLP) as a Set, loaded once, plus ICU's Thai dictionary behind
+// (shared/data/words_th.txt, PyThaiNLP) as a Set, loaded once, plus ICU's Thai dictionary behind
 // Intl.Segmenter('th') as a second opinion. Judging is always relative: a candidate repair is
 // scored against the text left alone, over the same short window around the suspect spot.
-import { readFileSync } from 'node:fs';
 import { SARA_AA, SARA_AM, THAI_BLOCK_FIRST } from '../shared/thai.ts';
+import { readThaiWordList } from '../shared/thai-words.ts';
 
-const WORDS_FILE = new URL('./data/words_th.txt', import.meta.url);
 /** Longer dictionary entries are phrases: never needed to judge a repair window. */
 export const MAX_WORD_LENGTH = 20;
 
@@ -185,7 +184,7 @@ function index3(a: number, b: number, c: number): number {
 let loadedWordList: WordList | null = null;
 
 function wordList(): WordList {
-  loadedWordList ??= new WordList(readFileSync(WORDS_FILE, 'utf8').split('\n'));
+  loadedWordList ??= new WordList(readThaiWordList());
   return loadedWordList;
 }
 

@@ -5,6 +5,7 @@ import type { Entity } from '../model/document.ts';
 import { THAI_LETTER } from '../shared/thai.ts';
 import { PRIORITY, type Candidate } from './candidate.ts';
 import { escapeRegExp } from './text.ts';
+import { ROLE_BEFORE_BODY } from './names.ts';
 
 /** A Latin acronym: at least two capitals, letters, "&" and "." only ("DEPA", "AT&T"; not "UN-Habitat"). */
 const LATIN_ACRONYM = '[A-Z][A-Za-z&.]*[A-Z][A-Za-z&.]*';
@@ -26,7 +27,8 @@ export function matchAcronyms(text: string, entities: Entity[]): Candidate[] {
       AFTER_BODY.exec(rest) ??
       (text[e.start - 1] === '(' ? INSIDE_PARENS.exec(rest) : null) ??
       (/^\s*\)/u.test(rest) ? BEFORE_BODY.exec(before) : null);
-    const acronym = m?.[1];
+    // "ผู้บัญชาการทหารบก (ผบ.ทบ.)": the bracket abbreviates the commander; its body's part is ทบ.
+    const acronym = m?.[1]?.slice(ROLE_BEFORE_BODY.exec(m[1])?.[0].length ?? 0);
     if (!acronym || acronym.length > MAX_ACRONYM_LENGTH || acronym === e.text) continue;
     if (!defined.has(acronym)) defined.set(acronym, e);
   }

@@ -4,6 +4,10 @@
 import type { Entity } from '../model/document.ts';
 import { CONSONANT } from '../shared/thai.ts';
 
+/** Abbreviated roles written before a body's abbreviation: ผบ. "commander of", ผอ. "director of",
+ * รมว. "minister of" (ผบ.ทร. is the navy's commander; ThaiNER tags ทร. alone). */
+export const ROLE_BEFORE_BODY = new RegExp(`^(?:รอง\\s*)?(?:ผช\\.)?(?:ผบ|ผอ|ผกก|ผบก|ผบช|รมว|รมช)\\.\\s*(?=[${CONSONANT}])`, 'u');
+
 /** Titles and ranks before a person's name (the ThaiNER spans include them; samut's do not). */
 export const THAI_TITLES = [
   'นาย', 'นาง', 'นางสาว', 'น.ส.', 'ด.ช.', 'ด.ญ.', 'เด็กชาย', 'เด็กหญิง', 'ดร.', 'ศ.', 'รศ.', 'ผศ.', 'ศาสตราจารย์',

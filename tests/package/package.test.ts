@@ -40,7 +40,7 @@ describe('the packed package', () => {
     expect(listing).toContain('package/dist/pipeline/index.d.ts');
     expect(listing).toContain('package/dist/pipeline/runner/worker-entry.mjs');
     expect(listing).toContain('package/dist/pipeline/tag/data/gazetteer.json');
-    expect(listing).toContain('package/dist/pipeline/repair/data/words_th.txt');
+    expect(listing).toContain('package/dist/pipeline/shared/data/words_th.txt');
     expect(listing).toContain('package/schema/v1/document.schema.json');
     expect(listing.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
     const installed = path.join(project, 'node_modules');
