@@ -275,16 +275,40 @@ function thaiCoreferences(text: string, b: Boundaries, found: Candidate[]): Cand
     const first = p.text.split(' ')[0]!;
     if (first.length >= MIN_THAI_COREFERENCE_LENGTH && first !== p.text) full.set(first, p);
   }
+  if (!full.size) return [];
+  // Every name's occurrences, left to right and not overlapping each other, found in one pass
+  // over the text (names looked up by their first two characters) rather than a search of the
+  // whole text per name.
+  const firstTwo = (s: string, at: number) => s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1);
+  const names = [...full.keys()];
+  const byPrefix = new Map<number, number[]>();
+  names.forEach((name, i) => {
+    const list = byPrefix.get(firstTwo(name, 0)) ?? [];
+    list.push(i);
+    byPrefix.set(firstTwo(name, 0), list);
+  });
+  const nextFree = new Array<number>(names.length).fill(0);
+  const occurrences: number[][] = names.map(() => []);
+  for (let at = 0; at < text.length - 1; at++) {
+    const list = byPrefix.get(firstTwo(text, at));
+    if (!list) continue;
+    for (const i of list) {
+      if (at < nextFree[i]! || !text.startsWith(names[i]!, at)) continue;
+      occurrences[i]!.push(at);
+      nextFree[i] = at + names[i]!.length;
+    }
+  }
   const out: Candidate[] = [];
-  for (const [first, p] of full) {
-    for (let at = text.indexOf(first); at !== -1; at = text.indexOf(first, at + first.length)) {
+  names.forEach((first, i) => {
+    const p = full.get(first)!;
+    for (const at of occurrences[i]!) {
       const end = at + first.length;
       if (at === p.start || !(b.word[at] || !isThai(text[at - 1])) || !(b.word[end] || !isThai(text[end]))) continue;
       const c = person(text, at, end, PRIORITY.coreference, 'th');
       c.name = { ...p.name };
       out.push(c);
     }
-  }
+  });
   return out;
 }
 

@@ -122,32 +122,109 @@ const enum T {
 }
 export const FEATURES_PER_TOKEN = 46;
 
+/** Columns of a word's row in a WordTable: its hashes and every feature mix that depends on that
+ * one word alone (as the token itself or as a neighbour), so a word seen again costs a lookup. */
+const enum C {
+  Word, Shape, Lex, W0, Wm1, Wp1, Wm2, Wp2, Wm3, Wp3, Pre2, Suf2, ShapeF, Lex0, LexM1, LexP1, LexM2, Suf1, Pre3, Suf3,
+  Lex0Shape, Suf2M1, Pre2P1, Wm1W0, W0Wp1, Shapes3, Wm1Space, Wp1Space, Wm1Wm2, Wp1Wp2, Wm1W0Wp1, ShapeM1W0, LexM1W0,
+  Width,
+}
+const BOUNDARY_HASH = hashString(BOUNDARY);
+
+/**
+ * The per-word part of the features, computed once per distinct word of a text: a text repeats
+ * most of its words, and hashing a word's strings and mixing them into a dozen templates was a
+ * third of the tagger's feature time. Row 0 is the padding before and after a line.
+ */
+export class WordTable {
+  private readonly rows = new Map<string, number>();
+  table = new Uint32Array(1024 * C.Width);
+  private size = 0;
+
+  constructor() {
+    this.add(BOUNDARY_HASH, BOUNDARY_HASH, 0, BOUNDARY_HASH, BOUNDARY_HASH, 0, 0, 0);
+  }
+
+  /** The row of text[start, end). */
+  rowOf(text: string, start: number, end: number): number {
+    const word = text.slice(start, end);
+    const known = this.rows.get(word);
+    if (known !== undefined) return known;
+    const length = end - start;
+    const row = this.add(
+      hashString(word), hashString(shapeOf(word)), lexiconClass(word),
+      hashString(text, start, start + Math.min(2, length)), hashString(text, end - Math.min(2, length), end),
+      hashString(text, end - 1, end), hashString(text, start, start + Math.min(3, length)), hashString(text, end - Math.min(3, length), end),
+    );
+    this.rows.set(word, row);
+    return row;
+  }
+
+  private add(word: number, shape: number, lex: number, pre2: number, suf2: number, suf1: number, pre3: number, suf3: number): number {
+    const row = this.size++;
+    if (this.size * C.Width > this.table.length) {
+      const grown = new Uint32Array(this.table.length * 2);
+      grown.set(this.table);
+      this.table = grown;
+    }
+    const t = this.table;
+    const o = row * C.Width;
+    t[o + C.Word] = word;
+    t[o + C.Shape] = shape;
+    t[o + C.Lex] = lex;
+    t[o + C.W0] = mix(T.W0, word);
+    t[o + C.Wm1] = mix(T.Wm1, word);
+    t[o + C.Wp1] = mix(T.Wp1, word);
+    t[o + C.Wm2] = mix(T.Wm2, word);
+    t[o + C.Wp2] = mix(T.Wp2, word);
+    t[o + C.Wm3] = mix(T.Wm3, word);
+    t[o + C.Wp3] = mix(T.Wp3, word);
+    t[o + C.Pre2] = mix(T.Pre2, pre2);
+    t[o + C.Suf2] = mix(T.Suf2, suf2);
+    t[o + C.ShapeF] = mix(T.Shape, shape);
+    t[o + C.Lex0] = mix(T.Lex0, lex);
+    t[o + C.LexM1] = mix(T.LexM1, lex);
+    t[o + C.LexP1] = mix(T.LexP1, lex);
+    t[o + C.LexM2] = mix(T.LexM2, lex);
+    t[o + C.Suf1] = mix(T.Suf1, suf1);
+    t[o + C.Pre3] = mix(T.Pre3, pre3);
+    t[o + C.Suf3] = mix(T.Suf3, suf3);
+    t[o + C.Lex0Shape] = mix(mix(T.Lex0Shape, lex), shape);
+    t[o + C.Suf2M1] = mix(T.Suf2M1, suf2);
+    t[o + C.Pre2P1] = mix(T.Pre2P1, pre2);
+    t[o + C.Wm1W0] = mix(T.Wm1W0, word);
+    t[o + C.W0Wp1] = mix(T.W0Wp1, word);
+    t[o + C.Shapes3] = mix(T.Shapes3, shape);
+    t[o + C.Wm1Space] = mix(T.Wm1Space, word);
+    t[o + C.Wp1Space] = mix(T.Wp1Space, word);
+    t[o + C.Wm1Wm2] = mix(T.Wm1Wm2, word);
+    t[o + C.Wp1Wp2] = mix(T.Wp1Wp2, word);
+    t[o + C.Wm1W0Wp1] = mix(T.Wm1W0Wp1, word);
+    t[o + C.ShapeM1W0] = mix(T.ShapeM1W0, shape);
+    t[o + C.LexM1W0] = mix(T.LexM1W0, lex);
+    return row;
+  }
+}
+
+const BIAS = mix(T.Bias, 0);
+
 /**
  * Feature hashes for every token of a run, FEATURES_PER_TOKEN per token, token-major. The same
  * text, boundaries and gazetteer marks always give the same numbers (nothing here depends on
- * the model).
+ * the model, nor on which words the table has seen before).
  */
-export function featureHashes(text: string, run: TokenRun, marks: Uint8Array, nameMarks: Uint8Array): Uint32Array {
+export function featureHashes(text: string, run: TokenRun, marks: Uint8Array, nameMarks: Uint8Array, words = new WordTable()): Uint32Array {
   const n = run.starts.length;
-  const words: string[] = new Array(n);
-  const wordHash = new Uint32Array(n + 6);
-  const shapeHash = new Uint32Array(n + 6);
-  const lex = new Uint8Array(n + 6);
+  // Index i + 3 holds token i; three padding slots (row 0, the line boundary) on each side.
+  const rowAt = new Uint32Array(n + 6);
   const gaz = new Uint8Array(n + 6);
   const names = new Uint8Array(n + 6);
   names.set(nameMarks, 3);
-  const boundaryHash = hashString(BOUNDARY);
-  // Index i + 3 holds token i; three padding slots on each side.
-  wordHash.fill(boundaryHash);
-  shapeHash.fill(boundaryHash);
   for (let i = 0; i < n; i++) {
-    const w = text.slice(run.starts[i], run.ends[i]);
-    words[i] = w;
-    wordHash[i + 3] = hashString(w);
-    shapeHash[i + 3] = hashString(shapeOf(w));
-    lex[i + 3] = lexiconClass(w);
+    rowAt[i + 3] = words.rowOf(text, run.starts[i]!, run.ends[i]!) * C.Width;
     gaz[i + 3] = marks[run.starts[i]!]!;
   }
+  const t = words.table;
   const out = new Uint32Array(n * FEATURES_PER_TOKEN);
   // Long-range context: which listed word (title, organisation or place word) came last, how
   // many tokens and spaces ago; organisation names run on for many tokens after their head.
@@ -161,43 +238,49 @@ export function featureHashes(text: string, run: TokenRun, marks: Uint8Array, na
     const end = run.ends[i]!;
     const spaceBefore = start > 0 && isSpaceCode(text.charCodeAt(start - 1)) ? 1 : 0;
     const spaceAfter = end < text.length && isSpaceCode(text.charCodeAt(end)) ? 1 : 0;
+    const r0 = rowAt[k]!;
+    const rm1 = rowAt[k - 1]!;
+    const rp1 = rowAt[k + 1]!;
+    const rm2 = rowAt[k - 2]!;
+    const rp2 = rowAt[k + 2]!;
+    const word = t[r0 + C.Word]!;
+    const lex = t[r0 + C.Lex]!;
     let o = i * FEATURES_PER_TOKEN;
-    out[o++] = mix(T.Bias, 0);
-    out[o++] = mix(T.W0, wordHash[k]!);
-    out[o++] = mix(T.Wm1, wordHash[k - 1]!);
-    out[o++] = mix(T.Wp1, wordHash[k + 1]!);
-    out[o++] = mix(T.Wm2, wordHash[k - 2]!);
-    out[o++] = mix(T.Wp2, wordHash[k + 2]!);
-    out[o++] = mix(mix(T.Wm1W0, wordHash[k - 1]!), wordHash[k]!);
-    out[o++] = mix(mix(T.W0Wp1, wordHash[k]!), wordHash[k + 1]!);
-    const length = end - start;
-    out[o++] = mix(T.Pre2, hashString(text, start, start + Math.min(2, length)));
-    out[o++] = mix(T.Suf2, hashString(text, end - Math.min(2, length), end));
-    out[o++] = mix(T.Shape, shapeHash[k]!);
+    out[o++] = BIAS;
+    out[o++] = t[r0 + C.W0]!;
+    out[o++] = t[rm1 + C.Wm1]!;
+    out[o++] = t[rp1 + C.Wp1]!;
+    out[o++] = t[rm2 + C.Wm2]!;
+    out[o++] = t[rp2 + C.Wp2]!;
+    out[o++] = mix(t[rm1 + C.Wm1W0]!, word);
+    out[o++] = mix(t[r0 + C.W0Wp1]!, t[rp1 + C.Word]!);
+    out[o++] = t[r0 + C.Pre2]!;
+    out[o++] = t[r0 + C.Suf2]!;
+    out[o++] = t[r0 + C.ShapeF]!;
     out[o++] = mix(T.Spaces, spaceBefore * 2 + spaceAfter);
-    out[o++] = mix(T.Lex0, lex[k]!);
-    out[o++] = mix(T.LexM1, lex[k - 1]!);
-    out[o++] = mix(T.LexP1, lex[k + 1]!);
+    out[o++] = t[r0 + C.Lex0]!;
+    out[o++] = t[rm1 + C.LexM1]!;
+    out[o++] = t[rp1 + C.LexP1]!;
     out[o++] = mix(T.Gaz0, gaz[k]!);
     out[o++] = mix(T.GazM1, gaz[k - 1]!);
     out[o++] = mix(T.GazP1, gaz[k + 1]!);
-    out[o++] = mix(mix(mix(T.Shapes3, shapeHash[k - 1]!), shapeHash[k]!), shapeHash[k + 1]!);
-    out[o++] = mix(mix(T.Wm1Space, wordHash[k - 1]!), spaceBefore);
-    out[o++] = mix(mix(T.Wp1Space, wordHash[k + 1]!), spaceAfter);
-    out[o++] = mix(mix(T.Lex0Shape, lex[k]!), shapeHash[k]!);
-    out[o++] = mix(mix(T.Wm1Wm2, wordHash[k - 2]!), wordHash[k - 1]!);
-    out[o++] = mix(T.Suf1, hashString(text, end - 1, end));
-    out[o++] = mix(T.Pre3, hashString(text, start, start + Math.min(3, length)));
-    out[o++] = mix(T.Suf3, hashString(text, end - Math.min(3, length), end));
-    out[o++] = mix(T.Wm3, wordHash[k - 3]!);
-    out[o++] = mix(T.Wp3, wordHash[k + 3]!);
-    out[o++] = mix(mix(T.Wp1Wp2, wordHash[k + 1]!), wordHash[k + 2]!);
-    out[o++] = mix(T.LexM2, lex[k - 2]!);
-    out[o++] = mix(mix(T.LexM1W0, lex[k - 1]!), wordHash[k]!);
-    out[o++] = mix(mix(T.W0LexP1, wordHash[k]!), lex[k + 1]!);
+    out[o++] = mix(mix(t[rm1 + C.Shapes3]!, t[r0 + C.Shape]!), t[rp1 + C.Shape]!);
+    out[o++] = mix(t[rm1 + C.Wm1Space]!, spaceBefore);
+    out[o++] = mix(t[rp1 + C.Wp1Space]!, spaceAfter);
+    out[o++] = t[r0 + C.Lex0Shape]!;
+    out[o++] = mix(t[rm2 + C.Wm1Wm2]!, t[rm1 + C.Word]!);
+    out[o++] = t[r0 + C.Suf1]!;
+    out[o++] = t[r0 + C.Pre3]!;
+    out[o++] = t[r0 + C.Suf3]!;
+    out[o++] = t[rowAt[k - 3]! + C.Wm3]!;
+    out[o++] = t[rowAt[k + 3]! + C.Wp3]!;
+    out[o++] = mix(t[rp1 + C.Wp1Wp2]!, t[rp2 + C.Word]!);
+    out[o++] = t[rm2 + C.LexM2]!;
+    out[o++] = mix(t[rm1 + C.LexM1W0]!, word);
+    out[o++] = mix(mix(T.W0LexP1, word), t[rp1 + C.Lex]!);
     const since = Math.min(i - lastLexAt, 8);
     out[o++] = mix(mix(T.SinceLex, lastLex), since);
-    out[o++] = mix(mix(T.SinceLexW0, lastLex), wordHash[k]!);
+    out[o++] = mix(mix(T.SinceLexW0, lastLex), word);
     out[o++] = mix(mix(T.SpacesSinceLex, lastLex), Math.min(spacesSince, 3) * 16 + Math.min(since, 8));
     const first = text.charCodeAt(start);
     if (first === 0x28) inBrackets = 1;
@@ -205,16 +288,16 @@ export function featureHashes(text: string, run: TokenRun, marks: Uint8Array, na
     out[o++] = mix(T.Names0, names[k]!);
     out[o++] = mix(T.NamesM1, names[k - 1]!);
     out[o++] = mix(T.NamesP1, names[k + 1]!);
-    out[o++] = mix(mix(T.Names0Lex0, names[k]!), lex[k]!);
-    out[o++] = mix(mix(T.Names0W0, names[k]!), wordHash[k]!);
-    out[o++] = mix(T.Suf2M1, i > 0 ? hashString(text, Math.max(run.starts[i - 1]!, run.ends[i - 1]! - 2), run.ends[i - 1]!) : boundaryHash);
-    out[o++] = mix(T.Pre2P1, i + 1 < n ? hashString(text, run.starts[i + 1]!, Math.min(run.ends[i + 1]!, run.starts[i + 1]! + 2)) : boundaryHash);
-    out[o++] = mix(mix(mix(T.Wm1W0Wp1, wordHash[k - 1]!), wordHash[k]!), wordHash[k + 1]!);
-    out[o++] = mix(mix(T.ShapeM1W0, shapeHash[k - 1]!), wordHash[k]!);
+    out[o++] = mix(mix(T.Names0Lex0, names[k]!), lex);
+    out[o++] = mix(mix(T.Names0W0, names[k]!), word);
+    out[o++] = t[rm1 + C.Suf2M1]!;
+    out[o++] = t[rp1 + C.Pre2P1]!;
+    out[o++] = mix(mix(t[rm1 + C.Wm1W0Wp1]!, word), t[rp1 + C.Word]!);
+    out[o++] = mix(t[rm1 + C.ShapeM1W0]!, word);
     out[o++] = mix(mix(T.NamesM1Names0, names[k - 1]!), names[k]!);
     if (first === 0x29) inBrackets = 0;
-    if (lex[k]) {
-      lastLex = ((lex[k]! - 1) % 3) + 1;
+    if (lex) {
+      lastLex = ((lex - 1) % 3) + 1;
       lastLexAt = i;
       spacesSince = 0;
     } else if (spaceAfter) spacesSince++;

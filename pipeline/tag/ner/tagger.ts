@@ -2,7 +2,7 @@
 // are paragraphs), only on lines with Thai in them, and returns spans with exact text offsets.
 import type { Candidate } from '../candidate.ts';
 import type { Boundaries } from '../text.ts';
-import { featureHashes, FEATURES_PER_TOKEN, gazetteerMarks, isSpaceCode, tokenize, type TokenRun } from './features.ts';
+import { featureHashes, FEATURES_PER_TOKEN, gazetteerMarks, isSpaceCode, tokenize, WordTable, type TokenRun } from './features.ts';
 import { lexiconMarks, type NameLexicon } from './lexicon.ts';
 import { decode, labelSpans, type NerModel, type SpanType } from './model.ts';
 import { HAS_THAI } from '../../shared/thai.ts';
@@ -15,12 +15,11 @@ export interface NerSpan {
 
 const THAI_LINE = HAS_THAI;
 
-/** Feature hashes cut to bucket numbers for a table of 2^bits rows. */
+/** Feature hashes cut to bucket numbers for a table of 2^bits rows, in place. */
 function toBuckets(hashes: Uint32Array, bits: number): Uint32Array {
-  const out = new Uint32Array(hashes.length);
   const shift = 32 - bits;
-  for (let i = 0; i < hashes.length; i++) out[i] = hashes[i]! >>> shift;
-  return out;
+  for (let i = 0; i < hashes.length; i++) hashes[i] = hashes[i]! >>> shift;
+  return hashes;
 }
 
 /** Lines of the text as [start, end), the line breaks left out. */
@@ -34,10 +33,10 @@ function* lines(text: string): Generator<[number, number]> {
   }
 }
 
-/** Tokens and feature buckets of one line. */
-export function featurizeLine(text: string, b: Boundaries, marks: Uint8Array, lexicon: NameLexicon, from: number, to: number, bits: number): { run: TokenRun; buckets: Uint32Array } {
+/** Tokens and feature buckets of one line; `words` may be shared by the lines of one text. */
+export function featurizeLine(text: string, b: Boundaries, marks: Uint8Array, lexicon: NameLexicon, from: number, to: number, bits: number, words?: WordTable): { run: TokenRun; buckets: Uint32Array } {
   const run = tokenize(text, b, from, to);
-  return { run, buckets: toBuckets(featureHashes(text, run, marks, lexiconMarks(text, run, lexicon)), bits) };
+  return { run, buckets: toBuckets(featureHashes(text, run, marks, lexiconMarks(text, run, lexicon), words), bits) };
 }
 
 /**
@@ -57,9 +56,11 @@ function withoutOpenBracket(text: string, start: number, end: number): number {
 export function tagSpans(model: NerModel, text: string, b: Boundaries, gazetteer: readonly Candidate[]): NerSpan[] {
   const marks = gazetteerMarks(gazetteer, text.length);
   const out: NerSpan[] = [];
+  // Per text, not kept between texts: its memory ends with the call.
+  const words = new WordTable();
   for (const [from, to] of lines(text)) {
     if (!THAI_LINE.test(text.slice(from, to))) continue;
-    const { run, buckets } = featurizeLine(text, b, marks, model.lexicon, from, to, model.bits);
+    const { run, buckets } = featurizeLine(text, b, marks, model.lexicon, from, to, model.bits, words);
     const labels = decode(model, buckets, FEATURES_PER_TOKEN);
     for (const [type, first, last] of labelSpans(labels)) {
       const start = run.starts[first]!;
