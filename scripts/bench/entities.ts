@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { computeBoundaries } from '../../pipeline/tag/text.ts';
 import { matchGazetteer } from '../../pipeline/tag/gazetteer.ts';
-import { deserialize } from '../../pipeline/tag/ner/model.ts';
+import { deserialize, readModelFile } from '../../pipeline/tag/ner/model.ts';
 import { tagSpans } from '../../pipeline/tag/ner/tagger.ts';
 import { tokenize } from '../../pipeline/tag/ner/features.ts';
 import { THAI_NER_MODEL } from '../../pipeline/tag/ner/index.ts';
@@ -98,7 +98,7 @@ function thainerFigures(figures: Record<string, number | string>): void {
     }
   }
   const loadStarted = cpuMs();
-  deserialize(readFileSync(path.join(ROOT, 'pipeline', 'tag', 'data', 'thai-ner.bin')));
+  deserialize(readModelFile());
   figures.thai_ner_load_cpu_ms = Math.round(cpuMs() - loadStarted);
   const thai = examples.map((e) => e.text).join('\n');
   const bytes = Buffer.byteLength(thai, 'utf8');

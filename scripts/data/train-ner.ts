@@ -1,5 +1,5 @@
 // Trains samut's Thai tagger (people, organisations, places) on ThaiNER 1.5 and writes
-// pipeline/tag/data/thai-ner.bin. An averaged structured perceptron with Viterbi over BIO labels:
+// pipeline/tag/data/thai-ner.bin.gz. An averaged structured perceptron with Viterbi over BIO labels:
 // a few dozen lines, no dependency, exact integer weights at the end, and the same data always
 // gives the same bytes (a seeded shuffle, no clock, no threads). Its training decode adds a
 // margin (every wrong label scores `margin` more): on val.txt people 0.870 -> 0.883 and
@@ -20,14 +20,14 @@ import { matchGazetteer } from '../../pipeline/tag/gazetteer.ts';
 import type { Boundaries } from '../../pipeline/tag/text.ts';
 import { FEATURES_PER_TOKEN, gazetteerMarks, tokenize, type TokenRun } from '../../pipeline/tag/ner/features.ts';
 import { lexiconMarks, type NameLexicon } from '../../pipeline/tag/ner/lexicon.ts';
-import { decode, labelSpans, NUM_LABELS, serialize, START_ROW, STRIDE, type NerModel } from '../../pipeline/tag/ner/model.ts';
+import { decode, labelSpans, MODEL_FILE, NUM_LABELS, readModelFile, serialize, START_ROW, STRIDE, toModelFile, type NerModel } from '../../pipeline/tag/ner/model.ts';
 import { featurizeLine } from '../../pipeline/tag/ner/tagger.ts';
 import { random } from '../lib/random.ts';
 import { parseFile, scoreSpans, type NerExample, type SpanScore } from './thainer.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_DATA = path.resolve(ROOT, '..', 'shared', 'ner', 'thainer-1.5');
-export const MODEL_PATH = path.join(ROOT, 'pipeline', 'tag', 'data', 'thai-ner.bin');
+export const MODEL_PATH = fileURLToPath(MODEL_FILE);
 
 export interface TrainOptions {
   /** Passes over the training data (chosen on val.txt). */
@@ -301,10 +301,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const bytes = modelBytes(model);
   if (args.includes('--check')) {
     // Reproducibility check: the committed model must be exactly what this data trains.
-    const same = Buffer.compare(Buffer.from(bytes), readFileSync(MODEL_PATH)) === 0;
+    const same = Buffer.compare(Buffer.from(bytes), readModelFile(MODEL_PATH)) === 0;
     console.error(same ? `same bytes as ${MODEL_PATH}` : `differs from ${MODEL_PATH}: retrain and commit`);
     process.exit(same ? 0 : 1);
   }
-  writeFileSync(out, bytes);
-  console.error(`${trainSet.length} examples, ${options.epochs} epochs, 2^${options.bits} buckets: ${bytes.length} bytes → ${out}`);
+  writeFileSync(out, toModelFile(bytes));
+  console.error(`${trainSet.length} examples, ${options.epochs} epochs, 2^${options.bits} buckets: ${bytes.length} bytes, gzipped → ${out}`);
 }

@@ -1,20 +1,19 @@
 // The trained Thai tagger as a matcher: its person and organisation spans become candidates
 // (titles taken off people, as everywhere in samut); its places only where the gazetteer
 // knows them, which the gazetteer matcher already covers, so they are not emitted again.
-import { readFileSync } from 'node:fs';
 import { PRIORITY, SpanIndex, type Candidate } from '../candidate.ts';
 import type { Boundaries } from '../text.ts';
 import { nameKey, ROLE_BEFORE_BODY, titleLength, titleStartsNoName } from '../names.ts';
 import { ORGANIZATION_PREFIXES } from './features.ts';
 import { TH_STOP } from '../patterns.ts';
-import { deserialize } from './model.ts';
+import { deserialize, readModelFile } from './model.ts';
 import { tagSpans, type NerSpan } from './tagger.ts';
 import type { NameLexicon } from './lexicon.ts';
 import { CONSONANT, THAI_LETTER as THAI_LETTER_RANGE } from '../../shared/thai.ts';
 import { readThaiWordList } from '../../shared/thai-words.ts';
 
 /** Trained by scripts/data/train-ner.ts on ThaiNER 1.5 (CC-BY 3.0, see ../data/PROVENANCE.md). */
-export const THAI_NER_MODEL = deserialize(readFileSync(new URL('../data/thai-ner.bin', import.meta.url)));
+export const THAI_NER_MODEL = deserialize(readModelFile());
 
 const MIN_NAME_LETTERS = 2;
 /** Shorter names are not looked for again elsewhere in the document. */
