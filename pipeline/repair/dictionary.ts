@@ -3,10 +3,7 @@
 // Intl.Segmenter('th') as a second opinion. Judging is always relative: a candidate repair is
 // scored against the text left alone, over the same short window around the suspect spot.
 import { SARA_AA, SARA_AM, THAI_BLOCK_FIRST } from '../shared/thai.ts';
-import { readThaiWordList } from '../shared/thai-words.ts';
-
-/** Longer dictionary entries are phrases: never needed to judge a repair window. */
-export const MAX_WORD_LENGTH = 20;
+import { MAX_WORD_LENGTH, thaiWords } from '../shared/thai-words.ts';
 
 /** Words with ำ at least this long are the ones a bare า is restored into. */
 export const MIN_SARA_AM_WORD = 5;
@@ -34,7 +31,6 @@ const DENSE_MIN_CHILDREN = 8;
 
 const THAI_BLOCK = THAI_BLOCK_FIRST;
 const THAI_BLOCK_SIZE = 128;
-const THAI_ONLY = /^[\u0E00-\u0E7F]+$/;
 
 function buildTrie(entries: Iterable<string>): Trie {
   // Entries in code-unit order: each shares its path with the one before up to their common
@@ -114,7 +110,7 @@ function step(trie: Trie, node: number, code: number): number {
  * file (about 0.4 s) by wordList(), and read-only after: documents share it, and nothing they
  * do can change it. */
 class WordList {
-  readonly words = new Set<string>();
+  readonly words: ReadonlySet<string>;
   readonly wordTrie: Trie;
   /** The words spelled backwards: finds words that end where a text ends. */
   readonly reversedWordTrie: Trie;
@@ -138,13 +134,10 @@ class WordList {
   readonly saraAmAroundPair = new Uint8Array(THAI_BLOCK_SIZE ** 2);
   readonly saraAmEndingPair = new Uint8Array(THAI_BLOCK_SIZE ** 2);
 
-  constructor(lines: readonly string[]) {
+  constructor(words: ReadonlySet<string>) {
+    this.words = words;
     const lostForms: string[] = [];
-    for (const line of lines) {
-      const word = line.trim();
-      // One-letter entries would make every fragment look like words.
-      if (word.length < 2 || word.length > MAX_WORD_LENGTH || !THAI_ONLY.test(word)) continue;
-      this.words.add(word);
+    for (const word of words) {
       if (word.length >= MIN_SARA_AM_WORD && word.includes(SARA_AM)) {
         lostForms.push(word.replaceAll(SARA_AM, SARA_AA));
         for (let at = word.indexOf(SARA_AM); at > 0; at = word.indexOf(SARA_AM, at + 1)) {
@@ -184,7 +177,7 @@ function index3(a: number, b: number, c: number): number {
 let loadedWordList: WordList | null = null;
 
 function wordList(): WordList {
-  loadedWordList ??= new WordList(readThaiWordList());
+  loadedWordList ??= new WordList(thaiWords());
   return loadedWordList;
 }
 

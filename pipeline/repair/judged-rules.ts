@@ -2,7 +2,8 @@
 // by extraction evidence, by the dictionary, then by what the rest of the document shows;
 // when none decides, the text stays and a warning marks the spot.
 import type { RepairEvidence } from '../model/draft.ts';
-import { compareIcu, MAX_WORD_LENGTH, MIN_SARA_AM_WORD, type Judge } from './dictionary.ts';
+import { compareIcu, MIN_SARA_AM_WORD, type Judge } from './dictionary.ts';
+import { MAX_WORD_LENGTH } from '../shared/thai-words.ts';
 import { applyChanges, applyRegexRule, type PassChange, type RepairState } from './edit-log.ts';
 import { codeAt, CONSONANT, isConsonantCode, isLeadingVowelCode, isThaiWordCode, isToneCode, LEADING_VOWEL, THAI_WORD_CHAR, TONE } from '../shared/thai.ts';
 

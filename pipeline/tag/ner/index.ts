@@ -10,7 +10,7 @@ import { deserialize, readModelFile } from './model.ts';
 import { tagSpans, type NerSpan } from './tagger.ts';
 import type { NameLexicon } from './lexicon.ts';
 import { CONSONANT, THAI_LETTER as THAI_LETTER_RANGE } from '../../shared/thai.ts';
-import { readThaiWordList } from '../../shared/thai-words.ts';
+import { thaiWords } from '../../shared/thai-words.ts';
 
 /** Trained by scripts/data/train-ner.ts on ThaiNER 1.5 (CC-BY 3.0, see ../data/PROVENANCE.md). */
 export const THAI_NER_MODEL = deserialize(readModelFile());
@@ -136,12 +136,7 @@ function toDocumentNames(text: string, b: Boundaries, candidates: Candidate[]): 
 
 /** How far past a model organisation's end a longer word or name is looked for, in characters. */
 const MAX_EXTENSION = 40;
-const MAX_DICTIONARY_WORD = 20;
 const ORGANIZATION_CODE = 1;
-const THAI_WORD = new RegExp(`^[${THAI_LETTER_RANGE}]+$`, 'u');
-/** Thai dictionary words of 2+ letters (the CC0 list repair judges by), read at the first Thai organisation. */
-let dictionary: Set<string> | undefined;
-const dictionaryWords = () => (dictionary ??= new Set(readThaiWordList().map((w) => w.trim()).filter((w) => w.length >= 2 && w.length <= MAX_DICTIONARY_WORD && THAI_WORD.test(w))));
 const withoutSpaces = (s: string) => s.replace(/\s+/gu, '');
 /** The organisations the training data named, but for those it rarely tagged where they occur
  * (precision bucket 0), spaces and legal forms off: "บริษัท ซีพี ออลล์ จำกัด (มหาชน)" → ซีพีออลล์. */
@@ -166,7 +161,7 @@ function toWholeWords(text: string, b: Boundaries, candidates: Candidate[]): Can
     let end = -1;
     for (let e = c.end + 1; e <= Math.min(text.length, c.end + MAX_EXTENSION) && text[e - 1] !== '\n'; e++) {
       if ((e < text.length && !b.word[e]) || /\s/u.test(text[e - 1]!)) continue;
-      if (dictionaryWords().has(text.slice(lastWordStart, e)) || LEXICON_ORGANIZATIONS.has(withoutSpaces(text.slice(c.start, e)))) end = e;
+      if (thaiWords().has(text.slice(lastWordStart, e)) || LEXICON_ORGANIZATIONS.has(withoutSpaces(text.slice(c.start, e)))) end = e;
     }
     if (end < 0) return c;
     const name = text.slice(c.start, end);
