@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { THAI_LETTERS_ONLY } from '../shared/thai.ts';
 import { PRIORITY, SpanIndex, type Candidate } from './candidate.ts';
-import { escapeRegExp, isThai, segmentsFrom, type Boundaries } from './text.ts';
+import { escapeRegExp, isThai, namesByFirstTwo, segmentsFrom, type Boundaries } from './text.ts';
 import { titleStartsNoName } from './names.ts';
 
 // English given names (stdlib's datasets, ~8,800 names, CC0 data): "Junior Gaspard" is a person
@@ -279,18 +279,12 @@ function thaiCoreferences(text: string, b: Boundaries, found: Candidate[]): Cand
   // Every name's occurrences, left to right and not overlapping each other, found in one pass
   // over the text (names looked up by their first two characters) rather than a search of the
   // whole text per name.
-  const firstTwo = (s: string, at: number) => s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1);
   const names = [...full.keys()];
-  const byPrefix = new Map<number, number[]>();
-  names.forEach((name, i) => {
-    const list = byPrefix.get(firstTwo(name, 0)) ?? [];
-    list.push(i);
-    byPrefix.set(firstTwo(name, 0), list);
-  });
+  const startingAt = namesByFirstTwo(names);
   const nextFree = new Array<number>(names.length).fill(0);
   const occurrences: number[][] = names.map(() => []);
   for (let at = 0; at < text.length - 1; at++) {
-    const list = byPrefix.get(firstTwo(text, at));
+    const list = startingAt(text, at);
     if (!list) continue;
     for (const i of list) {
       if (at < nextFree[i]! || !text.startsWith(names[i]!, at)) continue;

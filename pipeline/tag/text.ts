@@ -101,3 +101,19 @@ export function foldChar(ch: string): string {
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Names (two characters or more) indexed by their first two characters: the returned function
+ * gives, in one lookup, the positions in `names` of those that may start at `at` in a text, in
+ * `names`' order (the caller checks the rest). Finds many names in one pass over a text instead
+ * of one search of the whole text per name. */
+export function namesByFirstTwo(names: readonly string[]): (text: string, at: number) => readonly number[] | undefined {
+  const firstTwo = (s: string, at: number) => s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1);
+  const byPrefix = new Map<number, number[]>();
+  names.forEach((name, i) => {
+    const key = firstTwo(name, 0);
+    const list = byPrefix.get(key);
+    if (list) list.push(i);
+    else byPrefix.set(key, [i]);
+  });
+  return (text, at) => byPrefix.get(firstTwo(text, at));
+}

@@ -2,7 +2,7 @@
 // (titles taken off people, as everywhere in samut); its places only where the gazetteer
 // knows them, which the gazetteer matcher already covers, so they are not emitted again.
 import { PRIORITY, SpanIndex, type Candidate } from '../candidate.ts';
-import type { Boundaries } from '../text.ts';
+import { namesByFirstTwo, type Boundaries } from '../text.ts';
 import { nameKey, ROLE_BEFORE_BODY, titleLength, titleStartsNoName } from '../names.ts';
 import { ORGANIZATION_PREFIXES } from './features.ts';
 import { TH_STOP } from '../patterns.ts';
@@ -185,19 +185,17 @@ function otherMentions(text: string, b: Boundaries, candidates: Candidate[]): Ca
     return true;
   };
   // One pass over the word starts, names looked up by their first two characters, longest first.
-  const firstTwo = (s: string, at: number) => s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1);
-  const byPrefix = new Map<number, string[]>();
-  for (const name of [...names.keys()].sort((x, y) => y.length - x.length)) {
-    const list = byPrefix.get(firstTwo(name, 0)) ?? [];
-    list.push(name);
-    byPrefix.set(firstTwo(name, 0), list);
-  }
+  const longestFirst = [...names.keys()].sort((x, y) => y.length - x.length);
+  const startingAt = namesByFirstTwo(longestFirst);
   const added: Candidate[] = [];
   for (let at = 0; at < text.length - 1; at++) {
     if (!b.word[at] || claimed[at]) continue;
-    const list = byPrefix.get(firstTwo(text, at));
-    const name = list?.find((n) => text.startsWith(n, at) && b.word[at + n.length] && free(at, at + n.length));
-    if (!name) continue;
+    const found = startingAt(text, at)?.find((i) => {
+      const n = longestFirst[i]!;
+      return text.startsWith(n, at) && b.word[at + n.length] && free(at, at + n.length);
+    });
+    if (found === undefined) continue;
+    const name = longestFirst[found]!;
     claimed.fill(1, at, at + name.length);
     added.push({ ...names.get(name)!, start: at, end: at + name.length });
   }
