@@ -3,7 +3,7 @@
 // and then adds what tsc does not emit: the plain .mjs modules (the worker entry, pdf.js' loader
 // hook and patches), the stages' data files and the review page's browser assets. Plain JavaScript so that `npm pack` and installs from git need no tsx.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,30 @@ for (const file of walk(path.join(ROOT, 'pipeline'))) {
   if (name.endsWith('.ts') || name === 'README.md') continue;
   cpSync(file, path.join(DIST, path.relative(ROOT, file)));
 }
+
+// pdf.js, patched here once (the patches and their reasons: pipeline/shared/pdfjs-patches.mjs)
+// rather than by a module loader hook as each worker thread loads it: the hook runs on a thread
+// of its own per worker and cost ~0.17 s of CPU per worker thread at start. pdfjs-dist stays a
+// dependency (its fonts, CMaps and types); these two files are its own, pinned version, modified
+// only by the patches (Apache-2.0: its licence travels with them). A patch that no longer
+// applies fails the build here, not a user's run.
+const { patchPdfJs } = await import('../pipeline/shared/pdfjs-patches.mjs');
+const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const prebuilt = path.join(DIST, 'pipeline', 'shared', 'pdfjs');
+mkdirSync(prebuilt, { recursive: true });
+for (const file of ['legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs']) {
+  const { source, missed } = patchPdfJs(`/node_modules/pdfjs-dist/${file}`, readFileSync(path.join(pdfjsRoot, file), 'utf8'));
+  if (missed.length > 0) throw new Error(`pdf.js patches that do not apply to ${file}: ${missed.map((patch) => patch.why).join('; ')}`);
+  // Their source maps stay in pdfjs-dist: the comment would point at files not shipped here.
+  writeFileSync(path.join(prebuilt, path.basename(file)), source.replace(/\n\/\/# sourceMappingURL=\S+\s*$/u, '\n'));
+}
+cpSync(path.join(pdfjsRoot, 'LICENSE'), path.join(prebuilt, 'LICENSE'));
+writeFileSync(
+  path.join(prebuilt, 'NOTICE.md'),
+  `pdf.mjs and pdf.worker.mjs: pdfjs-dist ${JSON.parse(readFileSync(path.join(pdfjsRoot, 'package.json'), 'utf8')).version} ` +
+    '(legacy build, Mozilla, Apache-2.0: LICENSE), modified by samut\'s source patches ' +
+    '(pipeline/shared/pdfjs-patches.mjs lists each with its reason).\n',
+);
 
 // The review page's browser assets (script, viewer, style) are served as they are.
 cpSync(path.join(ROOT, 'review', 'static'), path.join(DIST, 'review', 'static'), { recursive: true });

@@ -1,7 +1,9 @@
 // pdf.js, loaded once per thread, on first use, for every stage that reads PDFs (extract/pdf
 // reads text, ocr renders pages). Two things make loading it not just an import:
-// - through tsx, its 3 MB of prebuilt JavaScript would be re-transformed (+250 MB RSS, seconds
-//   per thread): raw-pdfjs-hooks.mjs serves those files as they are;
+// - samut patches pdf.js' source (pdfjs-patches.mjs). The published package carries it patched
+//   (dist/pipeline/shared/pdfjs/) and imports it as it is; from the repository, a module loader
+//   hook (raw-pdfjs-hooks.mjs, on a thread of its own) patches pdfjs-dist's files as they load and
+//   keeps tsx from re-transforming its 3 MB of prebuilt JavaScript (+250 MB RSS, seconds per thread);
 // - the legacy build's core-js polyfills replace some built-ins process-wide with JavaScript
 //   versions (Array.prototype.push, JSON.parse, JSON.stringify, Function.prototype.toString),
 //   although Node 20's own are fine, and slow down every stage in the thread (push alone cost
@@ -12,6 +14,7 @@ import { createRequire, register } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { resourceLimits } from 'node:worker_threads';
+import { hasPrebuiltPdfJs, PREBUILT_PDFJS } from './pdfjs-patch-check.ts';
 
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -53,14 +56,19 @@ export function loadPdfJs(): Promise<PdfJs> {
   loading ??= (async () => {
     (globalThis as { samutMaxStreamBytes?: number }).samutMaxStreamBytes = MAX_STREAM_BYTES;
     try {
-      register(new URL('./raw-pdfjs-hooks.mjs', import.meta.url));
-    } catch {
-      // Without the hook pdf.js still loads, only more slowly under tsx.
-    }
-    try {
-      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
       // The worker code runs in this thread (pdf.js' "fake worker"): loading it now sets
       // globalThis.pdfjsWorker, which pdf.js uses instead of importing it at the first document.
+      if (hasPrebuiltPdfJs()) {
+        const pdfjs = (await import(PREBUILT_PDFJS.api.href)) as PdfJs;
+        await import(PREBUILT_PDFJS.worker.href);
+        return pdfjs;
+      }
+      try {
+        register(new URL('./raw-pdfjs-hooks.mjs', import.meta.url));
+      } catch {
+        // Without the hook pdf.js still loads, only more slowly under tsx.
+      }
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
       await import(PDFJS_WORKER_MODULE);
       return pdfjs;
     } finally {

@@ -42,6 +42,8 @@ describe('the packed package', () => {
     expect(listing).toContain('package/dist/pipeline/tag/data/gazetteer.json');
     expect(listing).toContain('package/dist/pipeline/shared/data/words_th.txt');
     expect(listing).toContain('package/schema/v1/document.schema.json');
+    // pdf.js patched at build time, with its licence: the installed threads load it without a loader hook.
+    for (const file of ['pdf.mjs', 'pdf.worker.mjs', 'LICENSE', 'NOTICE.md']) expect(listing).toContain(`package/dist/pipeline/shared/pdfjs/${file}`);
     expect(listing.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
     const installed = path.join(project, 'node_modules');
     expect(existsSync(path.join(installed, 'tsx'))).toBe(false);

@@ -51,11 +51,14 @@ type Run = [number, number];
  * belongs to and the gutters that split it into columns, or null for one-column rows.
  */
 export function findColumnRegions(rows: CellSpan[][]): (RegionRow | null)[] {
-  const out: (RegionRow | null)[] = rows.map(() => null);
+  // Arrays are built by loops, not by map, filter or slice (see buildLines in lines.ts: arrays
+  // those return vary in elements kind, and each new kind threw V8's optimized code away).
+  const out: (RegionRow | null)[] = [];
   let left = Infinity;
   let right = -Infinity;
   const sizes: number[] = [];
   for (const row of rows) {
+    out.push(null);
     for (const glyph of row) {
       left = Math.min(left, glyph.x0);
       right = Math.max(right, glyph.x1);
@@ -70,10 +73,22 @@ export function findColumnRegions(rows: CellSpan[][]): (RegionRow | null)[] {
   const inner: Run = [binOf(left + EDGE_SHARE * width), binOf(right - EDGE_SHARE * width)];
   // Each row's ink as runs of covered bins, and its extremes: a page is scanned as runs, not bin
   // by bin (bin by bin, this search was a quarter of extraction on real PDFs).
-  const covered = rows.map((row) => coveredRuns(row, binOf));
+  const covered: Run[][] = [];
   /** The rightmost start and the leftmost end of a glyph in each row (ink past a strip's sides). */
-  const lastStart = rows.map((row) => row.reduce((max, g) => Math.max(max, g.x0), -Infinity));
-  const firstEnd = rows.map((row) => row.reduce((min, g) => Math.min(min, g.x1), Infinity));
+  const lastStart = new Float64Array(rows.length);
+  const firstEnd = new Float64Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    covered.push(coveredRuns(row, binOf));
+    let start = -Infinity;
+    let end = Infinity;
+    for (const glyph of row) {
+      start = Math.max(start, glyph.x0);
+      end = Math.min(end, glyph.x1);
+    }
+    lastStart[r] = start;
+    firstEnd[r] = end;
+  }
   const em = medianOf(sizes);
 
   let region = 0;
@@ -82,12 +97,13 @@ export function findColumnRegions(rows: CellSpan[][]): (RegionRow | null)[] {
   const guttersOf = (from: number, to: number): number[] => {
     let open: Run[] = [inner];
     for (let r = from; r <= to; r++) open = openAfter(open, covered[r]!, minBins);
-    const inkBeyond = (x1: number) => lastStart.slice(from, to + 1).some((x) => x >= x1);
-    const inkBefore = (x0: number) => firstEnd.slice(from, to + 1).some((x) => x <= x0);
-    return open
-      .map(([a, b]) => [left + a * BIN_PT, left + (b + 1) * BIN_PT] as const)
-      .filter(([x0, x1]) => inkBeyond(x1) && inkBefore(x0))
-      .map(([x0, x1]) => (x0 + x1) / 2);
+    const gutters: number[] = [];
+    for (const [a, b] of open) {
+      const x0 = left + a * BIN_PT;
+      const x1 = left + (b + 1) * BIN_PT;
+      if (inkBeyond(lastStart, from, to, x1) && inkBefore(firstEnd, from, to, x0)) gutters.push((x0 + x1) / 2);
+    }
+    return gutters;
   };
   // Every glyph left of the first gutter (no gutter: the row is all first column).
   const inFirstColumn = (r: number, gutters: number[]) => gutters.length === 0 || lastStart[r]! < gutters[0]!;
@@ -113,13 +129,26 @@ export function findColumnRegions(rows: CellSpan[][]): (RegionRow | null)[] {
       gutters = guttersOf(first, last);
     }
     if (last - first + 1 < MIN_MARKED_REGION_ROWS || gutters.length === 0 || gutters.length > MAX_COLUMNS - 1) continue;
-    const run = rows.slice(first, last + 1).map((row) => cellsOf(row, gutters));
+    const run: (CellSpan & { column: number })[][] = [];
+    for (let r = first; r <= last; r++) run.push(cellsOf(rows[r]!, gutters));
     if (!looksLikeColumns(run, gutters.length + 1, left, width)) continue;
     for (let r = first; r <= last; r++) out[r] = { region, gutters };
     region++;
     start = last;
   }
   return out;
+}
+
+/** Whether a row in [from, to] has a glyph starting at or past x1. */
+function inkBeyond(lastStart: Float64Array, from: number, to: number, x1: number): boolean {
+  for (let r = from; r <= to; r++) if (lastStart[r]! >= x1) return true;
+  return false;
+}
+
+/** Whether a row in [from, to] has a glyph ending at or before x0. */
+function inkBefore(firstEnd: Float64Array, from: number, to: number, x0: number): boolean {
+  for (let r = from; r <= to; r++) if (firstEnd[r]! <= x0) return true;
+  return false;
 }
 
 function medianOf(values: number[]): number {

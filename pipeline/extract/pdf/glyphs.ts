@@ -114,6 +114,21 @@ export interface PageGlyphs {
   stoppedAt: string | null;
 }
 
+/** Written out, not spread: a spread copy has another hidden class than the state it copies, and
+ * showText, given both, lost its optimized code at the first save and restore of each thread. */
+function copyState(state: TextState): TextState {
+  return {
+    ctm: state.ctm,
+    fontId: state.fontId,
+    fontSize: state.fontSize,
+    charSpacing: state.charSpacing,
+    wordSpacing: state.wordSpacing,
+    hScale: state.hScale,
+    leading: state.leading,
+    rise: state.rise,
+  };
+}
+
 export async function readGlyphs(page: PDFPageProxy, fonts: Map<string, FontFacts>): Promise<PageGlyphs> {
   const { OPS } = await loadPdfJs();
   const operators = await page.getOperatorList();
@@ -140,7 +155,7 @@ export async function readGlyphs(page: PDFPageProxy, fonts: Map<string, FontFact
     const args = argsArray[i] as unknown[] | null;
     switch (fnArray[i]) {
       case OPS.save:
-        stack.push({ ...state });
+        stack.push(copyState(state));
         break;
       case OPS.restore:
         state = stack.pop() ?? state;
@@ -149,7 +164,7 @@ export async function readGlyphs(page: PDFPageProxy, fonts: Map<string, FontFact
         state.ctm = multiply(toMatrix(args), state.ctm);
         break;
       case OPS.paintFormXObjectBegin:
-        stack.push({ ...state });
+        stack.push(copyState(state));
         if (args?.[0]) state.ctm = multiply(toMatrix(args[0]), state.ctm);
         break;
       case OPS.paintFormXObjectEnd:

@@ -6,7 +6,7 @@
 import { codeAt, COMBINING, isCombiningCode, isConsonantCode, isToneCode, SARA_AA } from '../../shared/thai.ts';
 import type { Glyph } from './glyphs.ts';
 import { columnAt, findColumnRegions } from './column-regions.ts';
-import type { RegionColumn } from './column-regions.ts';
+import type { CellSpan, RegionColumn, RegionRow } from './column-regions.ts';
 
 export interface FootnoteMark {
   offset: number;
@@ -449,8 +449,13 @@ export interface PageLines {
   gutter: number | null;
 }
 
-/** Glyphs of one page → lines, with table cells and column membership. */
+/** Glyphs of one page → lines, with table cells and column membership. The arrays of this module
+ * are built by loops, not by filter, map or flat: those return arrays whose elements kind depends
+ * on what they hold (nothing, numbers, objects), and each new kind at a call site threw away V8's
+ * optimized code for the whole page layout, which was then compiled again (10 times per thread on
+ * the pdf-dev benchmark, ~75 ms each). */
 export function buildLines(page: number, glyphs: Glyph[], pageWidth: number): PageLines {
+  if (glyphs.length === 0) return { lines: [], orphanMarks: 0, gutter: null };
   // Glyphs without Unicode stay: they draw nothing but take room, so they are not word spaces.
   const visible = removeOverlay(glyphs);
   const marks: Glyph[] = [];
@@ -459,7 +464,7 @@ export function buildLines(page: number, glyphs: Glyph[], pageWidth: number): Pa
   for (const glyph of visible) {
     if (isThaiMark(glyph.text)) {
       marks.push(glyph);
-      const last = bases.at(-1);
+      const last = bases[bases.length - 1];
       if (last) previousBase.set(glyph.seq, last);
     } else bases.push(toBase(glyph));
   }
@@ -468,78 +473,123 @@ export function buildLines(page: number, glyphs: Glyph[], pageWidth: number): Pa
   const brokeAtSpace = new Set<Base[]>();
   const rows = mergeLowered(mergeSuperscripts(groupRows(bases), medians), medians);
   const orphanMarks = attachMarks(marks, rows, previousBase, medians);
-  // In place: the rows are this function's own, and no median depends on their order.
-  const sortedRows = rows.map((row) => row.sort((a, b) => a.x - b.x || a.seq - b.seq));
-  const cellRows = sortedRows.map((row) => splitCells(row, brokeAtSpace));
+  const cellRows: Base[][][] = [];
+  for (const row of rows) {
+    // In place: the rows are this function's own, and no median depends on their order.
+    row.sort(byXThenSeq);
+    cellRows.push(splitCells(row, brokeAtSpace));
+  }
   const gutter = findGutter(cellRows, pageWidth);
   // Columns inside a one-column page: each cell of a region row is a line of its own column.
-  // Space glyphs count as covering their room: a gap a space was drawn in is not a gutter.
-  const regions = gutter === null ? findColumnRegions(sortedRows.map((row) => row.filter((g) => isInk(g) || g.width > 0).map(glyphSpan))) : null;
+  const regions = gutter === null ? findColumnRegions(rowSpans(rows)) : null;
 
   const lines: Line[] = [];
-  for (const [r, cells] of cellRows.entries()) {
-    const groups: { column: Line['column']; cells: Base[][] }[] = [];
-    const region = regions?.[r];
-    if (region) {
-      // Split at the region's gutters, which may be narrower than a cell gap.
-      const byColumn = new Map<number, Base[]>();
-      for (const glyph of sortedRows[r]!) {
-        const column = columnAt(glyph.x, region.gutters);
-        const list = byColumn.get(column);
-        if (list) list.push(glyph);
-        else byColumn.set(column, [glyph]);
-      }
-      for (const [column, glyphsOfColumn] of byColumn) groups.push({ column: `region-${region.region}-${column}`, cells: splitCells(glyphsOfColumn, brokeAtSpace) });
-    } else if (gutter === null) groups.push({ column: 'full', cells });
-    else {
-      const left = cells.filter((c) => c.at(-1)!.x + c.at(-1)!.width <= gutter);
-      const right = cells.filter((c) => c[0]!.x >= gutter);
-      if (left.length + right.length < cells.length) groups.push({ column: 'full', cells });
-      else {
-        if (left.length > 0) groups.push({ column: 'left', cells: left });
-        if (right.length > 0) groups.push({ column: 'right', cells: right });
-      }
-    }
-    for (const group of groups) {
-      const glyphsInLine = group.cells.flat();
-      if (glyphsInLine.length === 0) continue;
-      const built = buildText(glyphsInLine);
-      if (built.text === '' && built.marks.length === 0) continue;
-      const nonSuper = glyphsInLine.filter((g) => !g.superscript && g.text.trim() !== '');
-      const sized = nonSuper.length > 0 ? nonSuper : glyphsInLine;
-      const size = medianBy(sized, (g) => g.size);
-      const top = medianBy(sized, (g) => g.top);
-      let boldCount = 0;
-      for (const glyph of sized) if (glyph.bold) boldCount++;
-      let x0 = Infinity;
-      let x1 = -Infinity;
-      for (const glyph of glyphsInLine) {
-        x0 = Math.min(x0, glyph.x);
-        x1 = Math.max(x1, glyph.x + glyph.width);
-      }
-      const cells =
-        group.cells.length === 1
-          ? [{ x0: group.cells[0]![0]!.x, text: built.text }]
-          : group.cells.map((cell) => ({ x0: cell[0]!.x, text: buildText(cell).text }));
-      lines.push({
-        page,
-        top,
-        x0,
-        x1,
-        size,
-        bold: boldCount * 2 > sized.length,
-        ...built,
-        endsWithSpace: built.text !== '' && brokeAtSpace.has(group.cells.at(-1)!),
-        cells: cells.filter((c) => c.text !== ''),
-        column: group.column,
-      });
+  for (let r = 0; r < rows.length; r++) {
+    for (const group of lineGroups(rows[r]!, cellRows[r]!, regions?.[r] ?? null, gutter, brokeAtSpace)) {
+      const line = toLine(page, group, brokeAtSpace);
+      if (line) lines.push(line);
     }
   }
   return { lines, orphanMarks, gutter };
 }
 
-function glyphSpan(glyph: Base): { x0: number; x1: number; size: number; text: string } {
-  return { x0: glyph.x, x1: glyph.x + glyph.width, size: glyph.size, text: glyph.text };
+function byXThenSeq(a: Base, b: Base): number {
+  return a.x - b.x || a.seq - b.seq;
+}
+
+/** Each row's glyphs as spans for the column-region search. Space glyphs count as covering their
+ * room: a gap a space was drawn in is not a gutter. */
+function rowSpans(rows: Base[][]): CellSpan[][] {
+  const spans: CellSpan[][] = [];
+  for (const row of rows) {
+    const rowSpan: CellSpan[] = [];
+    for (const glyph of row) {
+      if (isInk(glyph) || glyph.width > 0) rowSpan.push({ x0: glyph.x, x1: glyph.x + glyph.width, size: glyph.size, text: glyph.text });
+    }
+    spans.push(rowSpan);
+  }
+  return spans;
+}
+
+interface LineGroup {
+  column: Line['column'];
+  cells: Base[][];
+}
+
+/** The lines one row makes: one, or one per column it crosses (a two-column page, or a region). */
+function lineGroups(row: Base[], cells: Base[][], region: RegionRow | null, gutter: number | null, brokeAtSpace: Set<Base[]>): LineGroup[] {
+  const groups: LineGroup[] = [];
+  if (region) {
+    // Split at the region's gutters, which may be narrower than a cell gap.
+    const byColumn = new Map<number, Base[]>();
+    for (const glyph of row) {
+      const column = columnAt(glyph.x, region.gutters);
+      const list = byColumn.get(column);
+      if (list) list.push(glyph);
+      else byColumn.set(column, [glyph]);
+    }
+    for (const [column, glyphsOfColumn] of byColumn) groups.push({ column: `region-${region.region}-${column}`, cells: splitCells(glyphsOfColumn, brokeAtSpace) });
+  } else if (gutter === null) groups.push({ column: 'full', cells });
+  else {
+    const left: Base[][] = [];
+    const right: Base[][] = [];
+    for (const cell of cells) {
+      const last = cell[cell.length - 1]!;
+      if (last.x + last.width <= gutter) left.push(cell);
+      if (cell[0]!.x >= gutter) right.push(cell);
+    }
+    if (left.length + right.length < cells.length) groups.push({ column: 'full', cells });
+    else {
+      if (left.length > 0) groups.push({ column: 'left', cells: left });
+      if (right.length > 0) groups.push({ column: 'right', cells: right });
+    }
+  }
+  return groups;
+}
+
+function toLine(page: number, group: LineGroup, brokeAtSpace: Set<Base[]>): Line | null {
+  const glyphsInLine: Base[] = [];
+  for (const cell of group.cells) for (const glyph of cell) glyphsInLine.push(glyph);
+  if (glyphsInLine.length === 0) return null;
+  const built = buildText(glyphsInLine);
+  if (built.text === '' && built.marks.length === 0) return null;
+  const nonSuper: Base[] = [];
+  for (const glyph of glyphsInLine) if (!glyph.superscript && glyph.text.trim() !== '') nonSuper.push(glyph);
+  const sized = nonSuper.length > 0 ? nonSuper : glyphsInLine;
+  const size = medianBy(sized, (g) => g.size);
+  const top = medianBy(sized, (g) => g.top);
+  let boldCount = 0;
+  for (const glyph of sized) if (glyph.bold) boldCount++;
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  for (const glyph of glyphsInLine) {
+    x0 = Math.min(x0, glyph.x);
+    x1 = Math.max(x1, glyph.x + glyph.width);
+  }
+  const cells: Line['cells'] = [];
+  if (group.cells.length === 1) {
+    if (built.text !== '') cells.push({ x0: group.cells[0]![0]!.x, text: built.text });
+  } else {
+    for (const cell of group.cells) {
+      const text = buildText(cell).text;
+      if (text !== '') cells.push({ x0: cell[0]!.x, text });
+    }
+  }
+  return {
+    page,
+    top,
+    x0,
+    x1,
+    size,
+    bold: boldCount * 2 > sized.length,
+    text: built.text,
+    lostNikhahit: built.lostNikhahit,
+    realSpaces: built.realSpaces,
+    marks: built.marks,
+    endsWithSpace: built.text !== '' && brokeAtSpace.has(group.cells[group.cells.length - 1]!),
+    cells,
+    column: group.column,
+  };
 }
 
 /** Share of the page width, on each side, where a gutter may be. */
@@ -556,14 +606,27 @@ const MIN_COLUMN_FILL = 0.5;
 /** x of a vertical strip in the middle of the page that (almost) no text crosses, with
  * plenty of text on both sides: the gutter of a two-column page. */
 function findGutter(cellRows: Base[][][], pageWidth: number): number | null {
-  const spans = cellRows.flatMap((cells) => cells.map((c) => [c[0]!.x, c.at(-1)!.x + c.at(-1)!.width] as const));
-  if (spans.length < 2 * MIN_COLUMN_PIECES) return null;
-  const bins = Math.ceil(pageWidth / GUTTER_BIN_PT);
-  const crossing = new Array<number>(bins).fill(0);
-  for (const [x0, x1] of spans) {
-    for (let b = Math.max(0, Math.floor(x0 / GUTTER_BIN_PT)); b <= Math.min(bins - 1, Math.floor(x1 / GUTTER_BIN_PT)); b++) crossing[b]!++;
+  let pieces = 0;
+  for (const cells of cellRows) pieces += cells.length;
+  if (pieces < 2 * MIN_COLUMN_PIECES) return null;
+  // Each cell's span, first x to last glyph's end.
+  const starts = new Float64Array(pieces);
+  const ends = new Float64Array(pieces);
+  let piece = 0;
+  for (const cells of cellRows) {
+    for (const cell of cells) {
+      const last = cell[cell.length - 1]!;
+      starts[piece] = cell[0]!.x;
+      ends[piece] = last.x + last.width;
+      piece++;
+    }
   }
-  const allowed = MAX_GUTTER_CROSSINGS_SHARE * spans.length;
+  const bins = Math.ceil(pageWidth / GUTTER_BIN_PT);
+  const crossing = new Int32Array(bins);
+  for (let p = 0; p < pieces; p++) {
+    for (let b = Math.max(0, Math.floor(starts[p]! / GUTTER_BIN_PT)); b <= Math.min(bins - 1, Math.floor(ends[p]! / GUTTER_BIN_PT)); b++) crossing[b]!++;
+  }
+  const allowed = MAX_GUTTER_CROSSINGS_SHARE * pieces;
   let best: { start: number; end: number } | null = null;
   let runStart = -1;
   const from = Math.floor((GUTTER_ZONE[0] * pageWidth) / GUTTER_BIN_PT);
@@ -578,13 +641,22 @@ function findGutter(cellRows: Base[][][], pageWidth: number): number | null {
   }
   if (!best || (best.end - best.start + 1) * GUTTER_BIN_PT < MIN_GUTTER_WIDTH_PT) return null;
   const gutter = ((best.start + best.end + 1) / 2) * GUTTER_BIN_PT;
-  const left = spans.filter(([, x1]) => x1 <= gutter);
-  const right = spans.filter(([x0]) => x0 >= gutter);
-  if (left.length < MIN_COLUMN_PIECES || right.length < MIN_COLUMN_PIECES) return null;
+  const leftWidths: number[] = [];
+  const rightWidths: number[] = [];
+  let leftEdge = Infinity;
+  let rightEdge = -Infinity;
+  for (let p = 0; p < pieces; p++) {
+    if (ends[p]! <= gutter) {
+      leftWidths.push(ends[p]! - starts[p]!);
+      leftEdge = Math.min(leftEdge, starts[p]!);
+    }
+    if (starts[p]! >= gutter) {
+      rightWidths.push(ends[p]! - starts[p]!);
+      rightEdge = Math.max(rightEdge, ends[p]!);
+    }
+  }
+  if (leftWidths.length < MIN_COLUMN_PIECES || rightWidths.length < MIN_COLUMN_PIECES) return null;
   // Columns of text fill their width; the short cells of a table split down the middle do not.
-  const leftEdge = Math.min(...left.map(([x0]) => x0));
-  const rightEdge = Math.max(...right.map(([, x1]) => x1));
-  const filled = (pieces: (readonly [number, number])[], width: number) =>
-    medianBy(pieces, ([x0, x1]) => x1 - x0) >= MIN_COLUMN_FILL * width;
-  return filled(left, gutter - leftEdge) && filled(right, rightEdge - gutter) ? gutter : null;
+  const filled = (widths: number[], width: number) => middle(Float64Array.from(widths)) >= MIN_COLUMN_FILL * width;
+  return filled(leftWidths, gutter - leftEdge) && filled(rightWidths, rightEdge - gutter) ? gutter : null;
 }
