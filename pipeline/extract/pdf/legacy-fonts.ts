@@ -24,6 +24,12 @@ function isTis620Code(text: string): boolean {
   return code >= TIS620_FIRST && code <= TIS620_LAST;
 }
 
+function isAsciiLetter(text: string): boolean {
+  if (text.length !== 1) return false;
+  const code = text.charCodeAt(0) | 0x20;
+  return code >= 0x61 && code <= 0x7a;
+}
+
 function toThai(text: string): string {
   return String.fromCharCode(text.charCodeAt(0) + TIS620_TO_THAI);
 }
@@ -84,10 +90,13 @@ function tis620Runs(glyphs: Glyph[]): Map<string, Glyph[][]> {
 
 /** Reads as TIS-620 the fonts on a page that drew Thai in TIS-620 codes; returns their names. */
 export function mapTis620Fonts(glyphs: Glyph[], fontName: (fontId: string) => string): string[] {
-  const asciiLetters = new Map<string, number>();
-  for (const glyph of glyphs) if (/^[A-Za-z]$/u.test(glyph.text)) asciiLetters.set(glyph.fontId, (asciiLetters.get(glyph.fontId) ?? 0) + 1);
   const mapped: string[] = [];
-  for (const [fontId, runs] of tis620Runs(glyphs)) {
+  const runsByFont = tis620Runs(glyphs);
+  // Most pages have no glyph in the range: nothing to count.
+  if (runsByFont.size === 0) return mapped;
+  const asciiLetters = new Map<string, number>();
+  for (const glyph of glyphs) if (isAsciiLetter(glyph.text)) asciiLetters.set(glyph.fontId, (asciiLetters.get(glyph.fontId) ?? 0) + 1);
+  for (const [fontId, runs] of runsByFont) {
     const tis620 = runs.reduce((sum, run) => sum + run.length, 0);
     if (tis620 < MIN_LETTERS || tis620 / (tis620 + (asciiLetters.get(fontId) ?? 0)) < MIN_TIS620_SHARE) continue;
     const inRuns = runs.filter((run) => run.length >= RUN_LENGTH).reduce((sum, run) => sum + run.length, 0);
