@@ -215,14 +215,60 @@ export const PDFJS_PATCHES = [
   },
   {
     file: 'legacy/build/pdf.worker.mjs',
-    why: 'a text-only document skips the operators that only paint (paths, colours, shadings, line styles, clips): building paths and parsing patterns was a tenth of extraction on drawings-heavy PDFs',
-    find: `        let args = operation.args;
+    why: 'a text-only document skips the operators that only paint (paths, colours, shadings, line styles, clips): building paths and parsing patterns was a tenth of extraction on drawings-heavy PDFs. The set is made per call of getOperatorList and read outside its loop: kept on the evaluator (a property added later, so evaluators of two shapes) or read from its options in the loop, it made V8 throw away the compiled operator loop again and again',
+    find: `        operatorList.addOp(OPS.restore, []);
+      }
+    }
+    return new Promise(function promiseBody(resolve, reject) {
+      const next = function (promise) {
+        Promise.all([promise, operatorList.ready]).then(function () {
+          try {
+            promiseBody(resolve, reject);
+          } catch (ex) {
+            reject(ex);
+          }
+        }, reject);
+      };
+      task.ensureNotTerminated();
+      timeSlotManager.reset();
+      const operation = {};
+      let stop, i, ii, cs, name, isValidName;
+      while (!(stop = timeSlotManager.check())) {
+        operation.args = null;
+        if (!preprocessor.read(operation)) {
+          break;
+        }
+        let args = operation.args;
         let fn = operation.fn;
         switch (fn | 0) {
           case OPS.paintXObject:`,
-    replace: `        let args = operation.args;
+    replace: `        operatorList.addOp(OPS.restore, []);
+      }
+    }
+    // Read once per call, outside the loop below (evaluators come with options objects of two shapes).
+    const samutPaintOnly = self.options.samutTextOnly ? new Set([OPS.moveTo, OPS.lineTo, OPS.curveTo, OPS.curveTo2, OPS.curveTo3, OPS.closePath, OPS.rectangle, OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke, OPS.endPath, OPS.clip, OPS.eoClip, OPS.setFillColorSpace, OPS.setStrokeColorSpace, OPS.setFillColor, OPS.setStrokeColor, OPS.setFillGray, OPS.setStrokeGray, OPS.setFillCMYKColor, OPS.setStrokeCMYKColor, OPS.setFillRGBColor, OPS.setStrokeRGBColor, OPS.setFillColorN, OPS.setStrokeColorN, OPS.shadingFill, OPS.setLineWidth, OPS.setLineCap, OPS.setLineJoin, OPS.setMiterLimit, OPS.setDash, OPS.setRenderingIntent, OPS.setFlatness]) : null;
+    return new Promise(function promiseBody(resolve, reject) {
+      const next = function (promise) {
+        Promise.all([promise, operatorList.ready]).then(function () {
+          try {
+            promiseBody(resolve, reject);
+          } catch (ex) {
+            reject(ex);
+          }
+        }, reject);
+      };
+      task.ensureNotTerminated();
+      timeSlotManager.reset();
+      const operation = {};
+      let stop, i, ii, cs, name, isValidName;
+      while (!(stop = timeSlotManager.check())) {
+        operation.args = null;
+        if (!preprocessor.read(operation)) {
+          break;
+        }
+        let args = operation.args;
         let fn = operation.fn;
-        if (self.options.samutTextOnly && (self.samutPaintOnlyOps ??= new Set([OPS.moveTo, OPS.lineTo, OPS.curveTo, OPS.curveTo2, OPS.curveTo3, OPS.closePath, OPS.rectangle, OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke, OPS.endPath, OPS.clip, OPS.eoClip, OPS.setFillColorSpace, OPS.setStrokeColorSpace, OPS.setFillColor, OPS.setStrokeColor, OPS.setFillGray, OPS.setStrokeGray, OPS.setFillCMYKColor, OPS.setStrokeCMYKColor, OPS.setFillRGBColor, OPS.setStrokeRGBColor, OPS.setFillColorN, OPS.setStrokeColorN, OPS.shadingFill, OPS.setLineWidth, OPS.setLineCap, OPS.setLineJoin, OPS.setMiterLimit, OPS.setDash, OPS.setRenderingIntent, OPS.setFlatness])).has(fn)) {
+        if (samutPaintOnly !== null && samutPaintOnly.has(fn)) {
           continue;
         }
         switch (fn | 0) {
