@@ -263,6 +263,7 @@ function showText(
   const deviceSize = Math.hypot(sizeX, sizeY);
   const riseX = state.rise * c;
   const riseY = state.rise * d;
+  const texts = glyphTextsOf(font.name);
   for (const item of items) {
     if (typeof item === 'number') {
       const shift = (-item / 1000) * size * hScale;
@@ -275,7 +276,7 @@ function showText(
     const e = textMatrix[4] + riseX;
     const f = textMatrix[5] + riseY;
     out.push({
-      text: glyphText(item.unicode ?? '', font.name),
+      text: glyphText(item.unicode ?? '', font.name, texts),
       x: e * c0 + f * c2 + c4,
       top: pageTop - (e * c1 + f * c3 + c5),
       width: Math.max(0, advance * advanceScale),
@@ -295,12 +296,17 @@ function showText(
 const glyphTexts = new Map<string, Map<string, string>>();
 const GLYPH_TEXT_CACHE_FONTS = 256;
 
-function glyphText(unicode: string, fontName: string): string {
+/** One font's cache, looked up once per text-showing operator, not per glyph. */
+function glyphTextsOf(fontName: string): Map<string, string> {
   let byUnicode = glyphTexts.get(fontName);
   if (!byUnicode) {
     if (glyphTexts.size >= GLYPH_TEXT_CACHE_FONTS) glyphTexts.clear();
     glyphTexts.set(fontName, (byUnicode = new Map()));
   }
+  return byUnicode;
+}
+
+function glyphText(unicode: string, fontName: string, byUnicode: Map<string, string>): string {
   let text = byUnicode.get(unicode);
   if (text === undefined) {
     text = mapSymbolFont(unicode, fontName).replace(LIGATURE, (l) => LIGATURES[l] ?? l);

@@ -155,7 +155,7 @@ async function scanPage(
       if (glyph.text === '') unreadableChars++;
       if (glyph.text.trim() === '') continue;
       chars++;
-      if (UNREADABLE.test(glyph.text)) unreadableChars++;
+      if (isUnreadable(glyph.text)) unreadableChars++;
       const size = roundSize(glyph.size);
       sizeChars.set(size, (sizeChars.get(size) ?? 0) + 1);
     }
@@ -175,6 +175,14 @@ async function scanPage(
   } finally {
     page.cleanup();
   }
+}
+
+/** Whether a glyph's text has a control character, U+FFFD or a private-use character. Almost
+ * every glyph is one code unit: that is checked by range, the rest by the pattern. */
+function isUnreadable(text: string): boolean {
+  if (text.length !== 1) return UNREADABLE.test(text);
+  const code = text.charCodeAt(0);
+  return code <= 0x08 || (code >= 0x0e && code <= 0x1f) || code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff);
 }
 
 function unreadableWarning(page: number, why: string): Warning {
