@@ -207,6 +207,12 @@ export const PDFJS_PATCHES = [
   },
   {
     file: 'legacy/build/pdf.worker.mjs',
+    why: "a text-only TrueType font's hinting programs are not interpreted (pdf.js checks them only to drop bad hints before drawing): with their compiling, a sixtieth of a thread's time on real PDFs",
+    find: `    const hintsValid = sanitizeTTPrograms(tables.fpgm, tables.prep, tables["cvt "], maxFunctionDefs);`,
+    replace: `    const hintsValid = properties.samutTextOnly || sanitizeTTPrograms(tables.fpgm, tables.prep, tables["cvt "], maxFunctionDefs);`,
+  },
+  {
+    file: 'legacy/build/pdf.worker.mjs',
     why: 'a text-only TrueType font gets no private-use cmap for canvas (the mapping and table building were a fifth of extraction on real PDFs)',
     find: `    if (!properties.cssFontInfo) {
       const newMapping = adjustMapping(charCodeToGlyphId, hasGlyph, glyphZeroId, this.toUnicode);`,
