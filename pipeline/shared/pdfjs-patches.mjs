@@ -213,6 +213,45 @@ export const PDFJS_PATCHES = [
   },
   {
     file: 'legacy/build/pdf.worker.mjs',
+    why: "a text-only TrueType font is read (its name table too: its records can correct the Unicode map), not written back out as a new OpenType file with a new name table for a canvas; as the text-only Type1 and CFF fonts above, it keeps an empty font file",
+    find: `    if (!tables.name) {
+      tables.name = {
+        tag: "name",
+        data: createNameTable(this.name)
+      };
+    } else {
+      const [namePrototype, nameRecords] = readNameTable(tables.name);
+      tables.name.data = createNameTable(name, namePrototype);
+      this.psName = namePrototype[0][6] || null;
+      if (!properties.composite) {
+        adjustTrueTypeToUnicode(properties, this.isSymbolicFont, nameRecords);
+      }
+    }
+    const builder = new OpenTypeFileBuilder(header.version);`,
+    replace: `    if (!tables.name) {
+      if (!properties.samutTextOnly) {
+        tables.name = {
+          tag: "name",
+          data: createNameTable(this.name)
+        };
+      }
+    } else {
+      const [namePrototype, nameRecords] = readNameTable(tables.name);
+      if (!properties.samutTextOnly) {
+        tables.name.data = createNameTable(name, namePrototype);
+      }
+      this.psName = namePrototype[0][6] || null;
+      if (!properties.composite) {
+        adjustTrueTypeToUnicode(properties, this.isSymbolicFont, nameRecords);
+      }
+    }
+    if (properties.samutTextOnly) {
+      return new Uint8Array(0);
+    }
+    const builder = new OpenTypeFileBuilder(header.version);`,
+  },
+  {
+    file: 'legacy/build/pdf.worker.mjs',
     why: 'a text-only TrueType font gets no private-use cmap for canvas (the mapping and table building were a fifth of extraction on real PDFs)',
     find: `    if (!properties.cssFontInfo) {
       const newMapping = adjustMapping(charCodeToGlyphId, hasGlyph, glyphZeroId, this.toUnicode);`,
