@@ -14,7 +14,7 @@ import { matchGazetteer } from '../../pipeline/tag/gazetteer.ts';
 import { deserialize, readModelFile } from '../../pipeline/tag/ner/model.ts';
 import { tagSpans } from '../../pipeline/tag/ner/tagger.ts';
 import { tokenize } from '../../pipeline/tag/ner/features.ts';
-import { THAI_NER_MODEL } from '../../pipeline/tag/ner/index.ts';
+import { thaiNerModel } from '../../pipeline/tag/ner/index.ts';
 import { titleLength } from '../../pipeline/tag/names.ts';
 import { parseFile, scoreSpans, type NerExample, type ScoredSpan } from '../data/thainer.ts';
 
@@ -81,7 +81,7 @@ function thainerFigures(figures: Record<string, number | string>): void {
     const starts = new Set(run.starts);
     const ends = new Set(run.ends);
     for (const s of example.spans) if ((NER_TYPES as readonly string[]).includes(s.type) && !(starts.has(s.start) && ends.has(s.end))) unrepresentable++;
-    const model = tagSpans(THAI_NER_MODEL, example.text, b, matchGazetteer(example.text, b));
+    const model = tagSpans(thaiNerModel(), example.text, b, matchGazetteer(example.text, b));
     modelPairs.push([example.spans.filter((s) => (NER_TYPES as readonly string[]).includes(s.type)), model]);
     const samut = tagText(example.text).flatMap((e) => (AS_THAINER[e.type] ? [{ type: AS_THAINER[e.type]!, start: e.start, end: e.end }] : []));
     samutPairs.push([goldWithoutTitles(example), samut]);
@@ -113,7 +113,7 @@ function thainerFigures(figures: Record<string, number | string>): void {
     const b = computeBoundaries(thai);
     const gazetteer = matchGazetteer(thai, b);
     const t1 = cpuMs();
-    tagSpans(THAI_NER_MODEL, thai, b, gazetteer);
+    tagSpans(thaiNerModel(), thai, b, gazetteer);
     const t2 = cpuMs();
     shared += t1 - t0;
     own += t2 - t1;

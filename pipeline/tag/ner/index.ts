@@ -6,14 +6,21 @@ import { namesByFirstTwo, type Boundaries } from '../text.ts';
 import { nameKey, ROLE_BEFORE_BODY, titleLength, titleStartsNoName } from '../names.ts';
 import { ORGANIZATION_PREFIXES } from './features.ts';
 import { TH_STOP } from '../patterns.ts';
-import { deserialize, readModelFile } from './model.ts';
+import { deserialize, readModelFile, type NerModel } from './model.ts';
 import { tagSpans, type NerSpan } from './tagger.ts';
 import type { NameLexicon } from './lexicon.ts';
-import { CONSONANT, THAI_LETTER as THAI_LETTER_RANGE } from '../../shared/thai.ts';
+import { CONSONANT, HAS_THAI, THAI_LETTER as THAI_LETTER_RANGE } from '../../shared/thai.ts';
 import { thaiWords } from '../../shared/thai-words.ts';
 
-/** Trained by scripts/data/train-ner.ts on ThaiNER 1.5 (CC-BY 3.0, see ../data/PROVENANCE.md). */
-export const THAI_NER_MODEL = deserialize(readModelFile());
+let model: NerModel | undefined;
+
+/** Trained by scripts/data/train-ner.ts on ThaiNER 1.5 (CC-BY 3.0, see ../data/PROVENANCE.md).
+ * Read at the first Thai text a thread tags (gunzip and deserialize, ~0.1 s), not when the stage
+ * loads: a thread that tags no Thai never reads it. */
+export function thaiNerModel(): NerModel {
+  model ??= deserialize(readModelFile());
+  return model;
+}
 
 const MIN_NAME_LETTERS = 2;
 /** Shorter names are not looked for again elsewhere in the document. */
@@ -140,11 +147,17 @@ const ORGANIZATION_CODE = 1;
 const withoutSpaces = (s: string) => s.replace(/\s+/gu, '');
 /** The organisations the training data named, but for those it rarely tagged where they occur
  * (precision bucket 0), spaces and legal forms off: "บริษัท ซีพี ออลล์ จำกัด (มหาชน)" → ซีพีออลล์. */
-const LEXICON_ORGANIZATIONS = new Set<string>();
-for (const [name, code] of THAI_NER_MODEL.lexicon.names) {
-  if (Math.floor(code / 3) !== ORGANIZATION_CODE || code % 3 === 0) continue;
-  LEXICON_ORGANIZATIONS.add(withoutSpaces(name));
-  LEXICON_ORGANIZATIONS.add(withoutSpaces(nameKey(name, 'organization')));
+let lexiconOrganizations: Set<string> | undefined;
+
+function lexiconOrganizationsOf(names: NameLexicon['names']): Set<string> {
+  if (lexiconOrganizations) return lexiconOrganizations;
+  lexiconOrganizations = new Set<string>();
+  for (const [name, code] of names) {
+    if (Math.floor(code / 3) !== ORGANIZATION_CODE || code % 3 === 0) continue;
+    lexiconOrganizations.add(withoutSpaces(name));
+    lexiconOrganizations.add(withoutSpaces(nameKey(name, 'organization')));
+  }
+  return lexiconOrganizations;
 }
 
 /**
@@ -161,7 +174,7 @@ function toWholeWords(text: string, b: Boundaries, candidates: Candidate[]): Can
     let end = -1;
     for (let e = c.end + 1; e <= Math.min(text.length, c.end + MAX_EXTENSION) && text[e - 1] !== '\n'; e++) {
       if ((e < text.length && !b.word[e]) || /\s/u.test(text[e - 1]!)) continue;
-      if (thaiWords().has(text.slice(lastWordStart, e)) || LEXICON_ORGANIZATIONS.has(withoutSpaces(text.slice(c.start, e)))) end = e;
+      if (thaiWords().has(text.slice(lastWordStart, e)) || lexiconOrganizationsOf(thaiNerModel().lexicon.names).has(withoutSpaces(text.slice(c.start, e)))) end = e;
     }
     if (end < 0) return c;
     const name = text.slice(c.start, end);
@@ -217,6 +230,8 @@ export interface ThaiNerFound {
  * (มหาวิทยาลัยขอนแก่น) is part of that name.
  */
 export function matchThaiNer(text: string, b: Boundaries, gazetteer: readonly Candidate[]): ThaiNerFound {
+  // The model reads Thai lines only, and a shortened body is Thai: a text without Thai has neither.
+  if (!HAS_THAI.test(text)) return { candidates: [], spans: [] };
   const knownBodies = gazetteer.filter((g) => g.type === 'agency' || g.type === 'organization');
   const bodies = new SpanIndex(knownBodies, text.length);
   const knownEndByStart = new Map(knownBodies.map((g) => [g.start, g.end]));
@@ -233,7 +248,8 @@ export function matchThaiNer(text: string, b: Boundaries, gazetteer: readonly Ca
   const holdsKnown = (c: Candidate) =>
     c.type !== 'person' && startsWithHeadWord(c.text) && !c.text.startsWith('สำนักงาน') &&
     bodyAt[c.start] === -1 && (bodyAt[c.end] === -1 || bodyAt[c.end] !== bodyAt[c.end - 1]);
-  const spans = otherMentions(text, b, toDocumentNames(text, b, shortenedBodies(text, b, toWholeWords(text, b, nerCandidates(text, b, tagSpans(THAI_NER_MODEL, text, b, gazetteer), THAI_NER_MODEL.lexicon)))));
+  const ner = thaiNerModel();
+  const spans = otherMentions(text, b, toDocumentNames(text, b, shortenedBodies(text, b, toWholeWords(text, b, nerCandidates(text, b, tagSpans(ner, text, b, gazetteer), ner.lexicon)))));
   const candidates = spans.filter((c) => !bodies.overlaps(c.start, c.end) || (c.type !== 'person' && (extends_(c) || holdsKnown(c))));
   // Only Thai names overrule the rules: a Latin acronym ("ASEAN" in "32nd ASEAN Summit") is the
   // English patterns' to read.
