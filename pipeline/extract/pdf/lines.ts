@@ -3,6 +3,9 @@
 // (even when the PDF drew them in another line's run), raised small digits become reference
 // marks, and wide gaps split a row into fragments (table cells, or the two halves of a
 // two-column page).
+// One file of ~660 lines: every pass reads and marks the same page-local glyph record (Base: its
+// Thai marks, its superscript flag) and the page's row medians, which split across modules would
+// become an interface of their own; the column-region search, which needs only spans, is apart.
 import { codeAt, COMBINING, isCombiningCode, isConsonantCode, isToneCode, SARA_AA } from '../../shared/thai.ts';
 import type { Glyph } from './glyphs.ts';
 import { columnAt, findColumnRegions } from './column-regions.ts';
