@@ -46,7 +46,9 @@ for (const file of ['legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs']) {
   const { source, missed } = patchPdfJs(`/node_modules/pdfjs-dist/${file}`, readFileSync(path.join(pdfjsRoot, file), 'utf8'));
   if (missed.length > 0) throw new Error(`pdf.js patches that do not apply to ${file}: ${missed.map((patch) => patch.why).join('; ')}`);
   // Their source maps stay in pdfjs-dist: the comment would point at files not shipped here.
-  writeFileSync(path.join(prebuilt, path.basename(file)), source.replace(/\n\/\/# sourceMappingURL=\S+\s*$/u, '\n'));
+  // Apache-2.0 4(b): a modified file carries a notice that it was changed.
+  const notice = `// Modified by samut: pdfjs-dist's ${file} with the source patches of samut's pipeline/shared/pdfjs-patches.mjs.\n`;
+  writeFileSync(path.join(prebuilt, path.basename(file)), notice + source.replace(/\n\/\/# sourceMappingURL=\S+\s*$/u, '\n'));
 }
 cpSync(path.join(pdfjsRoot, 'LICENSE'), path.join(prebuilt, 'LICENSE'));
 writeFileSync(
