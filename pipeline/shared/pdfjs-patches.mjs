@@ -33,6 +33,40 @@ ${indent}}`;
   return { file: 'legacy/build/pdf.worker.mjs', why, find, replace };
 }
 
+/** getOperatorList's text between the two places the paint-only patch below writes to: before
+ * its loop (the set of operators to skip) and at the top of the loop (the skip). One patch, so
+ * that the loop never reads a set that was not declared. */
+const OPERATOR_LOOP = {
+  before: `        operatorList.addOp(OPS.restore, []);
+      }
+    }
+`,
+  loop: `    return new Promise(function promiseBody(resolve, reject) {
+      const next = function (promise) {
+        Promise.all([promise, operatorList.ready]).then(function () {
+          try {
+            promiseBody(resolve, reject);
+          } catch (ex) {
+            reject(ex);
+          }
+        }, reject);
+      };
+      task.ensureNotTerminated();
+      timeSlotManager.reset();
+      const operation = {};
+      let stop, i, ii, cs, name, isValidName;
+      while (!(stop = timeSlotManager.check())) {
+        operation.args = null;
+        if (!preprocessor.read(operation)) {
+          break;
+        }
+        let args = operation.args;
+        let fn = operation.fn;
+`,
+  switch: `        switch (fn | 0) {
+          case OPS.paintXObject:`,
+};
+
 /** @type {readonly PdfJsPatch[]} */
 export const PDFJS_PATCHES = [
   // Loading pdf.js in Node loads @napi-rs/canvas (a native Skia binding, ~0.3 s per thread) for
@@ -261,63 +295,13 @@ export const PDFJS_PATCHES = [
   {
     file: 'legacy/build/pdf.worker.mjs',
     why: 'a text-only document skips the operators that only paint (paths, colours, shadings, line styles, clips): building paths and parsing patterns was a tenth of extraction on drawings-heavy PDFs. The set is made per call of getOperatorList and read outside its loop: kept on the evaluator (a property added later, so evaluators of two shapes) or read from its options in the loop, it made V8 throw away the compiled operator loop again and again',
-    find: `        operatorList.addOp(OPS.restore, []);
-      }
-    }
-    return new Promise(function promiseBody(resolve, reject) {
-      const next = function (promise) {
-        Promise.all([promise, operatorList.ready]).then(function () {
-          try {
-            promiseBody(resolve, reject);
-          } catch (ex) {
-            reject(ex);
-          }
-        }, reject);
-      };
-      task.ensureNotTerminated();
-      timeSlotManager.reset();
-      const operation = {};
-      let stop, i, ii, cs, name, isValidName;
-      while (!(stop = timeSlotManager.check())) {
-        operation.args = null;
-        if (!preprocessor.read(operation)) {
-          break;
-        }
-        let args = operation.args;
-        let fn = operation.fn;
-        switch (fn | 0) {
-          case OPS.paintXObject:`,
-    replace: `        operatorList.addOp(OPS.restore, []);
-      }
-    }
-    // Read once per call, outside the loop below (evaluators come with options objects of two shapes).
+    find: `${OPERATOR_LOOP.before}${OPERATOR_LOOP.loop}${OPERATOR_LOOP.switch}`,
+    replace: `${OPERATOR_LOOP.before}    // Read once per call, outside the loop below (evaluators come with options objects of two shapes).
     const samutPaintOnly = self.options.samutTextOnly ? new Set([OPS.moveTo, OPS.lineTo, OPS.curveTo, OPS.curveTo2, OPS.curveTo3, OPS.closePath, OPS.rectangle, OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke, OPS.endPath, OPS.clip, OPS.eoClip, OPS.setFillColorSpace, OPS.setStrokeColorSpace, OPS.setFillColor, OPS.setStrokeColor, OPS.setFillGray, OPS.setStrokeGray, OPS.setFillCMYKColor, OPS.setStrokeCMYKColor, OPS.setFillRGBColor, OPS.setStrokeRGBColor, OPS.setFillColorN, OPS.setStrokeColorN, OPS.shadingFill, OPS.setLineWidth, OPS.setLineCap, OPS.setLineJoin, OPS.setMiterLimit, OPS.setDash, OPS.setRenderingIntent, OPS.setFlatness]) : null;
-    return new Promise(function promiseBody(resolve, reject) {
-      const next = function (promise) {
-        Promise.all([promise, operatorList.ready]).then(function () {
-          try {
-            promiseBody(resolve, reject);
-          } catch (ex) {
-            reject(ex);
-          }
-        }, reject);
-      };
-      task.ensureNotTerminated();
-      timeSlotManager.reset();
-      const operation = {};
-      let stop, i, ii, cs, name, isValidName;
-      while (!(stop = timeSlotManager.check())) {
-        operation.args = null;
-        if (!preprocessor.read(operation)) {
-          break;
-        }
-        let args = operation.args;
-        let fn = operation.fn;
-        if (samutPaintOnly !== null && samutPaintOnly.has(fn)) {
+${OPERATOR_LOOP.loop}        if (samutPaintOnly !== null && samutPaintOnly.has(fn)) {
           continue;
         }
-        switch (fn | 0) {
-          case OPS.paintXObject:`,
+${OPERATOR_LOOP.switch}`,
   },
   {
     file: 'legacy/build/pdf.worker.mjs',

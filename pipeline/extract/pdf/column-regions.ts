@@ -151,7 +151,8 @@ function inkBefore(firstEnd: Float64Array, from: number, to: number, x0: number)
   return false;
 }
 
-function medianOf(values: number[]): number {
+/** The middle value (the upper one of an even count); 0 for none. */
+export function medianOf(values: readonly number[]): number {
   const sorted = Float64Array.from(values).sort();
   return sorted[sorted.length >> 1] ?? 0;
 }
@@ -193,11 +194,6 @@ function openAfter(open: Run[], covered: Run[], minBins: number): Run[] {
     if (a <= to && to - a + 1 >= minBins) strips.push([a, to]);
   }
   return strips;
-}
-
-/** Ink on both sides of the strip [x0, x1] in this row. */
-function hasInk(row: CellSpan[], x0: number, x1: number): boolean {
-  return row.some((g) => g.x1 <= x0) && row.some((g) => g.x0 >= x1);
 }
 
 /** Column index of x among the gutters. */

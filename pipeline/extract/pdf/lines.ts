@@ -8,7 +8,7 @@
 // become an interface of their own; the column-region search, which needs only spans, is apart.
 import { codeAt, COMBINING, isCombiningCode, isConsonantCode, isToneCode, SARA_AA } from '../../shared/thai.ts';
 import type { Glyph } from './glyphs.ts';
-import { columnAt, findColumnRegions } from './column-regions.ts';
+import { columnAt, findColumnRegions, medianOf } from './column-regions.ts';
 import type { CellSpan, RegionColumn, RegionRow } from './column-regions.ts';
 
 export interface FootnoteMark {
@@ -452,11 +452,11 @@ export interface PageLines {
   gutter: number | null;
 }
 
-/** Glyphs of one page → lines, with table cells and column membership. The arrays of this module
- * are built by loops, not by filter, map or flat: those return arrays whose elements kind depends
- * on what they hold (nothing, numbers, objects), and each new kind at a call site threw away V8's
- * optimized code for the whole page layout, which was then compiled again (10 times per thread on
- * the pdf-dev benchmark, ~75 ms each). */
+/** Glyphs of one page → lines, with table cells and column membership. The arrays of rows, cells
+ * and lines are built by loops, not by filter, map or flat: those return arrays whose elements
+ * kind depends on what they hold (nothing, numbers, objects), and each new kind at a call site
+ * threw away V8's optimized code for the whole page layout, which was then compiled again (10
+ * times per thread on the pdf-dev benchmark, ~75 ms each). */
 export function buildLines(page: number, glyphs: Glyph[], pageWidth: number): PageLines {
   if (glyphs.length === 0) return { lines: [], orphanMarks: 0, gutter: null };
   // Glyphs without Unicode stay: they draw nothing but take room, so they are not word spaces.
@@ -660,6 +660,6 @@ function findGutter(cellRows: Base[][][], pageWidth: number): number | null {
   }
   if (leftWidths.length < MIN_COLUMN_PIECES || rightWidths.length < MIN_COLUMN_PIECES) return null;
   // Columns of text fill their width; the short cells of a table split down the middle do not.
-  const filled = (widths: number[], width: number) => middle(Float64Array.from(widths)) >= MIN_COLUMN_FILL * width;
+  const filled = (widths: number[], width: number) => medianOf(widths) >= MIN_COLUMN_FILL * width;
   return filled(leftWidths, gutter - leftEdge) && filled(rightWidths, rightEdge - gutter) ? gutter : null;
 }

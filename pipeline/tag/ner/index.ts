@@ -147,17 +147,19 @@ const ORGANIZATION_CODE = 1;
 const withoutSpaces = (s: string) => s.replace(/\s+/gu, '');
 /** The organisations the training data named, but for those it rarely tagged where they occur
  * (precision bucket 0), spaces and legal forms off: "บริษัท ซีพี ออลล์ จำกัด (มหาชน)" → ซีพีออลล์. */
-let lexiconOrganizations: Set<string> | undefined;
+let lexiconOrganizationNames: Set<string> | undefined;
 
-function lexiconOrganizationsOf(names: NameLexicon['names']): Set<string> {
-  if (lexiconOrganizations) return lexiconOrganizations;
-  lexiconOrganizations = new Set<string>();
-  for (const [name, code] of names) {
+/** Made from the model's lexicon with the model, at its first use. */
+function lexiconOrganizations(): Set<string> {
+  if (lexiconOrganizationNames) return lexiconOrganizationNames;
+  const names = new Set<string>();
+  for (const [name, code] of thaiNerModel().lexicon.names) {
     if (Math.floor(code / 3) !== ORGANIZATION_CODE || code % 3 === 0) continue;
-    lexiconOrganizations.add(withoutSpaces(name));
-    lexiconOrganizations.add(withoutSpaces(nameKey(name, 'organization')));
+    names.add(withoutSpaces(name));
+    names.add(withoutSpaces(nameKey(name, 'organization')));
   }
-  return lexiconOrganizations;
+  lexiconOrganizationNames = names;
+  return names;
 }
 
 /**
@@ -174,7 +176,7 @@ function toWholeWords(text: string, b: Boundaries, candidates: Candidate[]): Can
     let end = -1;
     for (let e = c.end + 1; e <= Math.min(text.length, c.end + MAX_EXTENSION) && text[e - 1] !== '\n'; e++) {
       if ((e < text.length && !b.word[e]) || /\s/u.test(text[e - 1]!)) continue;
-      if (thaiWords().has(text.slice(lastWordStart, e)) || lexiconOrganizationsOf(thaiNerModel().lexicon.names).has(withoutSpaces(text.slice(c.start, e)))) end = e;
+      if (thaiWords().has(text.slice(lastWordStart, e)) || lexiconOrganizations().has(withoutSpaces(text.slice(c.start, e)))) end = e;
     }
     if (end < 0) return c;
     const name = text.slice(c.start, end);
